@@ -1,0 +1,81 @@
+using System;
+using System.Net;
+using System.Net.Http;
+
+namespace LiveZilla.Client.Http
+{
+    /// <summary>How the client reaches the server.</summary>
+    public sealed class LzClientOptions
+    {
+        /// <summary>Per-request timeout.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>Skip TLS certificate validation (unsafe).</summary>
+        public bool SkipCertificateCheck { get; set; }
+        /// <summary>Allow http://, which sends the password hash in clear.</summary>
+        public bool AllowUnencryptedAuthentication { get; set; }
+        /// <summary>Explicit proxy; null uses the system default unless <see cref="NoProxy"/>.</summary>
+        public IWebProxy? Proxy { get; set; }
+        /// <summary>Bypass every proxy.</summary>
+        public bool NoProxy { get; set; }
+        /// <summary>Retry rules for reads.</summary>
+        public LzRetryPolicy Retry { get; set; } = new LzRetryPolicy();
+        /// <summary>Clock for backoff waits; tests replace it.</summary>
+        public ILzClock Clock { get; set; } = SystemClock.Instance;
+        /// <summary>Receives one sanitised line per request.</summary>
+        public Action<LzLogEntry>? Log { get; set; }
+        /// <summary>Transport seam: when set, used instead of a real socket handler (tests, fault injection).</summary>
+        public HttpMessageHandler? Handler { get; set; }
+    }
+
+    /// <summary>Retry rules. Only list functions are retried; 403 never is.</summary>
+    public sealed class LzRetryPolicy
+    {
+        /// <summary>Maximum retries after the first attempt.</summary>
+        public int MaxRetries { get; set; } = 3;
+        /// <summary>First backoff delay; doubles each retry, with jitter.</summary>
+        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+        /// <summary>Longest single wait.</summary>
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>Bound on the total time spent waiting across retries.</summary>
+        public TimeSpan MaxTotalDelay { get; set; } = TimeSpan.FromMinutes(2);
+    }
+
+    /// <summary>Time source for waits, so tests never sleep.</summary>
+    public interface ILzClock
+    {
+        /// <summary>Current time.</summary>
+        DateTimeOffset UtcNow { get; }
+        /// <summary>Waits, honouring cancellation.</summary>
+        System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>The real clock.</summary>
+    public sealed class SystemClock : ILzClock
+    {
+        /// <summary>The instance.</summary>
+        public static readonly SystemClock Instance = new SystemClock();
+        /// <inheritdoc />
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken) => System.Threading.Tasks.Task.Delay(delay, cancellationToken);
+    }
+
+    /// <summary>One sanitised log line.</summary>
+    public sealed class LzLogEntry
+    {
+        /// <summary>Function key.</summary>
+        public string Function { get; internal set; } = "";
+        /// <summary>HTTP status, or null when no response arrived.</summary>
+        public int? Status { get; internal set; }
+        /// <summary>Elapsed milliseconds.</summary>
+        public long ElapsedMilliseconds { get; internal set; }
+        /// <summary>Retry number (0 = first attempt).</summary>
+        public int Retry { get; internal set; }
+        /// <summary>Detail level: false for the one-line summary (verbose), true for request detail (debug).</summary>
+        public bool IsDetail { get; internal set; }
+        /// <summary>The sanitised text.</summary>
+        public string Message { get; internal set; } = "";
+        /// <inheritdoc />
+        public override string ToString() => Message;
+    }
+}
