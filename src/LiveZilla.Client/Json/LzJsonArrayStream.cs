@@ -101,7 +101,7 @@ namespace LiveZilla.Client.Json
             var read = await _read(_buffer, _end, _buffer.Length - _end).ConfigureAwait(false);
             if (read == 0) _eof = true;
             _end += read;
-            if (_first && _end > 0) CheckLooksLikeJson();
+            if (_first && (_end > 0 || _eof)) CheckLooksLikeJson();
         }
 
         /// <summary>Rejects an HTML page or plain text at once, with a message that says what arrived.</summary>
