@@ -129,7 +129,7 @@ namespace LiveZilla.Client.Http
                         cts = null;
                         return ok;
                     }
-                    var text = await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false);
+                    var text = _sanitizer.Scrub(await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false));
                     failure = LzErrorMapper.FromResponse(request.Function, status, text, request.IsList, response.Headers.Location?.ToString());
                     retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429);
                     retryAfter = RetryAfter(response);
@@ -167,6 +167,8 @@ namespace LiveZilla.Client.Http
                 }
 
                 failure.Function ??= request.Function;
+                // Proxies and error pages may echo the request; nothing secret leaves in a message.
+                failure.ResponseText = failure.ResponseText == null ? null : _sanitizer.Scrub(failure.ResponseText);
                 if (!retryable || attempt >= _retry.MaxRetries) throw failure;
                 var delay = retryAfter ?? Backoff(attempt + 1);
                 if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
