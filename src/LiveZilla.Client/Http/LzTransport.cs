@@ -67,6 +67,7 @@ namespace LiveZilla.Client.Http
         public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
         {
             _http = new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
             _endpoint = endpoint;
             _credential = credential;
             _timeout = options.Timeout > TimeSpan.Zero ? options.Timeout : System.Threading.Timeout.InfiniteTimeSpan;
