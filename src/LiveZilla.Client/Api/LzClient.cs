@@ -361,7 +361,7 @@ namespace LiveZilla.Client.Api
                 .Add("p_send_chat_transcripts", options.SendChatTranscripts ? "1" : null)
                 .Add("p_receive_emails", options.ReceiveEmails ? "1" : null)
                 .Add("p_social_media", options.SocialMedia ? "1" : null);
-            var text = await SendForTextAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = _transport.Sanitizer.Scrub(await SendForTextAsync(request, cancellationToken).ConfigureAwait(false));
             if (!string.Equals(text.Trim(), "SUCCESS", StringComparison.Ordinal))
                 throw new LzProtocolException($"p_cronjob_execute: expected the answer SUCCESS but got '{LzErrorMapper.Cut(text.Length > 200 ? text.Substring(0, 200) : text)}'.")
                 { Function = request.Function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(text) };
@@ -427,7 +427,7 @@ namespace LiveZilla.Client.Api
         {
             using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
             {
-                var parser = new LzJsonArrayStream(response.ReadAsync, request.Function, arrayKey);
+                var parser = new LzJsonArrayStream(response.ReadAsync, request.Function, arrayKey, _transport.Sanitizer.Scrub);
                 await foreach (var item in parser.ReadAsync(map, cancellationToken).ConfigureAwait(false))
                     yield return item;
             }
@@ -457,14 +457,14 @@ namespace LiveZilla.Client.Api
             }
             catch (JsonException ex)
             {
-                var preview = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 300)).Trim();
+                var preview = _transport.Sanitizer.Scrub(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 300)).Trim());
                 var what = preview.Length == 0 ? "an empty body" : preview.StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "text that is not JSON";
                 throw new LzProtocolException($"{request.Function}: not a LiveZilla API answer: HTTP 200 with {what}{(preview.Length > 0 ? " ('" + (preview.Length > 120 ? preview.Substring(0, 120) : preview) + "')" : "")}. Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.", ex)
                 { Function = request.Function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(preview) };
             }
         }
 
-        private static JsonElement Wrapped(JsonElement json, string wrapper, string function)
+        private JsonElement Wrapped(JsonElement json, string wrapper, string function)
         {
             if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object)
                 return inner;
@@ -472,7 +472,7 @@ namespace LiveZilla.Client.Api
             { Function = function, HttpStatus = 200 };
         }
 
-        private static LzChat FirstChat(JsonElement json, string function)
+        private LzChat FirstChat(JsonElement json, string function)
         {
             if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("Chats", out var chats))
             {
@@ -485,9 +485,9 @@ namespace LiveZilla.Client.Api
             { Function = function, HttpStatus = 200 };
         }
 
-        private static string JsonKindPreview(JsonElement json)
+        private string JsonKindPreview(JsonElement json)
         {
-            var raw = json.GetRawText();
+            var raw = _transport.Sanitizer.Scrub(json.GetRawText());
             return raw.Length > 100 ? raw.Substring(0, 100) + "…" : raw;
         }
 

@@ -67,6 +67,7 @@ namespace LiveZilla.Client.Http
         public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
         {
             _http = new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
             _endpoint = endpoint;
             _credential = credential;
             _timeout = options.Timeout > TimeSpan.Zero ? options.Timeout : System.Threading.Timeout.InfiniteTimeSpan;
@@ -129,7 +130,7 @@ namespace LiveZilla.Client.Http
                         cts = null;
                         return ok;
                     }
-                    var text = await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false);
+                    var text = _sanitizer.Scrub(await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false));
                     failure = LzErrorMapper.FromResponse(request.Function, status, text, request.IsList, response.Headers.Location?.ToString());
                     retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429);
                     retryAfter = RetryAfter(response);
@@ -167,6 +168,8 @@ namespace LiveZilla.Client.Http
                 }
 
                 failure.Function ??= request.Function;
+                // Proxies and error pages may echo the request; nothing secret leaves in a message.
+                failure.ResponseText = failure.ResponseText == null ? null : _sanitizer.Scrub(failure.ResponseText);
                 if (!retryable || attempt >= _retry.MaxRetries) throw failure;
                 var delay = retryAfter ?? Backoff(attempt + 1);
                 if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;

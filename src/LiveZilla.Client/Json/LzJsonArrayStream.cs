@@ -23,6 +23,7 @@ namespace LiveZilla.Client.Json
         private readonly Func<byte[], int, int, Task<int>> _read;
         private readonly string _function;
         private readonly byte[] _key;
+        private readonly Func<string, string> _scrub;
         private byte[] _buffer = new byte[InitialBufferSize];
         private int _start;
         private int _end;
@@ -35,8 +36,10 @@ namespace LiveZilla.Client.Json
         /// <param name="read">Reads the next chunk; returns 0 at the end of the body.</param>
         /// <param name="function">Function key, for messages.</param>
         /// <param name="arrayKey">The root key holding the array, e.g. <c>Tickets</c>.</param>
-        public LzJsonArrayStream(Func<byte[], int, int, Task<int>> read, string function, string arrayKey)
+        /// <param name="scrub">Removes secrets from server text quoted in messages.</param>
+        public LzJsonArrayStream(Func<byte[], int, int, Task<int>> read, string function, string arrayKey, Func<string, string>? scrub = null)
         {
+            _scrub = scrub ?? (s => s);
             _read = read;
             _function = function;
             _key = Encoding.UTF8.GetBytes(arrayKey);
@@ -101,7 +104,7 @@ namespace LiveZilla.Client.Json
             var read = await _read(_buffer, _end, _buffer.Length - _end).ConfigureAwait(false);
             if (read == 0) _eof = true;
             _end += read;
-            if (_first && _end > 0) CheckLooksLikeJson();
+            if (_first && (_end > 0 || _eof)) CheckLooksLikeJson();
         }
 
         /// <summary>Rejects an HTML page or plain text at once, with a message that says what arrived.</summary>
@@ -113,7 +116,7 @@ namespace LiveZilla.Client.Json
             if (i == _end && !_eof) return;
             _first = false;
             if (i < _end && _buffer[i] == (byte)'{') return;
-            var preview = Encoding.UTF8.GetString(_buffer, i, Math.Min(_end - i, 300)).Trim();
+            var preview = _scrub(Encoding.UTF8.GetString(_buffer, i, Math.Min(_end - i, 300)).Trim());
             throw NotLiveZilla(preview);
         }
 

@@ -1,0 +1,101 @@
+using System.Reflection;
+using LiveZilla.Client.Api;
+using LiveZilla.Client.Errors;
+using LiveZilla.Client.Http;
+using LiveZilla.Client.Models;
+using LiveZilla.Client.Tests.Support;
+
+namespace LiveZilla.Client.Tests;
+
+public class RedactionTests
+{
+    private const string NewOperatorPassword = "secret1";
+    private const string NewOperatorMd5 = "e52d98c459819a11775936d8dfbb7929";
+
+    private static readonly string[] Secrets = { TestClients.Password, TestClients.PasswordMd5, TestClients.PasswordMd5.ToUpperInvariant(), NewOperatorPassword, NewOperatorMd5 };
+
+    private static void AssertClean(string text, string where)
+    {
+        foreach (var secret in Secrets)
+            Assert.False(text.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{where} contains a secret: {text}");
+    }
+
+    [Fact]
+    public async Task Neither_password_nor_its_md5_reaches_logs_exceptions_or_to_string()
+    {
+        var log = new List<LzLogEntry>();
+        var answers = new Queue<(int, string)>(new[]
+        {
+            (503, ""), (200, Recordings.Get("018").Body),
+            (200, Recordings.Get("070").Body),
+            (403, "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)"),
+            (200, "<html>" + TestClients.PasswordMd5 + "</html>"),
+        });
+        var handler = new FakeHandler(_ => { lock (answers) { var (s, b) = answers.Dequeue(); return FakeHandler.Text(s, b); } });
+        using var client = TestClients.Create(handler, o => o.Log = e => { lock (log) log.Add(e); });
+
+        await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
+        await client.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = RecordingReplayTests.Secure(NewOperatorPassword), Groups = { "support" } });
+        var auth = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
+        var html = await Assert.ThrowsAsync<LzProtocolException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
+
+        // The server really received the md5: the sanitiser never mutates the request.
+        Assert.Equal(TestClients.PasswordMd5, handler.Requests[0].Field("p_pass"));
+        Assert.Contains(NewOperatorMd5, handler.Requests[2].Field("p_data"));
+
+        Assert.NotEmpty(log);
+        foreach (var entry in log) { AssertClean(entry.Message, "log line"); AssertClean(entry.ToString(), "log line"); }
+        AssertClean(auth.ToString(), "exception");
+        AssertClean(client.ToString(), "client");
+        AssertClean(LzCredential.FromPassword("admin", TestClients.Password).ToString(), "credential");
+
+        var details = log.Where(e => e.IsDetail).Select(e => e.Message).ToList();
+        Assert.Contains(details, d => d.Contains("p_pass=***"));
+        Assert.Contains(details, d => d.Contains("\"Password\":\"***\""));
+        var summaries = log.Where(e => !e.IsDetail).ToList();
+        Assert.Contains(summaries, e => e.Function == "p_tickets_list" && e.Status == 503 && e.Retry == 0);
+        Assert.Contains(summaries, e => e.Function == "p_tickets_list" && e.Status == 200 && e.Retry == 1 && e.Message.Contains("retry 1") && e.Message.Contains(" ms"));
+        Assert.Contains(summaries, e => e.Function == "p_operator_create" && e.Status == 200);
+        Assert.Contains(summaries, e => e.Status == 403);
+        Assert.Equal(5, handler.Requests.Count);
+        // A body that echoes the md5 is scrubbed before it reaches an exception message.
+        AssertClean(html.Message, "protocol exception");
+        AssertClean(html.ResponseText ?? "", "protocol exception response text");
+    }
+
+    [Fact]
+    public void No_public_member_of_the_connection_types_exposes_the_md5()
+    {
+        var credential = LzCredential.FromPassword("admin", TestClients.Password);
+        using var client = new LzClient(new Uri("https://lz.example.test/"), credential, new LzClientOptions { Handler = FakeHandler.Always(200, "{}") });
+        foreach (var target in new object[] { credential, client, client.Options })
+            foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                AssertClean(property.GetValue(target)?.ToString() ?? "", target.GetType().Name + "." + property.Name);
+    }
+
+    [Theory]
+    [InlineData("{\"Operator\":{\"UserId\":\"x\",\"Password\":\"abc\"}}", "{\"Operator\":{\"UserId\":\"x\",\"Password\":\"***\"}}")]
+    [InlineData("{\"Operator\":{\"newpassword\":{\"a\":1},\"List\":[{\"Password\":\"p\"}]}}", "{\"Operator\":{\"newpassword\":\"***\",\"List\":[{\"Password\":\"***\"}]}}")]
+    [InlineData("{not json Password=abc", "<22 characters, not JSON, hidden>")]
+    public void P_data_passwords_are_masked_at_any_depth_and_unparsable_data_is_hidden(string data, string expected)
+    {
+        Assert.Equal(expected, LzLogSanitizer.SanitizeField("p_data", data));
+    }
+
+    [Fact]
+    public void Any_field_named_like_a_password_is_masked_and_known_secrets_are_scrubbed_from_any_text()
+    {
+        Assert.Equal("***", LzLogSanitizer.SanitizeField("p_pass", "abc"));
+        Assert.Equal("***", LzLogSanitizer.SanitizeField("p_password_new", "abc"));
+        Assert.Equal("support", LzLogSanitizer.SanitizeField("p_group", "support"));
+        var sanitizer = new LzLogSanitizer(TestClients.PasswordMd5);
+        Assert.Equal("x *** y ***", sanitizer.Scrub("x " + TestClients.PasswordMd5 + " y " + TestClients.PasswordMd5.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public async Task A_throwing_log_sink_does_not_fail_the_request()
+    {
+        using var client = TestClients.Create(FakeHandler.Always(200, Recordings.Get("001").Body), o => o.Log = _ => throw new InvalidOperationException("host gone"));
+        Assert.Equal("11701", (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
+    }
+}
