@@ -23,6 +23,8 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+# Plain text in CI logs and pipes; colours only on a terminal. Child processes inherit NO_COLOR.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText'; $env:NO_COLOR = '1' }
 
 $RepoRoot = $PSScriptRoot
 $ManifestPath = Join-Path $RepoRoot 'LiveZilla.psd1'
@@ -110,7 +112,7 @@ function Invoke-BuildTask {
         Copy-Item -Destination $dependencyDirectory
 
     Write-Step 'Compiling help and checking the manifest'
-    $check = "& '$(Join-Path $RepoRoot 'build' 'HelpCompiler.ps1')' -ModuleDirectory '$ModuleDirectory' -SourceDirectory '$(Join-Path $RepoRoot 'docs' 'help')'; " +
+    $check = "& '$(Join-Path $RepoRoot 'build' 'HelpCompiler.ps1')' -ModuleDirectory '$ModuleDirectory' -SourceDirectory '$(Join-Path $RepoRoot 'docs' 'help')'; if (`$LASTEXITCODE) { exit `$LASTEXITCODE }; " +
         "`$null = Test-ModuleManifest -Path '$(Join-Path $ModuleDirectory "$ModuleName.psd1")' -ErrorAction Stop"
     Invoke-FreshPwsh -ArgumentList @('-Command', $check) -What 'Help compilation or Test-ModuleManifest'
     Write-Host "Module ready: $ModuleDirectory"
@@ -252,6 +254,11 @@ function Invoke-Task([string] $Name) {
 Push-Location -LiteralPath $RepoRoot
 try {
     Invoke-Task $Task
+}
+catch {
+    # One readable line instead of a script stack: the failing step already printed its own details.
+    [Console]::Error.WriteLine("build.ps1 $Task failed: $($_.Exception.Message)")
+    exit 1
 }
 finally {
     Pop-Location

@@ -385,7 +385,9 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, [hashtable] $Model) {
     $Writer.WriteEndElement()
 
     Start-Element $Writer 'command:parameters'
-    foreach ($parameterName in $occurrences.Keys) {
+    # Declaration order, with WhatIf and Confirm last as in built-in help.
+    $orderedNames = @($occurrences.Keys | Sort-Object -Stable { $shouldProcessText.ContainsKey($_) })
+    foreach ($parameterName in $orderedNames) {
         Write-Parameter $Writer $occurrences[$parameterName].ToArray() $descriptions[$parameterName] $false
     }
     $Writer.WriteEndElement()
@@ -402,7 +404,9 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, [hashtable] $Model) {
     Start-Element $Writer 'command:examples'
     foreach ($example in $examples) {
         Start-Element $Writer 'command:example'
-        Write-Element $Writer 'maml:title' "-------------------------- $($example.Title) --------------------------"
+        # Dashes frame the title like built-in help, without wrapping in an 80-column console.
+        $dashes = '-' * [Math]::Max(1, [Math]::Min(10, [int] ((78 - $example.Title.Length) / 2) - 1))
+        Write-Element $Writer 'maml:title' "$dashes $($example.Title) $dashes"
         Write-Element $Writer 'dev:code' $example.Code
         Write-Description $Writer $example.Remarks 'dev:remarks'
         $Writer.WriteEndElement()
@@ -511,7 +515,9 @@ foreach ($orphan in Get-ChildItem -LiteralPath $SourceDirectory -Filter '*-*.md'
 }
 
 if ($problems.Count -gt 0) {
-    throw ("Help is incomplete ($($problems.Count) problem(s)):" + [Environment]::NewLine + (($problems | ForEach-Object { "  - $_" }) -join [Environment]::NewLine))
+    [Console]::Error.WriteLine("Help is incomplete ($($problems.Count) problem(s)); see docs/help/README.md for the format:")
+    foreach ($problem in $problems) { [Console]::Error.WriteLine("  - $problem") }
+    exit 1
 }
 
 $outputDirectory = Join-Path $ModuleDirectory $Culture

@@ -98,7 +98,7 @@ $module = Import-Module $Path -PassThru -ErrorAction Stop
     It 'lists every cmdlet its assembly defines, so none is forgotten in CmdletsToExport' {
         $assembly = Join-Path $moduleDirectory $manifest.RootModule
         $defined = Invoke-InFreshSession 'param($Path) [string[]] @((Import-Module $Path -PassThru -ErrorAction Stop).ExportedCmdlets.Keys)' @{ Path = $assembly }
-        @($defined | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+        @($defined | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object) -Because 'every cmdlet the assembly defines must be listed in CmdletsToExport of LiveZilla.psd1'
     }
 }
 
