@@ -11,11 +11,9 @@ internal static class TicketFunctions
     {
         TicketQuery query = ParseQuery(call);
         List<TicketRecord> tickets = call.Store.SelectTickets(query);
-        foreach (TicketRecord t in tickets)
-        {
-            // One ticket whose text cannot be encoded makes json_encode fail for the whole result.
-            if (call.Store.IsUndecodable(t.Id)) return ApiResponse.Error(LzErrors.NoOutput);
-        }
+        // One ticket whose text cannot be encoded makes json_encode fail for the whole result.
+        IReadOnlyCollection<long> undecodable = call.Store.UndecodableTicketIds;
+        if (undecodable.Count > 0 && tickets.Any(t => undecodable.Contains(t.Id))) return ApiResponse.Error(LzErrors.NoOutput);
         if (tickets.Count == 0) return ApiResponse.Json(w => { w.StartObject(); w.Name("Tickets"); w.EmptyArray(); w.EndObject(); });
 
         var logins = call.Store.Operators.ToDictionary(o => o.SystemId, o => o.UserId, StringComparer.Ordinal);

@@ -9,7 +9,7 @@ internal static class TicketOutput
     public static void WriteWrappedTicket(PhpJsonWriter w, TicketRecord t, string baseUrl, Func<string?, string?> loginIdOf)
     {
         w.StartObject();
-        w.Name("Ticket");
+        w.Name("\"Ticket\""u8);
         WriteTicket(w, t, baseUrl, loginIdOf);
         w.EndObject();
     }
@@ -17,23 +17,23 @@ internal static class TicketOutput
     public static void WriteTicket(PhpJsonWriter w, TicketRecord t, string baseUrl, Func<string?, string?> loginIdOf)
     {
         w.StartObject();
-        w.Name("Id"); w.String(t.IdString);
-        w.Name("Editor");
+        w.Name("\"Id\""u8); w.String(t.IdString);
+        w.Name("\"Editor\""u8);
         EditorRecord? editor = t.Editor;
         if (editor is null)
         {
-            w.StartObject(); w.Name("TicketEditor"); w.Null(); w.EndObject();
+            w.StartObject(); w.Name("\"TicketEditor\""u8); w.Null(); w.EndObject();
         }
         else
         {
             w.StartObject();
-            w.Name("Id"); w.String(t.IdString);
-            w.Name("Editor"); w.String(loginIdOf(editor.OperatorSystemId));
-            w.Name("Status"); w.NumberAsString(editor.Status);
-            w.Name("SubStatus"); w.String(editor.SubStatus);
+            w.Name("\"Id\""u8); w.String(t.IdString);
+            w.Name("\"Editor\""u8); w.String(loginIdOf(editor.OperatorSystemId));
+            w.Name("\"Status\""u8); w.NumberAsString(editor.Status);
+            w.Name("\"SubStatus\""u8); w.String(editor.SubStatus);
             w.EndObject();
         }
-        w.Name("Messages");
+        w.Name("\"Messages\""u8);
         TicketMessageRecord[] messages = t.Messages;
         if (messages.Length == 0)
         {
@@ -47,45 +47,45 @@ internal static class TicketOutput
             foreach (TicketMessageRecord m in messages)
             {
                 w.StartObject();
-                w.Name("TicketMessage");
+                w.Name("\"TicketMessage\""u8);
                 WriteMessage(w, m, customs);
                 w.EndObject();
             }
             w.EndArray();
         }
-        w.Name("Group"); w.String(t.Group);
-        w.Name("Channel"); w.NumberAsString(t.Channel);
-        w.Name("SubChannel"); w.String(t.SubChannel);
-        w.Name("Language"); w.String(t.Language);
-        w.Name("LastUpdated"); w.NumberAsString(t.LastUpdated);
-        w.Name("WaitBegin"); w.NumberAsString(t.WaitBegin);
-        w.Name("Salt"); w.String(t.Salt);
-        w.Name("Tags"); w.String(t.Tags);
-        w.Name("Hash"); w.String(t.Hash);
-        w.Name("PublicLink"); w.String($"{baseUrl}ticket.php?id={t.IdString}&hash={t.Hash}&salt={t.Salt}");
+        w.Name("\"Group\""u8); w.String(t.Group);
+        w.Name("\"Channel\""u8); w.NumberAsString(t.Channel);
+        w.Name("\"SubChannel\""u8); w.String(t.SubChannel);
+        w.Name("\"Language\""u8); w.String(t.Language);
+        w.Name("\"LastUpdated\""u8); w.NumberAsString(t.LastUpdated);
+        w.Name("\"WaitBegin\""u8); w.NumberAsString(t.WaitBegin);
+        w.Name("\"Salt\""u8); w.String(t.Salt);
+        w.Name("\"Tags\""u8); w.String(t.Tags);
+        w.Name("\"Hash\""u8); w.String(t.Hash);
+        w.Name("\"PublicLink\""u8); w.String($"{baseUrl}ticket.php?id={t.IdString}&hash={t.Hash}&salt={t.Salt}");
         w.EndObject();
     }
 
     public static void WriteMessage(PhpJsonWriter w, TicketMessageRecord m, IReadOnlyList<KeyValuePair<string, string>> customs)
     {
         w.StartObject();
-        w.Name("Id"); w.String(m.Id);
-        w.Name("Created"); w.NumberAsString(m.Created);
-        w.Name("Edited"); w.NumberAsString(m.Edited);
-        w.Name("Fullname"); w.String(m.Fullname);
-        w.Name("Company"); w.String(m.Company);
-        w.Name("Phone"); w.String(m.Phone);
-        w.Name("Email"); w.String(m.Email);
-        w.Name("Customs"); WriteMap(w, customs);
-        w.Name("IP"); w.String(m.IP);
-        w.Name("SenderUserId"); w.String(m.SenderUserId);
-        w.Name("Text"); w.String(m.Text);
-        w.Name("Type"); w.NumberAsString(m.Type);
-        w.Name("CallMeBack"); w.Bool(m.CallMeBack);
-        w.Name("ChannelId"); w.String(m.ChannelId);
-        w.Name("Attachments"); WriteMap(w, m.Attachments);
-        w.Name("Subject"); w.String(m.Subject);
-        w.Name("Comments");
+        w.Name("\"Id\""u8); w.String(m.Id);
+        w.Name("\"Created\""u8); w.NumberAsString(m.Created);
+        w.Name("\"Edited\""u8); w.NumberAsString(m.Edited);
+        w.Name("\"Fullname\""u8); w.String(m.Fullname);
+        w.Name("\"Company\""u8); w.String(m.Company);
+        w.Name("\"Phone\""u8); w.String(m.Phone);
+        w.Name("\"Email\""u8); w.String(m.Email);
+        w.Name("\"Customs\""u8); WriteMap(w, customs);
+        w.Name("\"IP\""u8); w.String(m.IP);
+        w.Name("\"SenderUserId\""u8); w.String(m.SenderUserId);
+        w.Name("\"Text\""u8); w.String(m.Text);
+        w.Name("\"Type\""u8); w.NumberAsString(m.Type);
+        w.Name("\"CallMeBack\""u8); w.Bool(m.CallMeBack);
+        w.Name("\"ChannelId\""u8); w.String(m.ChannelId);
+        w.Name("\"Attachments\""u8); WriteMap(w, m.Attachments);
+        w.Name("\"Subject\""u8); w.String(m.Subject);
+        w.Name("\"Comments\""u8);
         if (m.Comments.Count == 0)
         {
             w.EmptyArray();
@@ -98,14 +98,14 @@ internal static class TicketOutput
                 CommentRecord c = m.Comments[i];
                 w.Name(c.Id);
                 w.StartObject();
-                w.Name("time"); w.NumberAsString(c.Time);
-                w.Name("operator_id"); w.String(c.OperatorId);
-                w.Name("comment"); w.String(c.Text);
+                w.Name("\"time\""u8); w.NumberAsString(c.Time);
+                w.Name("\"operator_id\""u8); w.String(c.OperatorId);
+                w.Name("\"comment\""u8); w.String(c.Text);
                 w.EndObject();
             }
             w.EndObject();
         }
-        w.Name("TicketId"); w.String(m.TicketId);
+        w.Name("\"TicketId\""u8); w.String(m.TicketId);
         w.EndObject();
     }
 

@@ -11,6 +11,9 @@ namespace LiveZilla.Sandbox.Json;
 internal sealed class PhpJsonWriter
 {
     private const string Hex = "0123456789abcdef";
+    /// <summary>Printable ASCII that PHP writes as is (everything but <c>"</c>, <c>\</c> and <c>/</c>).</summary>
+    private static readonly System.Buffers.SearchValues<char> Plain = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x60).Select(i => (char)i).Where(c => c is not ('"' or '\\' or '/'))));
     private readonly bool _pretty;
     private byte[] _buffer;
     private int _length;
@@ -56,6 +59,18 @@ internal sealed class PhpJsonWriter
         WriteQuoted(name);
         Put((byte)':');
         if (_pretty) Put((byte)' ');
+        _afterName = true;
+    }
+
+    /// <summary>A property name given as its quoted UTF-8 form, e.g. <c>"\"Id\""u8</c> (no escaping needed, no cost).</summary>
+    public void Name(ReadOnlySpan<byte> quotedUtf8)
+    {
+        BeforeValue();
+        Ensure(quotedUtf8.Length + 2);
+        quotedUtf8.CopyTo(_buffer.AsSpan(_length));
+        _length += quotedUtf8.Length;
+        _buffer[_length++] = (byte)':';
+        if (_pretty) _buffer[_length++] = (byte)' ';
         _afterName = true;
     }
 
@@ -171,8 +186,21 @@ internal sealed class PhpJsonWriter
         byte[] b = _buffer;
         int n = _length;
         b[n++] = (byte)'"';
-        foreach (char c in s)
+        ReadOnlySpan<char> rest = s;
+        while (!rest.IsEmpty)
         {
+            // Copy the plain ASCII run in one go; only the rest needs escaping.
+            int plain = rest.IndexOfAnyExcept(Plain);
+            if (plain < 0) plain = rest.Length;
+            if (plain > 0)
+            {
+                System.Text.Encoding.Latin1.GetBytes(rest[..plain], b.AsSpan(n));
+                n += plain;
+                rest = rest[plain..];
+                if (rest.IsEmpty) break;
+            }
+            char c = rest[0];
+            rest = rest[1..];
             switch (c)
             {
                 case '"': b[n++] = (byte)'\\'; b[n++] = (byte)'"'; break;
