@@ -119,7 +119,16 @@ public sealed class SandboxServer : IAsyncDisposable
             else if (path.StartsWith("/_sandbox/", StringComparison.Ordinal)) await control.HandleAsync(context).ConfigureAwait(false);
             else context.Response.StatusCode = StatusCodes.Status404NotFound;
         });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            certificate?.Dispose();
+            throw;
+        }
 
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var bound = new Uri(address);
@@ -191,7 +200,16 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                if (Store.Version != Volatile.Read(ref _savedVersion)) SaveNow();
+                if (Store.Version == Volatile.Read(ref _savedVersion)) continue;
+                try
+                {
+                    SaveNow();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Keep serving; the next tick or the shutdown save tries again.
+                    await Console.Error.WriteLineAsync($"warning: could not save '{_options.DataPath}': {e.Message}").ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)

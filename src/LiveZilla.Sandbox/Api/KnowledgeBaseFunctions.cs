@@ -156,7 +156,7 @@ internal static class ChatFunctions
             Company = input.OptionalString("Company") ?? "",
             Phone = input.OptionalString("Phone") ?? "",
             Country = input.OptionalString("Country") ?? "",
-            Language = (input.OptionalString("Language") ?? "").ToUpperInvariant(),
+            Language = TicketFunctions.AsciiUpper(input.OptionalString("Language")) ?? "",
             IP = input.OptionalString("IP") ?? "",
             Active = true,
         };

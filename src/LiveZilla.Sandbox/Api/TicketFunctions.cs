@@ -86,7 +86,7 @@ internal static class TicketFunctions
         string group = input.RequiredString("Group");
         long? channel = input.Integer("Channel");
         string subChannel = input.OptionalString("SubChannel") ?? "";
-        string? language = input.OptionalString("Language")?.ToUpperInvariant();
+        string? language = AsciiUpper(input.OptionalString("Language"));
         string tags = input.OptionalString("Tags") ?? "";
 
         // The real server takes the id before it checks the group, so this failure leaves a gap.
@@ -118,6 +118,13 @@ internal static class TicketFunctions
         }, call);
         return new PreparedJsonResponse(json);
     }
+
+    /// <summary>PHP 8's <c>strtoupper</c> changes ASCII letters only.</summary>
+    internal static string? AsciiUpper(string? value) =>
+        value is null ? null : string.Create(value.Length, value, static (span, v) =>
+        {
+            for (int i = 0; i < v.Length; i++) span[i] = char.IsAsciiLetterLower(v[i]) ? (char)(v[i] - 32) : v[i];
+        });
 
     public static ApiResponse CreateMessage(ApiCall call)
     {

@@ -123,7 +123,16 @@ internal static class StoreFile
     public static SandboxStore Load(string path)
     {
         using FileStream file = File.OpenRead(path);
-        using JsonDocument document = JsonDocument.Parse(file, new JsonDocumentOptions { MaxDepth = 256 });
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(file, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a sandbox data file (not JSON: {e.Message}).", e);
+        }
+        using JsonDocument owned = document;
         JsonElement root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || Str(root, "Format") != Format)
             throw new InvalidDataException($"'{path}' is not a sandbox data file (expected \"Format\":\"{Format}\").");
@@ -189,12 +198,20 @@ internal static class StoreFile
     /// <summary>Adds tickets given one JSON object per line (an export), in the list shape or the bare ticket shape.</summary>
     public static int ImportJsonLines(SandboxStore store, string path)
     {
-        int count = 0;
+        int count = 0, lineNumber = 0;
         foreach (string line in File.ReadLines(path))
         {
+            lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            using JsonDocument document = JsonDocument.Parse(line);
-            ImportTickets(store, [document.RootElement]);
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(line);
+                ImportTickets(store, [document.RootElement]);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"'{path}' line {lineNumber} is not a JSON ticket: {e.Message}", e);
+            }
             count++;
         }
         return count;
@@ -222,7 +239,8 @@ internal static class StoreFile
             LastUpdated = Num(t, "LastUpdated"),
             WaitBegin = Num(t, "WaitBegin"),
         };
-        if (Property(t, "Editor") is { ValueKind: JsonValueKind.Object } editor && Property(editor, "TicketEditor") is null)
+        // {"TicketEditor":null} means "no editor row"; the unwrapped object is the row.
+        if (Property(t, "Editor") is { ValueKind: JsonValueKind.Object } editor && !editor.TryGetProperty("TicketEditor", out _))
         {
             string? login = Str(editor, "Editor");
             string? systemId = login is not null && systemIdOfLogin.TryGetValue(login, out string? sid) ? sid : login;
