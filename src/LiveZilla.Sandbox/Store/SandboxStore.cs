@@ -311,7 +311,8 @@ public sealed class SandboxStore
         lock (_gate)
         {
             ticket.Editor = editor;
-            ticket.LastUpdated = now;
+            // Message times can run ahead of the clock (a clash moves them on), and LastUpdated never goes back.
+            ticket.LastUpdated = Math.Max(ticket.LastUpdated, now);
             // The real server recomputes but never lowers the stored value.
             ticket.WaitBegin = Math.Max(ticket.WaitBegin, ComputeWaitBegin(ticket.Messages, editor));
             Touch();
