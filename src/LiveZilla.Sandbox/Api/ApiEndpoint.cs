@@ -12,6 +12,9 @@ internal sealed class ApiEndpoint(SandboxServer server)
 {
     private const string ContentType = "text/html; charset=UTF-8";
 
+    /// <summary>A request header that injects a fault into this one request (same spec as <c>--fault</c>).</summary>
+    internal const string FaultHeader = "X-Sandbox-Fault";
+
     /// <summary>Function keys in the server's precedence order (contract §4.0).</summary>
     internal static readonly (string Key, Func<ApiCall, ApiResponse> Run)[] Functions =
     [
@@ -50,6 +53,22 @@ internal sealed class ApiEndpoint(SandboxServer server)
 
         (TimeSpan delay, SandboxFault? fault) = server.Faults.Take(function);
         delay += server.RunLatency();
+        if (context.Request.Headers.TryGetValue(FaultHeader, out Microsoft.Extensions.Primitives.StringValues spec))
+        {
+            SandboxFault requested;
+            try
+            {
+                requested = SandboxFault.Parse(spec.ToString());
+            }
+            catch (FormatException e)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync($"{FaultHeader}: {e.Message}", aborted).ConfigureAwait(false);
+                return;
+            }
+            if (requested.Kind == SandboxFaultKind.Latency) delay += TimeSpan.FromMilliseconds(requested.LatencyMs);
+            else fault = requested;
+        }
         if (delay > TimeSpan.Zero) await Task.Delay(delay, aborted).ConfigureAwait(false);
 
         HttpResponse response = context.Response;

@@ -98,6 +98,19 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fault_header_applies_to_that_request_only()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, _api.ApiUri)
+        {
+            Content = new FormUrlEncodedContent([new("p_user", "admin"), new("p_pass", _api.PasswordMd5), new("p_tickets_list", "1")]),
+        };
+        request.Headers.Add("X-Sandbox-Fault", "lzav:20001;13");
+        LzReply faulted = await _api.SendAsync(request);
+        Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;13)", faulted.Body);
+        Assert.Equal(200, (await ListAsync()).Code);
+    }
+
+    [Fact]
     public async Task Latency_delays_the_answer()
     {
         _sandbox.Faults.Add("latency:300*1");
