@@ -133,6 +133,15 @@ public sealed class TicketListTests(TargetFixture target) : IClassFixture<Target
     }
 
     [SandboxFact]
+    public async Task Limit_inside_a_time_window_keeps_the_first_ids_in_string_order()
+    {
+        List<string> all = await Api.ListIdsAsync("");
+        List<string> windowed = await Api.ListIdsAsync("p_created_after=1&p_created_before=4000000000&p_limit=3");
+        Assert.Equal(all.Take(3), windowed);
+        Assert.Equal(6, windowed[0].Length);
+    }
+
+    [SandboxFact]
     public async Task Every_listed_ticket_has_all_of_its_messages_oldest_first()
     {
         LzReply reply = await Api.CallAsync("p_tickets_list=1");
