@@ -195,21 +195,24 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private async Task AutosaveLoopAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            while (!_stopping.IsCancellationRequested)
             {
+                await Task.Delay(TimeSpan.FromSeconds(1), _stopping.Token).ConfigureAwait(false);
                 if (Store.Version == Volatile.Read(ref _savedVersion)) continue;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     SaveNow();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // Keep serving; the next tick or the shutdown save tries again.
+                    // Keep serving; the next round or the shutdown save tries again.
                     await Console.Error.WriteLineAsync($"warning: could not save '{_options.DataPath}': {e.Message}").ConfigureAwait(false);
                 }
+                // A big store takes a while to write: back off so saving never takes more than a third of the time.
+                await Task.Delay(watch.Elapsed * 2, _stopping.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
