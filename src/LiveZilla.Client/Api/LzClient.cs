@@ -11,7 +11,7 @@ namespace LiveZilla.Client.Api
     /// One connection to a LiveZilla API v2 endpoint: one HTTP handler, one credential, one method per API function.
     /// Thread-safe: many callers may share one instance.
     /// </summary>
-    public sealed class LzClient : IDisposable
+    public sealed class LzClient : IDisposable, ILzTicketApi
     {
         /// <summary>Creates a client. <paramref name="baseUri"/> may or may not end with a slash or with <c>api/v2/api.php</c>.</summary>
         public LzClient(Uri baseUri, LzCredential credential, LzClientOptions? options = null) => throw new NotImplementedException();
