@@ -1,0 +1,30 @@
+# Module manifest for LiveZilla: the one source of truth for the module's version and exports.
+@{
+    RootModule           = 'LiveZilla.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '2b731246-3d1f-4cb1-89d5-63d8e21346ef'
+    Author               = 'LzPowerShell contributors'
+    CompanyName          = 'LzPowerShell'
+    Copyright            = '(c) LzPowerShell contributors. MIT License.'
+    Description          = 'Manage LiveZilla tickets, operators and chats through the LiveZilla HTTP API v2 from Windows PowerShell 5.1 and PowerShell 7.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 needs .NET Framework 4.7.2 for netstandard2.0 assemblies to load without extra facades.
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('LiveZilla.format.ps1xml')
+
+    # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('LiveZilla', 'Helpdesk', 'Ticket', 'LiveChat', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/LzPowerShell/LzPowerShell'
+            LicenseUri   = 'https://github.com/LzPowerShell/LzPowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'First release: connect to a LiveZilla server and work with its tickets through the HTTP API v2.'
+        }
+    }
+}

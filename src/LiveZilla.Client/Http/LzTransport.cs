@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Errors;
+
+namespace LiveZilla.Client.Http
+{
+    /// <summary>When a request may be sent again.</summary>
+    internal enum LzRetryMode
+    {
+        /// <summary>Never (authentication checks).</summary>
+        Never,
+        /// <summary>Only when the connection was refused, so nothing reached the server (creates, assign, delete).</summary>
+        WhenNotSent,
+        /// <summary>Reads: connection failures, timeouts, 502/503/504/429.</summary>
+        Read,
+    }
+
+    /// <summary>One API call: the function key and its form fields (credentials are added by the transport).</summary>
+    internal sealed class LzRequest
+    {
+        public LzRequest(string function, LzRetryMode retry, bool isList = false)
+        {
+            Function = function;
+            Retry = retry;
+            IsList = isList;
+            Fields.Add(new KeyValuePair<string, string>(function, "1"));
+        }
+
+        public string Function { get; }
+        public LzRetryMode Retry { get; }
+        public bool IsList { get; }
+        public List<KeyValuePair<string, string>> Fields { get; } = new List<KeyValuePair<string, string>>();
+
+        public LzRequest Add(string name, string? value)
+        {
+            if (value != null) Fields.Add(new KeyValuePair<string, string>(name, value));
+            return this;
+        }
+    }
+
+    /// <summary>Sends requests over one HttpClient: authentication, timeouts, retries, error mapping and logging. Thread-safe.</summary>
+    internal sealed class LzTransport : IDisposable
+    {
+        private static readonly MediaTypeHeaderValue FormContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        private const int MaxErrorBodyBytes = 64 * 1024;
+
+        private readonly HttpClient _http;
+        private readonly LzCredential _credential;
+        private readonly Uri _endpoint;
+        private readonly TimeSpan _timeout;
+        private readonly LzRetryPolicy _retry;
+        private readonly ILzClock _clock;
+        private readonly Action<LzLogEntry>? _log;
+        private readonly LzLogSanitizer _sanitizer;
+        private readonly Random _jitter = new Random();
+
+        public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
+        {
+            _http = new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _endpoint = endpoint;
+            _credential = credential;
+            _timeout = options.Timeout > TimeSpan.Zero ? options.Timeout : System.Threading.Timeout.InfiniteTimeSpan;
+            // Snapshot the policy, so later changes to the options object cannot race with requests in flight.
+            _retry = new LzRetryPolicy
+            {
+                MaxRetries = Math.Max(0, options.Retry?.MaxRetries ?? 0),
+                BaseDelay = options.Retry?.BaseDelay ?? TimeSpan.FromSeconds(1),
+                MaxDelay = options.Retry?.MaxDelay ?? TimeSpan.FromSeconds(30),
+                MaxTotalDelay = options.Retry?.MaxTotalDelay ?? TimeSpan.FromMinutes(2),
+            };
+            _clock = options.Clock ?? SystemClock.Instance;
+            _log = options.Log;
+            _sanitizer = new LzLogSanitizer(credential.PasswordMd5);
+        }
+
+        public TimeSpan Timeout => _timeout;
+        internal LzLogSanitizer Sanitizer => _sanitizer;
+
+        /// <summary>Sends until a 200 arrives (returned with its body unread) or a failure is final (thrown).</summary>
+        public async Task<LzResponse> SendAsync(LzRequest request, CancellationToken cancellationToken)
+        {
+            var fields = new List<KeyValuePair<string, string>>(request.Fields.Count + 2)
+            {
+                new KeyValuePair<string, string>("p_user", _credential.UserName),
+                new KeyValuePair<string, string>("p_pass", _credential.PasswordMd5),
+            };
+            fields.AddRange(request.Fields);
+            var body = LzFormEncoder.Encode(fields);
+            var started = _clock.UtcNow;
+
+            for (var attempt = 0; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Emit(() => _sanitizer.Detail(request.Function, attempt, _endpoint, fields));
+                LzApiException failure;
+                TimeSpan? retryAfter = null;
+                bool retryable;
+                var watch = Stopwatch.StartNew();
+                var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                HttpResponseMessage? response = null;
+                try
+                {
+                    cts.CancelAfter(_timeout);
+                    using (var message = new HttpRequestMessage(HttpMethod.Post, _endpoint))
+                    {
+                        var content = new ByteArrayContent(body);
+                        content.Headers.ContentType = FormContentType;
+                        message.Content = content;
+                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+                    }
+                    var status = (int)response.StatusCode;
+                    if (status == 200)
+                    {
+                        Emit(() => _sanitizer.Summary(request.Function, status, watch.ElapsedMilliseconds, attempt));
+                        cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+                        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                        var ok = new LzResponse(this, request.Function, response, stream, cts, cancellationToken);
+                        response = null;
+                        cts = null;
+                        return ok;
+                    }
+                    var text = await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false);
+                    failure = LzErrorMapper.FromResponse(request.Function, status, text, request.IsList, response.Headers.Location?.ToString());
+                    retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429);
+                    retryAfter = RetryAfter(response);
+                    Emit(() => _sanitizer.Summary(request.Function, status, watch.ElapsedMilliseconds, attempt, failure.Kind.ToString()));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, "cancelled"));
+                    throw new OperationCanceledException("The LiveZilla request was cancelled.", cancellationToken);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    failure = TimeoutFailure(request.Function, ex);
+                    retryable = request.Retry == LzRetryMode.Read;
+                    Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, "timeout"));
+                }
+                catch (LzApiException ex)
+                {
+                    failure = ex;
+                    retryable = request.Retry == LzRetryMode.Read && (ex.Kind == LzErrorKind.Transport || ex.Kind == LzErrorKind.Timeout);
+                    Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, ex.Kind.ToString()));
+                }
+                catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException || ex is AuthenticationException)
+                {
+                    var transport = LzFailureClassifier.Classify(ex, _endpoint);
+                    failure = transport.Exception;
+                    failure.Function = request.Function;
+                    retryable = request.Retry == LzRetryMode.Read || (request.Retry == LzRetryMode.WhenNotSent && transport.ConnectionRefused);
+                    Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, transport.Short));
+                }
+                finally
+                {
+                    response?.Dispose();
+                    cts?.Dispose();
+                }
+
+                failure.Function ??= request.Function;
+                if (!retryable || attempt >= _retry.MaxRetries) throw failure;
+                var delay = retryAfter ?? Backoff(attempt + 1);
+                if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+                var elapsed = _clock.UtcNow - started;
+                if (elapsed + delay > _retry.MaxTotalDelay) throw failure;
+                Emit(() => new LzLogEntry { Function = request.Function, Retry = attempt + 1, IsDetail = false, Message = _sanitizer.Scrub($"LiveZilla {request.Function}: {failure.Kind}, retry {attempt + 1} of {_retry.MaxRetries} in {LzErrorMapper.Describe(delay)}") });
+                await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Exponential backoff with jitter: a random wait between half and all of min(MaxDelay, Base * 2^(n-1)).</summary>
+        internal TimeSpan Backoff(int retryNumber)
+        {
+            var exponent = Math.Min(retryNumber - 1, 30);
+            var ceiling = Math.Min(_retry.MaxDelay.TotalMilliseconds, _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
+            double factor;
+            lock (_jitter) factor = 0.5 + (_jitter.NextDouble() * 0.5);
+            return TimeSpan.FromMilliseconds(Math.Max(0, ceiling * factor));
+        }
+
+        private TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header == null) return null;
+            if (header.Delta.HasValue) return header.Delta.Value;
+            if (header.Date.HasValue) return header.Date.Value - _clock.UtcNow;
+            return null;
+        }
+
+        private LzApiException TimeoutFailure(string function, Exception inner) =>
+            new LzTimeoutException($"{function}: no answer from {_endpoint.Host} within {LzErrorMapper.Describe(_timeout)} (the per-request timeout). The server may be overloaded, or a create may still have happened: check before sending it again.", inner) { Function = function };
+
+        private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                var buffer = new byte[MaxErrorBodyBytes];
+                var total = 0;
+                int read;
+                try
+                {
+                    while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false)) > 0)
+                        total += read;
+                }
+                catch (IOException)
+                {
+                    // The status already tells what happened; a cut error body still maps.
+                }
+                return Encoding.UTF8.GetString(buffer, 0, total);
+            }
+        }
+
+        internal void Emit(Func<LzLogEntry> entry)
+        {
+            var log = _log;
+            if (log == null) return;
+            try { log(entry()); }
+            catch (Exception)
+            {
+                // A failing log sink must not turn a request that reached the server into a failure.
+            }
+        }
+
+        /// <summary>Maps a failure while reading a 200 body.</summary>
+        internal LzApiException BodyFailure(string function, Exception ex)
+        {
+            if (ex is OperationCanceledException) return TimeoutFailure(function, ex);
+            var failure = new LzTransportException($"{function}: the connection to {_endpoint.Host} broke while the answer was being read ({ex.Message}). Items already returned are valid; the rest is missing.", ex)
+            {
+                Function = function,
+            };
+            return failure;
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+
+    /// <summary>A 200 answer whose body is read in chunks, each read bounded by the per-request timeout.</summary>
+    internal sealed class LzResponse : IDisposable
+    {
+        private readonly LzTransport _transport;
+        private readonly HttpResponseMessage _message;
+        private readonly Stream _body;
+        private readonly CancellationTokenSource _cts;
+        private readonly CancellationToken _callerToken;
+
+        internal LzResponse(LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
+        {
+            _transport = transport;
+            Function = function;
+            _message = message;
+            _body = body;
+            _cts = cts;
+            _callerToken = callerToken;
+        }
+
+        public string Function { get; }
+
+        /// <summary>Reads a chunk; the timeout counts only while waiting for the server, not while the caller processes items.</summary>
+        public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
+        {
+            _cts.CancelAfter(_transport.Timeout);
+            try
+            {
+                return await _body.ReadAsync(buffer, offset, count, _cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_callerToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The LiveZilla request was cancelled.", _callerToken);
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is SocketException || ex is WebException)
+            {
+                throw _transport.BodyFailure(Function, ex);
+            }
+            finally
+            {
+                if (!_cts.IsCancellationRequested) _cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public async Task<byte[]> ReadAllAsync()
+        {
+            var output = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+                output.Write(buffer, 0, read);
+            return output.ToArray();
+        }
+
+        public void Dispose()
+        {
+            _body.Dispose();
+            _message.Dispose();
+            _cts.Dispose();
+        }
+    }
+}

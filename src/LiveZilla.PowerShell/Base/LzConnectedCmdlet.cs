@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using LiveZilla.Client.Api;
+
+namespace LiveZilla.PowerShell.Base
+{
+    /// <summary>
+    /// Base of every cmdlet that talks to a server: adds <c>-Connection</c> (an LzConnection or a connection
+    /// name; alias <c>-Server</c>) and falls back to the default connection of the current runspace.
+    /// </summary>
+    public abstract class LzConnectedCmdlet : LzCmdlet
+    {
+        private LzConnection? _active;
+
+        /// <summary>The connection to use, as an object from Connect-LzServer -PassThru or Get-LzConnection, or by name. Defaults to the runspace's default connection.</summary>
+        [Parameter]
+        [Alias("Server")]
+        [ValidateNotNull]
+        [LzConnectionTransformation]
+        [ArgumentCompleter(typeof(Completers.LzConnectionNameCompleter))]
+        public LzConnection? Connection { get; set; }
+
+        /// <summary>The connection in use, resolved before the first record.</summary>
+        private protected LzConnection ActiveConnection => _active ??= Resolve(Connection);
+
+        /// <summary>The client of the connection in use.</summary>
+        private protected LzClient Client => ActiveConnection.Client;
+
+        private protected override LzConnection? ConnectionForErrors => _active;
+
+        private protected override void Prepare()
+        {
+            _active = Resolve(Connection);
+            // Touch the client now so a disconnected connection fails once, before any input is read.
+            _ = _active.Client;
+        }
+
+        internal static LzConnection Resolve(LzConnection? given)
+        {
+            if (given != null) return given;
+            return LzConnectionRegistry.Current.Default
+                ?? throw new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation,
+                    "There is no LiveZilla connection in this session. Run Connect-LzServer first, or pass -Connection.",
+                    null, "Run Connect-LzServer -Uri <LiveZilla URL> -Credential <operator credential>.");
+        }
+    }
+}

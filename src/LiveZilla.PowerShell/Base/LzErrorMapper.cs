@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using LiveZilla.Client.Errors;
+
+namespace LiveZilla.PowerShell.Base
+{
+    /// <summary>
+    /// The one place where exceptions become ErrorRecords: stable id, category, target and an actionable
+    /// message. The message never holds a stack trace or a secret (client messages are already redacted).
+    /// </summary>
+    internal static class LzErrorMapper
+    {
+        internal const string LockoutWarning =
+            "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password. The request was not retried; check the credential before trying again.";
+
+        public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null)
+        {
+            if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) exception = aggregate.InnerExceptions[0];
+            switch (exception)
+            {
+                case LzApiException api:
+                    return FromApiException(api, target, connection);
+                case LzCmdletException cmdlet:
+                    return Build(cmdlet, cmdlet.ErrorId, cmdlet.Category, cmdlet.TargetObject ?? target, cmdlet.Message, cmdlet.RecommendedAction);
+                case TimeoutException timeout:
+                    return Build(timeout, LzErrorIds.Timeout, ErrorCategory.OperationTimeout, target, timeout.Message, "Raise -TimeoutSec on Connect-LzServer or narrow the query.");
+                case ArgumentException argument:
+                    return Build(argument, LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, target, argument.Message, null);
+                case ObjectDisposedException disposed:
+                    return Build(disposed, LzErrorIds.ConnectionClosed, ErrorCategory.InvalidOperation, target, "The connection was closed. Run Connect-LzServer again.", "Run Connect-LzServer.");
+                default:
+                    return Build(exception, LzErrorIds.Unexpected, ErrorCategory.NotSpecified, target, exception.GetType().Name + ": " + exception.Message, null);
+            }
+        }
+
+        private static ErrorRecord FromApiException(LzApiException api, object? target, LzConnection? connection)
+        {
+            string server = connection != null ? connection.Uri.ToString() : "the server";
+            string user = connection != null ? "'" + connection.UserName + "'" : "the operator";
+            switch (api.Kind)
+            {
+                case LzErrorKind.Authentication:
+                    if (api.ReasonCode == 13)
+                        return Build(api, LzErrorIds.ServerDatabaseUnavailable, ErrorCategory.ResourceUnavailable, target,
+                            $"{server} cannot reach its database (LZAV20001 reason 13), so it refused the login.", "Ask the LiveZilla administrator to check the server's database.");
+                    if (api.ReasonCode == 14)
+                        return Build(api, LzErrorIds.HttpsRequired, ErrorCategory.SecurityError, target,
+                            $"{server} accepts API calls only over HTTPS (LZAV20001 reason 14).", "Connect with an https:// URI.");
+                    return Build(api, LzErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, target,
+                        $"Authentication of {user} at {server} failed: wrong login id or password, a bot account, an address outside the operator's allowed range, or a lockout. " + LockoutWarning,
+                        "Check the user name and password (the login id, not the display name) before running Connect-LzServer again.");
+                case LzErrorKind.Permission:
+                    return Build(api, LzErrorIds.PermissionDenied, ErrorCategory.PermissionDenied, target,
+                        $"The credentials of {user} are right, but no role of this operator has the API permission (LZAV20002).",
+                        "In LiveZilla, open User Management > Roles and tick 'use API' on a role of this operator.");
+                case LzErrorKind.Forbidden:
+                    return Build(api, LzErrorIds.Forbidden, ErrorCategory.PermissionDenied, target, api.Message, null);
+                case LzErrorKind.Validation:
+                    if (IsMissingTicket(api))
+                        return Build(api, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
+                            $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').", "List tickets with Get-LzTicket to find the right id.");
+                    if (string.Equals(api.Field, "Group", StringComparison.Ordinal))
+                        return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                            $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.", "Use tab completion on -Group to pick an existing group.");
+                    if (string.Equals(api.Field, "Editor", StringComparison.Ordinal) || string.Equals(api.Filter, "Operator", StringComparison.Ordinal))
+                        return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                            $"The operator does not exist on {server}. Operators are named by their login id, which is case-sensitive here.", "Use tab completion on -Editor or -Operator to pick an existing login id.");
+                    return Build(api, LzErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, api.Message, null);
+                case LzErrorKind.EmptyResult:
+                    return Build(api, LzErrorIds.EmptyResult, ErrorCategory.InvalidData, target,
+                        api.Message + " The server produced no output (LZAV20003 without detail). On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
+                        "Narrow the query (-Id, -CreatedAfter/-CreatedBefore, a smaller -PageSize) to isolate the ticket.");
+                case LzErrorKind.ServerCrash:
+                    return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target,
+                        api.Message + " The server script crashed on this input (HTTP 500 with an empty body); it will crash again on the same input, so it was not retried.", null);
+                case LzErrorKind.ServerUnavailable:
+                    return Build(api, LzErrorIds.ServerUnavailable, ErrorCategory.ResourceUnavailable, target, api.Message,
+                        "Try again later, or raise -MaximumRetryCount and -RetryIntervalSec on Connect-LzServer.");
+                case LzErrorKind.Transport:
+                    return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.ResourceUnavailable, target, api.Message,
+                        "Check the URI, the network path and any proxy (-Proxy on Connect-LzServer).");
+                case LzErrorKind.Timeout:
+                    return Build(api, LzErrorIds.Timeout, ErrorCategory.OperationTimeout, target, api.Message,
+                        "Raise -TimeoutSec on Connect-LzServer, or narrow the query with a smaller -PageSize.");
+                case LzErrorKind.Protocol:
+                    return Build(api, LzErrorIds.ProtocolError, ErrorCategory.InvalidData, target,
+                        api.Message + " Check that the URI points at the LiveZilla folder (the one that holds api/v2/api.php).", null);
+                case LzErrorKind.InvalidRequest:
+                    return Build(api, LzErrorIds.RequestRefused, ErrorCategory.InvalidArgument, target, api.Message, null);
+                default:
+                    return Build(api, LzErrorIds.Unexpected, ErrorCategory.NotSpecified, target, api.Message, null);
+            }
+        }
+
+        private static bool IsMissingTicket(LzApiException api)
+        {
+            // The assign function names the ticket "Id"; a list filter on an unknown id simply returns nothing.
+            return string.Equals(api.Function, "p_ticketeditor_assign", StringComparison.Ordinal) && string.Equals(api.Field, "Id", StringComparison.Ordinal);
+        }
+
+        internal static ErrorRecord Build(Exception exception, string errorId, ErrorCategory category, object? target, string message, string? recommendedAction)
+        {
+            var record = new ErrorRecord(exception, errorId, category, target);
+            record.ErrorDetails = new ErrorDetails(message);
+            if (recommendedAction != null) record.ErrorDetails.RecommendedAction = recommendedAction;
+            return record;
+        }
+    }
+
+    /// <summary>An error raised by the cmdlets themselves, already carrying its id and category.</summary>
+    internal sealed class LzCmdletException : Exception
+    {
+        public LzCmdletException(string errorId, ErrorCategory category, string message, object? targetObject = null, string? recommendedAction = null, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Category = category;
+            TargetObject = targetObject;
+            RecommendedAction = recommendedAction;
+        }
+
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+        public object? TargetObject { get; }
+        public string? RecommendedAction { get; }
+    }
+}

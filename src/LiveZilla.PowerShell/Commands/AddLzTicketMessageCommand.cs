@@ -1,0 +1,97 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Models;
+using LiveZilla.PowerShell.Base;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Adds a message to an existing ticket.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "LzTicketMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LzTicketMessage))]
+    public sealed class AddLzTicketMessageCommand : LzConnectedCmdlet
+    {
+        /// <summary>Id of the ticket. Binds from the pipeline by property name (Id or TicketId).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string TicketId { get; set; } = "";
+
+        /// <summary>Message text (plain text).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Text { get; set; } = "";
+
+        /// <summary>Subject.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Subject { get; set; }
+
+        /// <summary>Sender's name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Fullname { get; set; }
+
+        /// <summary>Sender's e-mail; the recipient with -SendEmailReply.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Email { get; set; }
+
+        /// <summary>Sender's company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Company { get; set; }
+
+        /// <summary>Sender's phone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
+        /// <summary>Kind of message.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public LzMessageType Type { get; set; } = LzMessageType.Incoming;
+
+        /// <summary>The customer asked to be called back.</summary>
+        [Parameter]
+        public SwitchParameter CallMeBack { get; set; }
+
+        /// <summary>Also send the message by e-mail to -Email as an operator reply.</summary>
+        [Parameter]
+        public SwitchParameter SendEmailReply { get; set; }
+
+        private protected override object? ErrorTarget => TicketId;
+
+        private protected override void ProcessRecordCore()
+        {
+            var id = TicketId.Trim();
+            if (SendEmailReply && string.IsNullOrEmpty(Email))
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    "-SendEmailReply needs -Email: the reply is sent to that address.", id);
+            if (!ShouldProcess($"Ticket {id}", "Add a message" + (SendEmailReply ? " and e-mail it to " + Email : ""))) return;
+
+            var message = new LzNewTicketMessage
+            {
+                TicketId = id,
+                Text = Text,
+                Subject = Subject,
+                Fullname = Fullname,
+                Email = Email,
+                Company = Company,
+                Phone = Phone,
+                Type = Type,
+                CallMeBack = CallMeBack,
+                SendEmailReply = SendEmailReply,
+            };
+            var client = Client;
+            var echo = RunAsync(async (writer, token) =>
+            {
+                // The server stores a message for a ticket that does not exist as an orphan and answers success; look first.
+                if (!await LzTicketLookup.ExistsAsync(client, id, token).ConfigureAwait(false)) return null;
+                return await client.AddTicketMessageAsync(message, token).ConfigureAwait(false);
+            });
+            if (echo == null)
+            {
+                ReportError(LzTicketLookup.NotFound(id, ActiveConnection));
+                return;
+            }
+            WriteObject(echo);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using LiveZilla.PowerShell.Base;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the LiveZilla connections of the current runspace.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LzConnection")]
+    [OutputType(typeof(LzConnection))]
+    public sealed class GetLzConnectionCommand : LzCmdlet
+    {
+        /// <summary>Names to list; wildcards allowed. All connections when omitted.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.LzConnectionNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>Only the default connection.</summary>
+        [Parameter]
+        public SwitchParameter Default { get; set; }
+
+        private protected override void ProcessRecordCore()
+        {
+            var connections = LzConnectionRegistry.Current;
+            if (Default)
+            {
+                if (connections.Default != null) WriteObject(connections.Default);
+                return;
+            }
+            if (Name == null)
+            {
+                foreach (var connection in connections.All) WriteObject(connection);
+                return;
+            }
+            foreach (var name in Name)
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                bool any = false;
+                foreach (var connection in connections.All)
+                {
+                    if (!pattern.IsMatch(connection.Name)) continue;
+                    any = true;
+                    WriteObject(connection);
+                }
+                if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
+                    WriteError(LzErrorMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
+                        $"There is no LiveZilla connection named '{name}' in this session.", "Run Connect-LzServer -Name " + name + " to make one."));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Management.Automation;
+using LiveZilla.Client.Errors;
+using LiveZilla.PowerShell.Base;
+using LzErrorMapper = LiveZilla.PowerShell.Base.LzErrorMapper;
+
+namespace LiveZilla.PowerShell.Tests;
+
+public class ErrorMapperTests
+{
+    [Theory]
+    [InlineData(LzErrorKind.Authentication, "LzAuthenticationFailed", ErrorCategory.AuthenticationError)]
+    [InlineData(LzErrorKind.Permission, "LzPermissionDenied", ErrorCategory.PermissionDenied)]
+    [InlineData(LzErrorKind.Validation, "LzInvalidArgument", ErrorCategory.InvalidArgument)]
+    [InlineData(LzErrorKind.EmptyResult, "LzServerReturnedNoResult", ErrorCategory.InvalidData)]
+    [InlineData(LzErrorKind.ServerCrash, "LzServerCrashed", ErrorCategory.InvalidData)]
+    [InlineData(LzErrorKind.ServerUnavailable, "LzServerUnavailable", ErrorCategory.ResourceUnavailable)]
+    [InlineData(LzErrorKind.Transport, "LzConnectionFailed", ErrorCategory.ResourceUnavailable)]
+    [InlineData(LzErrorKind.Timeout, "LzTimeout", ErrorCategory.OperationTimeout)]
+    [InlineData(LzErrorKind.Protocol, "LzProtocolError", ErrorCategory.InvalidData)]
+    [InlineData(LzErrorKind.InvalidRequest, "LzRequestRefused", ErrorCategory.InvalidArgument)]
+    public void Each_kind_maps_to_a_stable_id_and_category(LzErrorKind kind, string id, ErrorCategory category)
+    {
+        var record = LzErrorMapper.ToErrorRecord(new LzApiException(kind, "server said no"), "11701");
+        Assert.Equal(id, record.FullyQualifiedErrorId);
+        Assert.Equal(category, record.CategoryInfo.Category);
+        Assert.Equal("11701", record.TargetObject);
+        Assert.False(string.IsNullOrWhiteSpace(record.ErrorDetails.Message));
+    }
+
+    [Fact]
+    public void Authentication_errors_warn_about_the_lockout()
+    {
+        var record = LzErrorMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 0 }, null);
+        Assert.Contains("5 failed logins", record.ErrorDetails.Message);
+        Assert.Contains("24 hours", record.ErrorDetails.Message);
+        Assert.Contains("not retried", record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void Reason_14_says_https_is_required()
+    {
+        var record = LzErrorMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 14 }, null);
+        Assert.Equal("LzHttpsRequired", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, record.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void An_unknown_ticket_on_assign_is_object_not_found()
+    {
+        var error = new LzApiException(LzErrorKind.Validation, "(Field: Id)") { Function = "p_ticketeditor_assign", Field = "Id" };
+        var record = LzErrorMapper.ToErrorRecord(error, "99999");
+        Assert.Equal("LzTicketNotFound", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+        Assert.Contains("99999", record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void An_unknown_group_is_object_not_found()
+    {
+        var error = new LzApiException(LzErrorKind.Validation, "(Field: Group)") { Function = "p_ticket_create", Field = "Group" };
+        Assert.Equal(ErrorCategory.ObjectNotFound, LzErrorMapper.ToErrorRecord(error, null).CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void The_original_exception_stays_reachable_for_scripts()
+    {
+        var error = new LzApiException(LzErrorKind.Timeout, "timed out");
+        Assert.Same(error, LzErrorMapper.ToErrorRecord(error, null).Exception);
+    }
+
+    [Fact]
+    public void Unforeseen_exceptions_keep_their_message_but_no_stack_trace()
+    {
+        Exception thrown;
+        try { throw new FormatException("odd value"); } catch (Exception e) { thrown = e; }
+        var record = LzErrorMapper.ToErrorRecord(thrown, null);
+        Assert.Equal("LzUnexpectedError", record.FullyQualifiedErrorId);
+        Assert.Contains("odd value", record.ErrorDetails.Message);
+        Assert.DoesNotContain(thrown.StackTrace!, record.ErrorDetails.Message);
+    }
+}
