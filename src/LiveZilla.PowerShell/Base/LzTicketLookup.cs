@@ -20,7 +20,7 @@ namespace LiveZilla.PowerShell.Base
             await FindAsync(client, id, cancellationToken).ConfigureAwait(false) != null;
 
         public static ErrorRecord NotFound(string id, LzConnection connection) =>
-            LzErrorMapper.Build(new ItemNotFoundException("Ticket " + id + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, id,
+            LzErrorRecordMapper.Build(new ItemNotFoundException("Ticket " + id + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, id,
                 $"Ticket {id} was not found on {connection.Uri}. Nothing was changed.",
                 "Check the id with Get-LzTicket.");
     }

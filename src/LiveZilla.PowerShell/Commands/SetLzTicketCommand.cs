@@ -89,7 +89,7 @@ namespace LiveZilla.PowerShell.Commands
                     ReportError(LzTicketLookup.NotFound(id, ActiveConnection));
                     break;
                 case Outcome.NeedsEditor:
-                    ReportError(LzErrorMapper.Build(new PSArgumentException("-Editor is required."), LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, id,
+                    ReportError(LzErrorRecordMapper.Build(new PSArgumentException("-Editor is required."), LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, id,
                         $"Ticket {id} has no editor yet, and LiveZilla sets a status only together with an editor. Nothing was changed.",
                         "Add -Editor <login id>."));
                     break;

@@ -8,7 +8,7 @@ namespace LiveZilla.PowerShell.Base
     /// The one place where exceptions become ErrorRecords: stable id, category, target and an actionable
     /// message. The message never holds a stack trace or a secret (client messages are already redacted).
     /// </summary>
-    internal static class LzErrorMapper
+    internal static class LzErrorRecordMapper
     {
         internal const string LockoutWarning =
             "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password. The request was not retried; check the credential before trying again.";
