@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Errors;
 using LiveZilla.PowerShell.Base;
-using LzErrorMapper = LiveZilla.PowerShell.Base.LzErrorMapper;
 
 namespace LiveZilla.PowerShell.Tests;
 
