@@ -24,7 +24,7 @@ namespace LiveZilla.Client.Api
     /// Options are read once, when the client is made. Failures surface as <see cref="LzApiException"/> subclasses;
     /// the caller's own cancellation surfaces as <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public sealed class LzClient : IDisposable
+    public sealed class LzClient : IDisposable, ILzTicketApi
     {
         private readonly LzTransport _transport;
         private readonly LzCredential _credential;

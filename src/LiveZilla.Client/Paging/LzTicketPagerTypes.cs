@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LiveZilla.Client.Errors;
+
+namespace LiveZilla.Client.Paging
+{
+    /// <summary>How <see cref="LzTicketPager"/> pages through <c>p_tickets_list</c>.</summary>
+    public sealed class LzTicketPagerOptions
+    {
+        /// <summary>
+        /// Most tickets asked for per request (<c>p_limit</c>); must be positive. Windows are sized to fill about
+        /// three quarters of a page, so a request rarely comes back full and has to be narrowed.
+        /// </summary>
+        public int PageSize { get; set; } = 1000;
+
+        /// <summary>
+        /// One request without windows and without <c>p_limit</c>: the server returns every matching ticket in one answer.
+        /// Fewest requests, but the whole result is one long response. Falls back to windows when one ticket cannot be encoded.
+        /// </summary>
+        public bool SinglePage { get; set; }
+
+        /// <summary>Called after each completed window (for <c>Write-Progress</c>); runs on the enumerating thread.</summary>
+        public Action<LzTicketPagerProgress>? Progress { get; set; }
+
+        /// <summary>
+        /// Called for each isolated failure (a ticket the server cannot encode); listing goes on with every other ticket.
+        /// When null, the listing still completes and then throws <see cref="LzTicketListIncompleteException"/>.
+        /// </summary>
+        public Action<LzTicketListFailure>? OnError { get; set; }
+
+        /// <summary>Current time, used only to place the end of the sweep when no upper bound is given. Defaults to the system clock.</summary>
+        public Func<DateTimeOffset>? Clock { get; set; }
+    }
+
+    /// <summary>Where a listing stands.</summary>
+    public sealed class LzTicketPagerProgress
+    {
+        internal LzTicketPagerProgress(long ticketsEmitted, int requests, double fractionCovered, DateTimeOffset? completeBefore)
+        {
+            TicketsEmitted = ticketsEmitted;
+            Requests = requests;
+            FractionCovered = fractionCovered;
+            CompleteBefore = completeBefore;
+        }
+
+        /// <summary>Tickets written so far.</summary>
+        public long TicketsEmitted { get; }
+        /// <summary><c>p_tickets_list</c> requests sent so far.</summary>
+        public int Requests { get; }
+        /// <summary>Share of the time range already covered, 0 to 1 (a basis for an ETA).</summary>
+        public double FractionCovered { get; }
+        /// <summary>Every matching ticket whose first message was created before this time has been emitted; null before the first window completes.</summary>
+        public DateTimeOffset? CompleteBefore { get; }
+    }
+
+    /// <summary>A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode.</summary>
+    public sealed class LzTicketListFailure
+    {
+        internal LzTicketListFailure(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, string? ticketId, LzApiException exception)
+        {
+            WindowStart = windowStart;
+            WindowEnd = windowEnd;
+            TicketId = ticketId;
+            Exception = exception;
+        }
+
+        /// <summary>Inclusive start of the failing window (first-message creation time); null for a lookup by id.</summary>
+        public DateTimeOffset? WindowStart { get; }
+        /// <summary>Exclusive end of the failing window.</summary>
+        public DateTimeOffset? WindowEnd { get; }
+        /// <summary>The id of the ticket that cannot be listed, when a few cheap <c>p_id</c> probes could find it; otherwise null.</summary>
+        public string? TicketId { get; }
+        /// <summary>The server's error for the window.</summary>
+        public LzApiException Exception { get; }
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            (TicketId != null ? "Ticket " + TicketId : "A ticket")
+            + (WindowStart.HasValue ? " created in [" + WindowStart.Value.ToString("u") + ", " + WindowEnd?.ToString("u") + ")" : "")
+            + " cannot be listed: the server could not encode it (LZAV20003 with empty detail).";
+    }
+
+    /// <summary>A listing emitted every ticket it could, but some could not be listed and no error callback took them.</summary>
+    public sealed class LzTicketListIncompleteException : LzApiException
+    {
+        internal LzTicketListIncompleteException(IReadOnlyList<LzTicketListFailure> failures)
+            : base(LzErrorKind.EmptyResult,
+                   failures.Count + " part(s) of the listing could not be read because the server could not encode a ticket: "
+                   + string.Join("; ", failures.Select(f => f.ToString())),
+                   failures[0].Exception)
+        {
+            Failures = failures;
+            Function = "p_tickets_list";
+        }
+
+        /// <summary>Each failing window.</summary>
+        public IReadOnlyList<LzTicketListFailure> Failures { get; }
+    }
+}
