@@ -16,7 +16,7 @@
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
     CmdletsToExport      = @(
         'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
-        'Add-LzTicketMessage', 'Set-LzTicket'
+        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

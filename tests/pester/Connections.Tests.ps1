@@ -65,8 +65,10 @@ Describe 'Connect-LzServer' -Tag 'Connections' {
     }
 
     It 'warns when the certificate check is skipped' {
-        Connect-LzSandbox $sandbox -Parameters @{ SkipCertificateCheck = $true; WarningVariable = 'warnings'; WarningAction = 'SilentlyContinue' }
-        $warnings | Should -Match 'certificate'
+        $warnings = Connect-LzServer -Uri $sandbox.Uri -Credential $sandbox.Credential -AllowUnencryptedAuthentication -SkipCertificateCheck 3>&1
+        @($warnings).Count | Should -Be 1
+        $warnings[0] | Should -BeOfType ([System.Management.Automation.WarningRecord])
+        $warnings[0].Message | Should -Match 'certificate'
     }
 
     It 'writes one verbose line per request without the password hash' {
@@ -74,8 +76,11 @@ Describe 'Connect-LzServer' -Tag 'Connections' {
         $verbose = Get-LzTicket -First 2 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $verbose | Should -Not -BeNullOrEmpty
         ($verbose | Where-Object Message -Match 'p_tickets_list.*HTTP 200.* ms') | Should -Not -BeNullOrEmpty
-        $debug = Get-LzTicket -First 1 -Debug 5>&1 4>&1 | Where-Object { $_ -isnot [LiveZilla.Client.Models.LzTicket] }
-        ($verbose + $debug | Out-String) | Should -Not -Match $hash
+        $DebugPreference = 'Continue'
+        $debug = @(Get-LzTicket -First 1 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
+        $DebugPreference = 'SilentlyContinue'
+        ($debug | Where-Object Message -Match 'p_pass=') | Should -Not -BeNullOrEmpty -Because 'debug shows the request fields'
+        ((@($verbose) + $debug).Message -join "`n") | Should -Not -Match $hash
     }
 }
 
