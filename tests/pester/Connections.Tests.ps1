@@ -115,6 +115,24 @@ Describe 'Named connections' -Tag 'Connections' {
     }
 }
 
+Describe 'Tab completion' -Tag 'Connections' {
+    BeforeAll {
+        Connect-LzSandbox $sandbox -Parameters @{ Name = 'completion' }
+    }
+    AfterAll { Get-LzConnection | Disconnect-LzServer }
+
+    It 'completes <Line> from the server through the given or default connection' -TestCases @(
+        @{ Line = 'Get-LzTicket -Group s'; Expected = 'support', 'sales' }
+        @{ Line = 'Get-LzTicket -Connection completion -Operator j'; Expected = @('jdoe') }
+        @{ Line = 'New-LzTicket -Editor mm'; Expected = @('mmueller') }
+        @{ Line = 'Get-LzTicket -Connection comp'; Expected = @('completion') }
+        @{ Line = 'Get-LzTicket -Status In'; Expected = @('InProgress') }
+    ) {
+        $completions = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        foreach ($value in $Expected) { $completions | Should -Contain $value }
+    }
+}
+
 Describe 'Connections and runspaces' -Tag 'Connections' {
     AfterAll { Get-LzConnection | Disconnect-LzServer }
 
