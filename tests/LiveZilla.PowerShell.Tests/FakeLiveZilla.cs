@@ -33,18 +33,37 @@ internal sealed class FakeLiveZilla : HttpMessageHandler
     }
 
     /// <summary>A connection whose client talks to this handler.</summary>
-    public LzConnection Connect(int maxRetries = 0, TimeSpan? retryDelay = null)
+    public LzConnection Connect(int maxRetries = 0, TimeSpan? retryDelay = null, ILzClock? clock = null)
     {
         var credential = LzCredential.FromPassword("admin", "admin123");
         var options = new LzClientOptions
         {
             AllowUnencryptedAuthentication = true,
             Handler = this,
-            Retry = new LzRetryPolicy { MaxRetries = maxRetries, BaseDelay = retryDelay ?? TimeSpan.FromMilliseconds(1), MaxDelay = retryDelay ?? TimeSpan.FromMilliseconds(1) },
+            Retry = new LzRetryPolicy
+            {
+                MaxRetries = maxRetries,
+                BaseDelay = retryDelay ?? TimeSpan.FromMilliseconds(1),
+                MaxDelay = retryDelay ?? TimeSpan.FromMilliseconds(1),
+                MaxTotalDelay = retryDelay.HasValue ? TimeSpan.FromTicks(retryDelay.Value.Ticks * (maxRetries + 1)) : TimeSpan.FromSeconds(1),
+            },
+            Clock = clock ?? SystemClock.Instance,
             Log = LiveZilla.PowerShell.Base.LzLogRouter.Dispatch,
         };
         var client = new LzClient(new Uri("http://lz.test/"), credential, options);
         return new LzConnection("fake", client, new LzConnectionSettings { Uri = client.BaseUri, UserName = "admin" }, DateTimeOffset.Now, credential.PasswordMd5);
+    }
+
+    /// <summary>The real clock, but it says when a retry wait begins.</summary>
+    public sealed class SignallingClock : ILzClock
+    {
+        public readonly ManualResetEventSlim Waiting = new(false);
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+        public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            Waiting.Set();
+            return Task.Delay(delay, cancellationToken);
+        }
     }
 
     public const string Forbidden20001 = "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)";

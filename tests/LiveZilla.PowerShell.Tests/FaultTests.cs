@@ -22,17 +22,18 @@ public class FaultTests
     public void Ctrl_C_during_a_retry_wait_stops_promptly()
     {
         var fake = new FakeLiveZilla((function, _) => (503, "busy"));
-        AssertStopsPromptly(fake, fake.Connect(maxRetries: 5, retryDelay: TimeSpan.FromMinutes(10)));
+        var clock = new FakeLiveZilla.SignallingClock();
+        AssertStopsPromptly(fake, fake.Connect(maxRetries: 5, retryDelay: TimeSpan.FromMinutes(10), clock: clock), clock.Waiting);
     }
 
-    private static void AssertStopsPromptly(FakeLiveZilla fake, LzConnection connection)
+    private static void AssertStopsPromptly(FakeLiveZilla fake, LzConnection connection, ManualResetEventSlim? reached = null)
     {
         using var host = new HostedRunspace();
         host.Runspace.SessionStateProxy.SetVariable("c", connection);
         using var ps = host.Create();
         ps.AddScript("Get-LzTicket -Connection $c");
         var invocation = ps.BeginInvoke();
-        Assert.True(fake.FirstRequest.Wait(TimeSpan.FromSeconds(10)), "no request was sent");
+        Assert.True((reached ?? fake.FirstRequest).Wait(TimeSpan.FromSeconds(10)), "the request or retry wait was never reached");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ps.Stop();
         Assert.True(invocation.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
