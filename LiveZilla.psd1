@@ -14,7 +14,10 @@
     FormatsToProcess     = @('LiveZilla.format.ps1xml')
 
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
+        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -211,12 +211,12 @@ function Invoke-CleanTask {
     foreach ($target in $targets | Where-Object { Test-Path -LiteralPath $_ }) { Remove-Item -LiteralPath $target -Recurse -Force }
 }
 
-# TEMPORARY: replaced by the sandbox demo (issue for Demo). Imports the built module in a fresh session.
+# A scripted session against a seeded sandbox on a free port: what a user sees, end to end (build/Demo.ps1).
 function Invoke-DemoTask {
-    $check = "Import-Module '$(Join-Path $ModuleDirectory "$ModuleName.psd1")' -ErrorAction Stop; " +
-        "Get-Command -Module $ModuleName | Format-Table -AutoSize CommandType, Name, Version | Out-String -Width 120 | Write-Host; " +
-        "Write-Host 'Module imported. (Temporary demo: the sandbox-backed demo replaces this task.)'"
-    Invoke-FreshPwsh -ArgumentList @('-Command', $check) -What 'Importing the module'
+    $sandboxAssembly = Join-Path $RepoRoot 'src' 'LiveZilla.Sandbox' 'bin' $Configuration 'net10.0' 'LiveZilla.Sandbox.dll'
+    if (-not (Test-Path -LiteralPath $sandboxAssembly)) { throw "The sandbox was not built: '$sandboxAssembly' is missing." }
+    Invoke-FreshPwsh -ArgumentList @('-File', (Join-Path $RepoRoot 'build' 'Demo.ps1'),
+        '-ModuleManifest', (Join-Path $ModuleDirectory "$ModuleName.psd1"), '-SandboxAssembly', $sandboxAssembly) -What 'The demo'
 }
 
 function Invoke-HelpTask {
@@ -233,8 +233,7 @@ $Tasks = [ordered]@{
     Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask };    Description = 'Run every xUnit project, then every Pester file in tests/pester/; print "N passed, N failed".' }
     Package = @{ DependsOn = @('Build'); Action = { Invoke-PackageTask }; Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.' }
     Clean   = @{ DependsOn = @();        Action = { Invoke-CleanTask };   Description = 'Remove out/ and every bin/ and obj/.' }
-    # --- Extension point: Demo is TEMPORARY; replace its row (and Invoke-DemoTask) with the sandbox demo. ---
-    Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, then import the module and list its commands (temporary).' }
+    Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.' }
     # --- Extension point: add Bench and further tasks here. ---
     Help    = @{ DependsOn = @();        Action = { Invoke-HelpTask };    Description = 'List the tasks.' }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Errors;
 using LiveZilla.PowerShell.Base;
-using LzErrorMapper = LiveZilla.PowerShell.Base.LzErrorMapper;
 
 namespace LiveZilla.PowerShell.Tests;
 
@@ -20,7 +19,7 @@ public class ErrorMapperTests
     [InlineData(LzErrorKind.InvalidRequest, "LzRequestRefused", ErrorCategory.InvalidArgument)]
     public void Each_kind_maps_to_a_stable_id_and_category(LzErrorKind kind, string id, ErrorCategory category)
     {
-        var record = LzErrorMapper.ToErrorRecord(new LzApiException(kind, "server said no"), "11701");
+        var record = LzErrorRecordMapper.ToErrorRecord(new LzApiException(kind, "server said no"), "11701");
         Assert.Equal(id, record.FullyQualifiedErrorId);
         Assert.Equal(category, record.CategoryInfo.Category);
         Assert.Equal("11701", record.TargetObject);
@@ -30,7 +29,7 @@ public class ErrorMapperTests
     [Fact]
     public void Authentication_errors_warn_about_the_lockout()
     {
-        var record = LzErrorMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 0 }, null);
+        var record = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 0 }, null);
         Assert.Contains("5 failed logins", record.ErrorDetails.Message);
         Assert.Contains("24 hours", record.ErrorDetails.Message);
         Assert.Contains("not retried", record.ErrorDetails.Message);
@@ -39,7 +38,7 @@ public class ErrorMapperTests
     [Fact]
     public void Reason_14_says_https_is_required()
     {
-        var record = LzErrorMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 14 }, null);
+        var record = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Authentication, "LZAV20001") { ReasonCode = 14 }, null);
         Assert.Equal("LzHttpsRequired", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.SecurityError, record.CategoryInfo.Category);
     }
@@ -48,7 +47,7 @@ public class ErrorMapperTests
     public void An_unknown_ticket_on_assign_is_object_not_found()
     {
         var error = new LzApiException(LzErrorKind.Validation, "(Field: Id)") { Function = "p_ticketeditor_assign", Field = "Id" };
-        var record = LzErrorMapper.ToErrorRecord(error, "99999");
+        var record = LzErrorRecordMapper.ToErrorRecord(error, "99999");
         Assert.Equal("LzTicketNotFound", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
         Assert.Contains("99999", record.ErrorDetails.Message);
@@ -58,14 +57,14 @@ public class ErrorMapperTests
     public void An_unknown_group_is_object_not_found()
     {
         var error = new LzApiException(LzErrorKind.Validation, "(Field: Group)") { Function = "p_ticket_create", Field = "Group" };
-        Assert.Equal(ErrorCategory.ObjectNotFound, LzErrorMapper.ToErrorRecord(error, null).CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.ObjectNotFound, LzErrorRecordMapper.ToErrorRecord(error, null).CategoryInfo.Category);
     }
 
     [Fact]
     public void The_original_exception_stays_reachable_for_scripts()
     {
         var error = new LzApiException(LzErrorKind.Timeout, "timed out");
-        Assert.Same(error, LzErrorMapper.ToErrorRecord(error, null).Exception);
+        Assert.Same(error, LzErrorRecordMapper.ToErrorRecord(error, null).Exception);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public class ErrorMapperTests
     {
         Exception thrown;
         try { throw new FormatException("odd value"); } catch (Exception e) { thrown = e; }
-        var record = LzErrorMapper.ToErrorRecord(thrown, null);
+        var record = LzErrorRecordMapper.ToErrorRecord(thrown, null);
         Assert.Equal("LzUnexpectedError", record.FullyQualifiedErrorId);
         Assert.Contains("odd value", record.ErrorDetails.Message);
         Assert.DoesNotContain(thrown.StackTrace!, record.ErrorDetails.Message);

@@ -112,7 +112,7 @@ namespace LiveZilla.PowerShell.Base
         }
 
         /// <summary>Maps any failure to an ErrorRecord with a stable id, a category, a target and an actionable message.</summary>
-        private protected ErrorRecord MapError(Exception exception, object? target) => LzErrorMapper.ToErrorRecord(exception, target, ConnectionForErrors);
+        private protected ErrorRecord MapError(Exception exception, object? target) => LzErrorRecordMapper.ToErrorRecord(exception, target, ConnectionForErrors);
 
         /// <summary>Writes a mapped error; stops the command when no further input could succeed (bad credentials, no connection).</summary>
         private protected void ReportError(ErrorRecord record)

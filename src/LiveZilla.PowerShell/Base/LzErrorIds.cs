@@ -48,6 +48,8 @@ namespace LiveZilla.PowerShell.Base
         public const string CredentialRequired = "LzCredentialRequired";
         /// <summary>A ticket was created but a later step failed; the error names the ticket and carries the unsent message.</summary>
         public const string TicketCreationIncomplete = "LzTicketCreationIncomplete";
+        /// <summary>The ticket could not be created at all; nothing visible exists, so trying again is safe.</summary>
+        public const string TicketCreationFailed = "LzTicketCreationFailed";
         /// <summary>One ticket in a listing could not be decoded; the rest were written.</summary>
         public const string TicketUndecodable = "LzTicketUndecodable";
         /// <summary>A parameter value or combination is not valid.</summary>

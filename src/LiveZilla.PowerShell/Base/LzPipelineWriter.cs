@@ -12,7 +12,9 @@ namespace LiveZilla.PowerShell.Base
     {
         private readonly Cmdlet _cmdlet;
         private readonly LzPipelineBridge _bridge;
+        private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
 
+        /// <summary>Must be created on the pipeline thread.</summary>
         internal LzPipelineWriter(Cmdlet cmdlet, LzPipelineBridge bridge, CancellationToken cancellationToken)
         {
             _cmdlet = cmdlet;
@@ -30,7 +32,16 @@ namespace LiveZilla.PowerShell.Base
         public void WriteProgress(ProgressRecord record) => Post(() => _cmdlet.WriteProgress(record));
         public void WriteError(ErrorRecord record) => Post(() => _cmdlet.WriteError(record));
 
-        /// <summary>Runs any action on the pipeline thread, in order with the writes.</summary>
-        public void Post(Action action) => _bridge.Post(action, CancellationToken);
+        /// <summary>Runs any action on the pipeline thread, in order with the writes; inline when already there (a queue it waits on itself could never drain).</summary>
+        public void Post(Action action)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThreadId)
+            {
+                _bridge.Drain();
+                action();
+                return;
+            }
+            _bridge.Post(action, CancellationToken);
+        }
     }
 }

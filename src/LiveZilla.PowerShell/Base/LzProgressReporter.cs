@@ -18,7 +18,7 @@ namespace LiveZilla.PowerShell.Base
         private readonly string _activity;
         private readonly int _activityId = System.Threading.Interlocked.Increment(ref s_nextActivityId);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastShown = TimeSpan.MinValue;
+        private TimeSpan? _lastShown;
         private bool _shown;
 
         public LzProgressReporter(LzPipelineWriter writer, string activity)
@@ -31,7 +31,7 @@ namespace LiveZilla.PowerShell.Base
         public void Report(string status, double? fraction)
         {
             var now = _clock.Elapsed;
-            if (now < s_quietPeriod || now - _lastShown < s_interval) return;
+            if (now < s_quietPeriod || (_lastShown.HasValue && now - _lastShown.Value < s_interval)) return;
             _lastShown = now;
             _shown = true;
             var record = new ProgressRecord(_activityId, _activity, status);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
@@ -83,7 +84,7 @@ namespace LiveZilla.PowerShell.Commands
             var echo = RunAsync(async (writer, token) =>
             {
                 // The server stores a message for a ticket that does not exist as an orphan and answers success; look first.
-                if (!await LzTicketLookup.ExistsAsync(client, id, token).ConfigureAwait(false)) return null;
+                if (await new LzTicketWorkflow(client).FindTicketAsync(id, token).ConfigureAwait(false) == null) return null;
                 return await client.AddTicketMessageAsync(message, token).ConfigureAwait(false);
             });
             if (echo == null)

@@ -51,7 +51,7 @@ namespace LiveZilla.PowerShell.Commands
                             Close(connections, connection);
                         }
                         if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                            WriteError(LzErrorMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
+                            WriteError(LzErrorRecordMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
                                 $"There is no LiveZilla connection named '{name}' in this session.", "Run Get-LzConnection to see the connections."));
                     }
                     break;
@@ -59,7 +59,7 @@ namespace LiveZilla.PowerShell.Commands
                     var current = connections.Default;
                     if (current == null)
                     {
-                        WriteError(LzErrorMapper.Build(new PSInvalidOperationException("No default connection."), LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, null,
+                        WriteError(LzErrorRecordMapper.Build(new PSInvalidOperationException("No default connection."), LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, null,
                             "There is no default LiveZilla connection to close in this session.", "Run Get-LzConnection to see named connections, then Disconnect-LzServer -Name <name>."));
                         return;
                     }

@@ -45,7 +45,7 @@ namespace LiveZilla.PowerShell.Commands
                     WriteObject(connection);
                 }
                 if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(LzErrorMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
+                    WriteError(LzErrorRecordMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
                         $"There is no LiveZilla connection named '{name}' in this session.", "Run Connect-LzServer -Name " + name + " to make one."));
             }
         }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
 
@@ -57,46 +59,21 @@ namespace LiveZilla.PowerShell.Commands
 
             var client = Client;
             var editor = Editor;
-            var statusGiven = StatusGiven;
-            var subStatusGiven = SubStatusGiven;
-            var status = Status;
-            var subStatus = SubStatus;
-            var result = RunAsync(async (writer, token) =>
+            LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
+            string? subStatus = SubStatusGiven ? SubStatus ?? "" : null;
+            // The workflow reads the ticket and sends its current value for whatever is not given: the server would reset a missing status to Open.
+            LzTicket ticket;
+            try
             {
-                // The server resets an omitted status to Open and an omitted sub-status to '': read what to keep.
-                LzTicket? current = null;
-                if (editor == null || !statusGiven || !subStatusGiven)
-                {
-                    current = await LzTicketLookup.FindAsync(client, id, token).ConfigureAwait(false);
-                    if (current == null) return (Outcome.NotFound, (LzTicket?)null);
-                }
-                var assignment = new LzTicketAssignment
-                {
-                    TicketId = id,
-                    Editor = editor ?? current?.EditorId ?? "",
-                    Status = statusGiven ? status : current!.Status,
-                    SubStatus = subStatusGiven ? subStatus : current!.Editor?.SubStatus,
-                };
-                if (assignment.Editor.Length == 0) return (Outcome.NeedsEditor, (LzTicket?)null);
-                writer.WriteVerbose($"Ticket {id}: editor {assignment.Editor}, status {assignment.Status}" + (current != null && !statusGiven ? " (kept)" : "") + ".");
-                await client.AssignTicketEditorAsync(assignment, token).ConfigureAwait(false);
-                return (Outcome.Done, PassThru ? await LzTicketLookup.FindAsync(client, id, token).ConfigureAwait(false) : null);
-            });
-
-            switch (result.Item1)
-            {
-                case Outcome.NotFound:
-                    ReportError(LzTicketLookup.NotFound(id, ActiveConnection));
-                    break;
-                case Outcome.NeedsEditor:
-                    ReportError(LzErrorMapper.Build(new PSArgumentException("-Editor is required."), LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, id,
-                        $"Ticket {id} has no editor yet, and LiveZilla sets a status only together with an editor. Nothing was changed.",
-                        "Add -Editor <login id>."));
-                    break;
-                default:
-                    if (result.Item2 != null) WriteObject(result.Item2);
-                    break;
+                ticket = RunAsync((writer, token) => new LzTicketWorkflow(client).SetTicketAsync(id, editor, status, subStatus, token));
             }
+            catch (LzApiException refused) when (refused.Kind == LzErrorKind.InvalidRequest)
+            {
+                // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    refused.Message + " Nothing was changed.", id, "Add -Editor <login id>.", refused);
+            }
+            if (PassThru) WriteObject(ticket);
         }
 
         private string Describe()
@@ -107,7 +84,5 @@ namespace LiveZilla.PowerShell.Commands
             if (SubStatusGiven) parts.Add("sub-status '" + SubStatus + "'");
             return string.Join(", ", parts);
         }
-
-        private enum Outcome { Done, NotFound, NeedsEditor }
     }
 }

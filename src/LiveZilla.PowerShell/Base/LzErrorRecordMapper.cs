@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using LiveZilla.Client.Errors;
+using LiveZilla.Client.Workflows;
 
 namespace LiveZilla.PowerShell.Base
 {
@@ -8,7 +9,7 @@ namespace LiveZilla.PowerShell.Base
     /// The one place where exceptions become ErrorRecords: stable id, category, target and an actionable
     /// message. The message never holds a stack trace or a secret (client messages are already redacted).
     /// </summary>
-    internal static class LzErrorMapper
+    internal static class LzErrorRecordMapper
     {
         internal const string LockoutWarning =
             "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password. The request was not retried; check the credential before trying again.";
@@ -18,6 +19,11 @@ namespace LiveZilla.PowerShell.Base
             if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) exception = aggregate.InnerExceptions[0];
             switch (exception)
             {
+                case LzTicketCreationException creation:
+                    return FromCreationFailure(creation, target, connection);
+                case LzTicketNotFoundException notFound:
+                    return Build(notFound, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, notFound.TicketId,
+                        notFound.Message + (connection != null ? " Server: " + connection.Uri + "." : ""), "Check the id with Get-LzTicket.");
                 case LzApiException api:
                     return FromApiException(api, target, connection);
                 case LzCmdletException cmdlet:
@@ -90,6 +96,30 @@ namespace LiveZilla.PowerShell.Base
                 default:
                     return Build(api, LzErrorIds.Unexpected, ErrorCategory.NotSpecified, target, api.Message, null);
             }
+        }
+
+        /// <summary>
+        /// A creation that stopped part-way: the target carries the created ticket id, the failed stage and whatever was
+        /// not applied (the unsent message, the pending assignment), so a script can finish the job and nothing is lost.
+        /// </summary>
+        private static ErrorRecord FromCreationFailure(LzTicketCreationException creation, object? target, LzConnection? connection)
+        {
+            var inner = creation.InnerException as LzApiException ?? creation;
+            var category = inner is LzTicketCreationException ? ErrorCategory.NotSpecified : FromApiException(inner, target, connection).CategoryInfo.Category;
+            var failure = new PSObject();
+            failure.Properties.Add(new PSNoteProperty("TicketId", creation.TicketId));
+            failure.Properties.Add(new PSNoteProperty("Stage", creation.Stage));
+            failure.Properties.Add(new PSNoteProperty("UnsentMessage", creation.UnsentMessage));
+            failure.Properties.Add(new PSNoteProperty("MessageMayHaveBeenStored", creation.MessageMayHaveBeenStored));
+            failure.Properties.Add(new PSNoteProperty("Assignment", creation.Assignment));
+            failure.Properties.Add(new PSNoteProperty("Ticket", creation.Ticket));
+            failure.Properties.Add(new PSNoteProperty("Input", target));
+            string errorId = creation.TicketId == null ? LzErrorIds.TicketCreationFailed : LzErrorIds.TicketCreationIncomplete;
+            if (creation.TicketId == null && category == ErrorCategory.ObjectNotFound) errorId = LzErrorIds.ObjectNotFound;
+            string? action = creation.TicketId == null ? null
+                : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentMessage; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
+                : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
+            return Build(creation, errorId, category, failure, creation.Message, action);
         }
 
         private static bool IsMissingTicket(LzApiException api)

@@ -1,0 +1,156 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Models;
+using LiveZilla.Client.Paging;
+using LiveZilla.PowerShell.Base;
+using LiveZilla.PowerShell.Completers;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists tickets, completely and as a stream, or gets tickets by id.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LzTicket", SupportsPaging = true)]
+    [OutputType(typeof(LzTicket))]
+    public sealed class GetLzTicketCommand : LzConnectedCmdlet
+    {
+        private string? _currentId;
+
+        /// <summary>Ticket ids. Binds from the pipeline (strings, or objects with an Id or TicketId property).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TicketId")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        /// <summary>Group id (exact, case-sensitive).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzGroupCompleter))]
+        public string? Group { get; set; }
+
+        /// <summary>Login id of the editor (case-sensitive).</summary>
+        [Parameter]
+        [Alias("Editor")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzOperatorCompleter))]
+        public string? Operator { get; set; }
+
+        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
+        [Parameter]
+        public DateTime CreatedAfter { get; set; }
+
+        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
+        [Parameter]
+        public DateTime CreatedBefore { get; set; }
+
+        /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public LzTicketStatus[]? Status { get; set; }
+
+        /// <summary>Most tickets per request.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int PageSize { get; set; }
+
+        private protected override object? ErrorTarget => _currentId;
+
+        private protected override void ProcessRecordCore()
+        {
+            if (Id == null)
+            {
+                List(BuildQuery(null), reportMissing: false);
+                return;
+            }
+            foreach (var id in Id)
+            {
+                _currentId = id.Trim();
+                List(BuildQuery(_currentId), reportMissing: !HasFilters);
+            }
+            _currentId = null;
+        }
+
+        private bool HasFilters =>
+            Group != null || Operator != null || Status != null || IsBound(nameof(CreatedAfter)) || IsBound(nameof(CreatedBefore));
+
+        private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        internal LzTicketQuery BuildQuery(string? id)
+        {
+            var query = new LzTicketQuery
+            {
+                Id = id,
+                Group = Group,
+                Operator = Operator,
+                Status = Status?.Distinct().ToArray(),
+                CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
+                CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
+            };
+            // With -First and no total wanted, the pager can stop asking once enough tickets arrived.
+            if (!PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue)
+            {
+                ulong wanted = PagingParameters.First + PagingParameters.Skip;
+                if (PagingParameters.First == 0) wanted = 0;
+                if (wanted > 0 && wanted <= int.MaxValue) query.Limit = (int)wanted;
+            }
+            return query;
+        }
+
+        private void List(LzTicketQuery query, bool reportMissing)
+        {
+            if (!PagingParameters.IncludeTotalCount && PagingParameters.First == 0) return;
+            var target = _currentId;
+            var client = Client;
+            long total = RunAsync((writer, token) => ListAsync(client, query, target, writer, token));
+            if (reportMissing && total == 0)
+            {
+                ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Ticket " + target + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
+                    $"Ticket {target} was not found on {ActiveConnection.Uri}. Ids are compared as text, so '011701' does not find 11701; a ticket whose first message is missing is never listed.",
+                    "Check the id; run Get-LzTicket without -Id to list tickets."));
+            }
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+        }
+
+        private async Task<long> ListAsync(Client.Api.LzClient client, LzTicketQuery query, string? target, LzPipelineWriter writer, CancellationToken token)
+        {
+            var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
+            var options = new LzTicketPagerOptions
+            {
+                Progress = p => progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered),
+                OnError = failure => writer.WriteError(UndecodableTicket(failure)),
+            };
+            if (PageSize > 0) options.PageSize = PageSize;
+            var pager = new LzTicketPager(client, options);
+
+            ulong skip = PagingParameters.Skip;
+            ulong first = PagingParameters.First;
+            ulong seen = 0, written = 0;
+            await foreach (var ticket in pager.ListAsync(query, token).ConfigureAwait(false))
+            {
+                seen++;
+                if (seen <= skip) continue;
+                if (written < first)
+                {
+                    writer.WriteObject(ticket);
+                    written++;
+                }
+                // Without a total to count, nothing after -First is needed: leaving the loop stops the requests.
+                else if (!PagingParameters.IncludeTotalCount) break;
+            }
+            progress.Complete();
+            return (long)seen;
+        }
+
+        private ErrorRecord UndecodableTicket(LzTicketListFailure failure)
+        {
+            object target = (object?)failure.TicketId ?? (failure.WindowStart.HasValue ? failure.WindowStart.Value.LocalDateTime : (object?)_currentId) ?? "";
+            return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketUndecodable, ErrorCategory.InvalidData, target,
+                failure + " Every other ticket was listed.",
+                "Open the ticket in the LiveZilla operator client and fix or remove the message with the broken text.");
+        }
+    }
+}

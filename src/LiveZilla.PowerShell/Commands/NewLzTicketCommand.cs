@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Api;
+using LiveZilla.Client.Models;
+using LiveZilla.Client.Workflows;
+using LiveZilla.PowerShell.Base;
+using LiveZilla.PowerShell.Completers;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates tickets with their first message, and optionally an editor and status.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LzTicket))]
+    public sealed class NewLzTicketCommand : LzConnectedCmdlet
+    {
+        private readonly Queue<PendingCreation> _pending = new Queue<PendingCreation>();
+        private LzProgressReporter? _progress;
+        private int _submitted, _finished;
+        private object? _currentTarget;
+
+        /// <summary>Group id that receives the ticket (exact, case-sensitive).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzGroupCompleter))]
+        public string Group { get; set; } = "";
+
+        /// <summary>Text of the first message.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Text { get; set; } = "";
+
+        /// <summary>Subject of the first message.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Subject { get; set; }
+
+        /// <summary>Customer name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Fullname { get; set; }
+
+        /// <summary>Customer e-mail.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Email { get; set; }
+
+        /// <summary>Customer company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Company { get; set; }
+
+        /// <summary>Customer phone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
+        /// <summary>How the ticket arrived.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzEmptyAsNull]
+        public LzChannel? Channel { get; set; }
+
+        /// <summary>Free-text sub-channel.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? SubChannel { get; set; }
+
+        /// <summary>Two-letter language code.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzValidateLanguage]
+        public string? Language { get; set; }
+
+        /// <summary>Tags.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? Tags { get; set; }
+
+        /// <summary>Login id of the operator to assign after creation.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LzOperatorCompleter))]
+        public string? Editor { get; set; }
+
+        /// <summary>Status to set after creation (needs -Editor).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzEmptyAsNull]
+        public LzTicketStatus? Status { get; set; }
+
+        /// <summary>Send the group's auto-responder e-mail to -Email.</summary>
+        [Parameter]
+        public SwitchParameter SendAutoResponder { get; set; }
+
+        /// <summary>How many tickets are created at the same time.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        private protected override object? ErrorTarget => _currentTarget;
+
+        private protected override void ProcessRecordCore()
+        {
+            var request = BuildRequest();
+            _currentTarget = request.Describe();
+            if (request.Status.HasValue && request.Editor == null)
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    "-Status needs -Editor: LiveZilla sets a ticket's status only together with its editor. No ticket was created.", _currentTarget, "Add -Editor <login id>.");
+            if (SendAutoResponder && string.IsNullOrEmpty(request.Message.Email))
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    "-SendAutoResponder needs -Email: the auto-responder is sent to that address. No ticket was created.", _currentTarget);
+            if (!ShouldProcess($"Group '{request.Ticket.Group}': {_currentTarget}", "Create ticket")) return;
+
+            // Keep at most ThrottleLimit creations in flight; the oldest is written first, so output keeps input order.
+            while (_pending.Count >= ThrottleLimit) WriteOldest();
+            var client = Client;
+            var connection = ActiveConnection;
+            _progress ??= new LzProgressReporter(Writer, "Creating LiveZilla tickets");
+            _submitted++;
+            var task = StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token));
+            _pending.Enqueue(new PendingCreation(task, _currentTarget));
+            if (ThrottleLimit == 1) WriteOldest();
+        }
+
+        private protected override void EndProcessingCore()
+        {
+            while (_pending.Count > 0) WriteOldest();
+            _progress?.Complete();
+        }
+
+        private void WriteOldest()
+        {
+            var next = _pending.Dequeue();
+            Exception? failure = null;
+            LzTicket? ticket = null;
+            try
+            {
+                Await(next.Task);
+                ticket = next.Task.Result;
+            }
+            catch (Exception exception) when (!(exception is RuntimeException) && !(exception is OperationCanceledException && StopToken.IsCancellationRequested))
+            {
+                failure = exception;
+            }
+            _finished++;
+            _progress?.Report($"{_finished} of {_submitted} tickets created", null);
+            if (failure != null) ReportError(MapError(failure, next.Target));
+            else WriteObject(ticket);
+        }
+
+        internal CreationRequest BuildRequest()
+        {
+            var tags = Tags?.SelectMany(t => (t ?? "").Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
+            return new CreationRequest
+            {
+                Ticket = new LzNewTicket
+                {
+                    Group = Group,
+                    Channel = Channel ?? LzChannel.Web,
+                    SubChannel = NullIfEmpty(SubChannel),
+                    Language = string.IsNullOrEmpty(Language) ? null : Language!.ToUpperInvariant(),
+                    Tags = tags == null || tags.Length == 0 ? null : string.Join(",", tags),
+                },
+                Message = new LzNewTicketMessage
+                {
+                    Text = Text,
+                    Subject = NullIfEmpty(Subject),
+                    Fullname = NullIfEmpty(Fullname),
+                    Email = NullIfEmpty(Email),
+                    Company = NullIfEmpty(Company),
+                    Phone = NullIfEmpty(Phone),
+                    Type = (Channel ?? LzChannel.Web) == LzChannel.Email ? LzMessageType.IncomingEmail : LzMessageType.Incoming,
+                    SendAutoResponder = SendAutoResponder,
+                },
+                Editor = NullIfEmpty(Editor),
+                Status = Status,
+            };
+        }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+        /// <summary>One input row, as the workflow takes it.</summary>
+        internal sealed class CreationRequest
+        {
+            public LzNewTicket Ticket { get; set; } = new LzNewTicket();
+            public LzNewTicketMessage Message { get; set; } = new LzNewTicketMessage();
+            public string? Editor { get; set; }
+            public LzTicketStatus? Status { get; set; }
+
+            public LzTicketAssignment? Assignment =>
+                Editor == null ? null : new LzTicketAssignment { Editor = Editor, Status = Status ?? LzTicketStatus.Open };
+
+            /// <summary>Short description for -WhatIf and error targets.</summary>
+            public string Describe() =>
+                (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'") + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
+        }
+
+        private sealed class PendingCreation
+        {
+            public PendingCreation(Task<LzTicket> task, object? target) { Task = task; Target = target; }
+            public Task<LzTicket> Task { get; }
+            public object? Target { get; }
+        }
+    }
+}
