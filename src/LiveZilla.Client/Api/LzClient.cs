@@ -453,14 +453,39 @@ namespace LiveZilla.Client.Api
             try
             {
                 using (var doc = JsonDocument.Parse(bytes))
+                {
+                    // Reliability fix: text that is not valid UTF-8 (or a lone surrogate escape) failed later, in the model readers, with an InvalidOperationException.
+                    CheckStrings(doc.RootElement);
                     return doc.RootElement.Clone();
+                }
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
                 var preview = _transport.Sanitizer.Scrub(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 300)).Trim());
                 var what = preview.Length == 0 ? "an empty body" : preview.StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "text that is not JSON";
                 throw new LzProtocolException($"{request.Function}: not a LiveZilla API answer: HTTP 200 with {what}{(preview.Length > 0 ? " ('" + (preview.Length > 120 ? preview.Substring(0, 120) : preview) + "')" : "")}. Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.", ex)
                 { Function = request.Function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(preview) };
+            }
+        }
+
+        /// <summary>Reads every string and property name once, so undecodable text fails here, as a protocol error.</summary>
+        private static void CheckStrings(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray()) CheckStrings(item);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        CheckStrings(property.Value);
+                    }
+                    break;
             }
         }
 

@@ -66,6 +66,11 @@ namespace LiveZilla.Client.Json
                 {
                     throw _eof ? Truncated(ex) : Malformed(ex);
                 }
+                catch (InvalidOperationException ex)
+                {
+                    // Reliability fix: a property name that is not valid UTF-8 surfaced as a raw InvalidOperationException.
+                    throw Undecodable(ex);
+                }
                 if (step == Step.Done) yield break;
                 if (step == Step.NeedMore)
                 {
@@ -84,6 +89,10 @@ namespace LiveZilla.Client.Json
                     {
                         ex.Function ??= _function;
                         throw;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw Undecodable(ex);
                     }
                 }
                 yield return item;
@@ -137,6 +146,10 @@ namespace LiveZilla.Client.Json
 
         private LzProtocolException Malformed(JsonException ex) =>
             new LzProtocolException($"{_function}: not a LiveZilla API answer: the JSON is malformed near byte {_bodyOffset + _start + (ex.BytePositionInLine ?? 0)} ({ex.Message}).", ex)
+            { Function = _function, HttpStatus = 200 };
+
+        private LzProtocolException Undecodable(InvalidOperationException ex) =>
+            new LzProtocolException($"{_function}: not a LiveZilla API answer: text near byte {_bodyOffset + _start} is not valid UTF-8 or holds a lone surrogate escape ({ex.Message}).", ex)
             { Function = _function, HttpStatus = 200 };
 
         private LzProtocolException Unexpected(string what) =>

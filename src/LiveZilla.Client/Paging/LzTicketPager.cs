@@ -58,6 +58,8 @@ namespace LiveZilla.Client.Paging
         private const int MaxIdProbes = 4;
         /// <summary>Time neighbours kept on each side of an undecodable ticket to guess its id from.</summary>
         private const int NeighbourCount = 3;
+        /// <summary>One-second windows failing in a row, with no answer between them, after which the server is taken to fail every query rather than hold one bad ticket.</summary>
+        private const int MaxIsolatedInARow = 3;
 
         private readonly ILzTicketApi _api;
         private readonly LzTicketPagerOptions _options;
@@ -122,6 +124,7 @@ namespace LiveZilla.Client.Paging
             private List<(long Created, long Id)> _latestComplete = new List<(long Created, long Id)>();
             private long _maxNumericId = -1;
             private IsolatedWindow? _isolated;  // reported once the next window names its other neighbour
+            private int _isolatedInARow;
 
             // Outcome of the last request.
             private int _count;
@@ -219,6 +222,11 @@ namespace LiveZilla.Client.Paging
                             width = Math.Max(1, span / 2);
                             continue;
                         }
+                        // Reliability fix: a server that answers bare LZAV20003 to everything made this walk second by second forever.
+                        if (++_isolatedInARow >= MaxIsolatedInARow)
+                            throw new LzEncodingFailureException(
+                                $"p_tickets_list: the server answered LZAV20003 with no detail for {MaxIsolatedInARow} one-second windows in a row and for every wider one, so it cannot encode any answer (not one stored ticket): the listing stopped. Check the server's database and character set.", _failure)
+                            { Function = "p_tickets_list" };
                         await ReportIsolatedAsync(null, ct).ConfigureAwait(false);  // an earlier one has no other neighbour to wait for
                         _isolated = new IsolatedWindow(cursor, end, _failure, _latestComplete);
                         Complete(end);
@@ -228,6 +236,7 @@ namespace LiveZilla.Client.Paging
                         continue;
                     }
 
+                    _isolatedInARow = 0;
                     if (_count < _pageSize || span <= _pageSize)
                     {
                         var earliest = _earliestFew.ToList();

@@ -82,6 +82,11 @@ namespace LiveZilla.PowerShell.Base
                 case LzErrorKind.ServerUnavailable:
                     return Build(api, LzErrorIds.ServerUnavailable, ErrorCategory.ResourceUnavailable, target, api.Message,
                         "Try again later, or raise -MaximumRetryCount and -RetryIntervalSec on Connect-LzServer.");
+                case LzErrorKind.Transport when IsCertificateFailure(api):
+                    // Reliability fix: a TLS failure is a security matter with its own remedy, not a network problem.
+                    return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.SecurityError, target,
+                        api.Message + " Only for a server you trust (for example a test server with a self-signed certificate), connect with -SkipCertificateCheck.",
+                        "Install a certificate the client trusts on the server, or run Connect-LzServer -SkipCertificateCheck for a trusted test server.");
                 case LzErrorKind.Transport:
                     return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.ResourceUnavailable, target, api.Message,
                         "Check the URI, the network path and any proxy (-Proxy on Connect-LzServer).");
@@ -120,6 +125,13 @@ namespace LiveZilla.PowerShell.Base
                 : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentMessage; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
                 : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
             return Build(creation, errorId, category, failure, creation.Message, action);
+        }
+
+        private static bool IsCertificateFailure(Exception exception)
+        {
+            for (var inner = exception.InnerException; inner != null; inner = inner.InnerException)
+                if (inner is System.Security.Authentication.AuthenticationException) return true;
+            return false;
         }
 
         private static bool IsMissingTicket(LzApiException api)

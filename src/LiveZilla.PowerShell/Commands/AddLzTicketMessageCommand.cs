@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
@@ -81,18 +82,44 @@ namespace LiveZilla.PowerShell.Commands
                 SendEmailReply = SendEmailReply,
             };
             var client = Client;
-            var echo = RunAsync(async (writer, token) =>
+            bool sent = false;
+            LzTicketMessage? echo;
+            try
             {
-                // The server stores a message for a ticket that does not exist as an orphan and answers success; look first.
-                if (await new LzTicketWorkflow(client).FindTicketAsync(id, token).ConfigureAwait(false) == null) return null;
-                return await client.AddTicketMessageAsync(message, token).ConfigureAwait(false);
-            });
+                echo = RunAsync(async (writer, token) =>
+                {
+                    // The server stores a message for a ticket that does not exist as an orphan and answers success; look first.
+                    if (await new LzTicketWorkflow(client).FindTicketAsync(id, token).ConfigureAwait(false) == null) return null;
+                    sent = true;
+                    return await client.AddTicketMessageAsync(message, token).ConfigureAwait(false);
+                });
+            }
+            catch (LzApiException failure)
+            {
+                // Reliability fix: the error carries the unsent message, so a runbook can send it again without its input.
+                ReportError(Unsent(failure, id, message, sent && failure.MayHaveReachedServer));
+                return;
+            }
             if (echo == null)
             {
                 ReportError(LzTicketLookup.NotFound(id, ActiveConnection));
                 return;
             }
             WriteObject(echo);
+        }
+
+        private ErrorRecord Unsent(LzApiException failure, string id, LzNewTicketMessage message, bool mayHaveBeenStored)
+        {
+            var mapped = MapError(failure, id);
+            var target = new PSObject();
+            target.Properties.Add(new PSNoteProperty("TicketId", id));
+            target.Properties.Add(new PSNoteProperty("UnsentMessage", message));
+            target.Properties.Add(new PSNoteProperty("MessageMayHaveBeenStored", mayHaveBeenStored));
+            string action = mayHaveBeenStored
+                ? $"The message may have been stored: check with Get-LzTicket -Id {id} before sending TargetObject.UnsentMessage again, or a second copy is stored."
+                : mapped.ErrorDetails.RecommendedAction ?? $"Nothing was stored; send TargetObject.UnsentMessage again with Add-LzTicketMessage -TicketId {id}.";
+            return LzErrorRecordMapper.Build(failure, mapped.FullyQualifiedErrorId, mapped.CategoryInfo.Category, target,
+                mapped.ErrorDetails.Message + (mayHaveBeenStored ? " The message may have been stored." : " The message was not stored."), action);
         }
     }
 }
