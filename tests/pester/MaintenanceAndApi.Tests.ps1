@@ -108,7 +108,11 @@ Describe 'Invoke-LzApi' -Tag 'Api' {
     }
 
     It 'refuses bad input before sending' {
-        { Invoke-LzApi 'p_tickets list' -ErrorAction Stop } | Should -Throw '*not a LiveZilla function key*'
+        $record = $null
+        try { Invoke-LzApi 'p_tickets list' -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'LzInvalidParameter,*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.TargetObject | Should -Be 'p_tickets list'
         $record = $null
         try { Invoke-LzApi p_tickets_list -Field @{ p_pass = 'x' } -ErrorAction Stop } catch { $record = $_ }
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'

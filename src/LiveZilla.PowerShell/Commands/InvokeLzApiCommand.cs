@@ -50,11 +50,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        private protected override object? ErrorTarget => NormalizeFunction(Function);
+        private string? _currentFunction;
+
+        private protected override object? ErrorTarget => _currentFunction ?? Function;
 
         private protected override void ProcessRecordCore()
         {
             var function = NormalizeFunction(Function);
+            _currentFunction = function;
             var fields = BuildFields(Field);
             var data = Data == null ? null : LzJsonConversion.ToJsonText(Data);
             var isRead = IsRead(function, AsRead);
