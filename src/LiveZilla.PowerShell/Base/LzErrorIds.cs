@@ -22,6 +22,8 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketNotFound = "LzTicketNotFound";
         /// <summary>The group, operator or other referenced object does not exist.</summary>
         public const string ObjectNotFound = "LzObjectNotFound";
+        /// <summary>The object to create exists already (an operator's login id).</summary>
+        public const string ObjectExists = "LzObjectExists";
         /// <summary>LZAV20003 with no detail: the server produced no output (often stored text it cannot encode).</summary>
         public const string EmptyResult = "LzServerReturnedNoResult";
         /// <summary>HTTP 500 with an empty body.</summary>
