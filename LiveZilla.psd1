@@ -16,7 +16,11 @@
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
     CmdletsToExport      = @(
         'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
-        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket'
+        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket',
+        'Export-LzTicket',
+        'Import-LzTicket',
+        'Test-LzExport',
+        'Watch-LzTicket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
