@@ -84,9 +84,9 @@ namespace LiveZilla.Client.Watch
     /// </summary>
     /// <remarks>
     /// Each poll lists from a little before the watermark (<see cref="LzWatchOptions.Lookback"/>) with the paging engine,
-    /// skips ids already emitted, and emits the rest in (time, id) order. The state advances only after the consumer
-    /// takes an item (after <c>yield return</c> resumes), and is then saved, so a stopped or crashed run never loses an
-    /// item it did not deliver and a restart never repeats one it did. Server failures that may pass (unavailable,
+    /// skips ids already emitted, and emits the rest in (time, id) order. Each item is recorded in the state (and the
+    /// state file saved) just before it is handed out, so a restart never repeats an item; at most the one item in
+    /// flight when a run is killed can be lost. Server failures that may pass (unavailable,
     /// transport, timeout, crash, protocol) are reported through <see cref="LzWatchOptions.OnOutage"/> and retried with
     /// exponential backoff; authentication, permission and validation errors end the watch.
     /// </remarks>
@@ -140,10 +140,10 @@ namespace LiveZilla.Client.Watch
                 {
                     foreach (var item in found)
                     {
-                        yield return item;
-                        // Reached only when the consumer asks for more: the item was delivered.
+                        // Recorded before it is handed out: a restart may lose the one item in flight, but never repeats one.
                         Commit(item);
                         SaveState();
+                        yield return item;
                     }
                 }
 
