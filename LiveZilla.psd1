@@ -29,7 +29,11 @@
         'New-LzKnowledgeBaseEntry',
         'New-LzOperator',
         'Remove-LzOperator',
-        'Send-LzChatMessage'
+        'Send-LzChatMessage',
+        'Export-LzTicket',
+        'Import-LzTicket',
+        'Test-LzExport',
+        'Watch-LzTicket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

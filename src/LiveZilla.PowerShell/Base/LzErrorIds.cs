@@ -56,6 +56,20 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketUndecodable = "LzTicketUndecodable";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
+        /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>
+        public const string ExportExists = "LzExportExists";
+        /// <summary>Export-LzTicket -Resume: there is no interrupted export, or it was started with other filters.</summary>
+        public const string ExportCannotResume = "LzExportCannotResume";
+        /// <summary>An export's files are damaged or do not match each other.</summary>
+        public const string ExportCorrupt = "LzExportCorrupt";
+        /// <summary>Test-LzExport: the data file does not match its manifest.</summary>
+        public const string ExportMismatch = "LzExportMismatch";
+        /// <summary>Test-LzExport: the export has no manifest (it never finished).</summary>
+        public const string ExportManifestMissing = "LzExportManifestMissing";
+        /// <summary>A file to read does not exist.</summary>
+        public const string FileNotFound = "LzFileNotFound";
+        /// <summary>A file is not in the expected format (an export line, a watch state).</summary>
+        public const string InvalidFile = "LzInvalidFile";
         /// <summary>Anything not foreseen; the message says what happened.</summary>
         public const string Unexpected = "LzUnexpectedError";
     }
