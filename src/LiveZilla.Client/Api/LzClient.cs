@@ -99,6 +99,25 @@ namespace LiveZilla.Client.Api
             if (query == null) throw new ArgumentNullException(nameof(query));
             CheckLimit(query.Limit);
             ThrowIfDisposed();
+            var snapshot = new LzTicketQuery
+            {
+                Id = query.Id, Group = query.Group, Operator = query.Operator, CreatedAfter = query.CreatedAfter,
+                CreatedBefore = query.CreatedBefore, Limit = query.Limit, Status = query.Status?.ToArray(),
+            };
+            return FilterTickets(StreamTickets(query, cancellationToken), snapshot, cancellationToken);
+        }
+
+        /// <summary>The pager counts what the server sent against <c>p_limit</c>, so it must see the answer unfiltered.</summary>
+        IAsyncEnumerable<LzTicket> ILzTicketApi.ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken)
+        {
+            if (query == null) throw new ArgumentNullException(nameof(query));
+            CheckLimit(query.Limit);
+            ThrowIfDisposed();
+            return StreamTickets(query, cancellationToken);
+        }
+
+        private IAsyncEnumerable<LzTicket> StreamTickets(LzTicketQuery query, CancellationToken cancellationToken)
+        {
             var request = new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true)
                 .Add("p_id", Empty(query.Id))
                 .Add("p_group", Empty(query.Group))
@@ -108,12 +127,7 @@ namespace LiveZilla.Client.Api
                 .Add("p_limit", query.Limit?.ToString(CultureInfo.InvariantCulture));
             if (query.Status != null && query.Status.Count > 0)
                 request.Add("p_status", string.Join(",", query.Status.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))));
-            var snapshot = new LzTicketQuery
-            {
-                Id = query.Id, Group = query.Group, Operator = query.Operator, CreatedAfter = query.CreatedAfter,
-                CreatedBefore = query.CreatedBefore, Limit = query.Limit, Status = query.Status?.ToArray(),
-            };
-            return FilterTickets(StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken), snapshot, cancellationToken);
+            return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken);
         }
 
         private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -349,6 +349,8 @@ namespace LiveZilla.Client.Paging
                     }
                 }
                 Report(new LzTicketListFailure(FromSeconds(isolated.From), FromSeconds(isolated.To), found, isolated.Exception));
+                // The completed range was held back at the isolated window until its report went out: release it now.
+                if (_completeBefore.HasValue) ReportProgress(_completeBefore.Value);
             }
 
             /// <summary>Keeps the <see cref="NeighbourCount"/> first items of <paramref name="few"/> in <paramref name="order"/>.</summary>
@@ -484,10 +486,12 @@ namespace LiveZilla.Client.Paging
 
             private void ReportProgress(long cursor)
             {
+                // A window awaiting its failure report is not settled yet: resuming from here must meet it again.
+                long settled = _isolated != null ? Math.Min(cursor, _isolated.From) : cursor;
                 double fraction = _progressTo > _progressFrom
                     ? Math.Max(0, Math.Min(1, (double)(cursor - _progressFrom) / (_progressTo - _progressFrom)))
                     : 1;
-                _options.Progress?.Invoke(new LzTicketPagerProgress(_emitted, _requests, fraction, FromSeconds(cursor)));
+                _options.Progress?.Invoke(new LzTicketPagerProgress(_emitted, _requests, fraction, FromSeconds(settled)));
             }
 
             private void Finish(long? completeBefore)

@@ -50,7 +50,11 @@ namespace LiveZilla.Client.Paging
         public int Requests { get; }
         /// <summary>Share of the time range already covered, 0 to 1 (a basis for an ETA).</summary>
         public double FractionCovered { get; }
-        /// <summary>Every matching ticket whose first message was created before this time has been emitted; null before the first window completes.</summary>
+        /// <summary>
+        /// Every matching ticket whose first message was created before this time has been emitted, and every failure
+        /// before it reported; null before the first window completes. Tickets at or after it may have been emitted too
+        /// (a full answer is narrowed, not discarded), so a resumable consumer keeps those until this time passes them.
+        /// </summary>
         public DateTimeOffset? CompleteBefore { get; }
     }
 

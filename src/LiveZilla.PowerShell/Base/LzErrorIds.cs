@@ -22,6 +22,8 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketNotFound = "LzTicketNotFound";
         /// <summary>The group, operator or other referenced object does not exist.</summary>
         public const string ObjectNotFound = "LzObjectNotFound";
+        /// <summary>The object to create exists already (an operator's login id).</summary>
+        public const string ObjectExists = "LzObjectExists";
         /// <summary>LZAV20003 with no detail: the server produced no output (often stored text it cannot encode).</summary>
         public const string EmptyResult = "LzServerReturnedNoResult";
         /// <summary>HTTP 500 with an empty body.</summary>
@@ -54,6 +56,20 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketUndecodable = "LzTicketUndecodable";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
+        /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>
+        public const string ExportExists = "LzExportExists";
+        /// <summary>Export-LzTicket -Resume: there is no interrupted export, or it was started with other filters.</summary>
+        public const string ExportCannotResume = "LzExportCannotResume";
+        /// <summary>An export's files are damaged or do not match each other.</summary>
+        public const string ExportCorrupt = "LzExportCorrupt";
+        /// <summary>Test-LzExport: the data file does not match its manifest.</summary>
+        public const string ExportMismatch = "LzExportMismatch";
+        /// <summary>Test-LzExport: the export has no manifest (it never finished).</summary>
+        public const string ExportManifestMissing = "LzExportManifestMissing";
+        /// <summary>A file to read does not exist.</summary>
+        public const string FileNotFound = "LzFileNotFound";
+        /// <summary>A file is not in the expected format (an export line, a watch state).</summary>
+        public const string InvalidFile = "LzInvalidFile";
         /// <summary>Anything not foreseen; the message says what happened.</summary>
         public const string Unexpected = "LzUnexpectedError";
     }

@@ -65,6 +65,8 @@ namespace LiveZilla.PowerShell.Base
                     if (IsMissingTicket(api))
                         return Build(api, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
                             $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').", "List tickets with Get-LzTicket to find the right id.");
+                    var specific = FromFunctionValidation(api, target, server);
+                    if (specific != null) return specific;
                     if (string.Equals(api.Field, "Group", StringComparison.Ordinal))
                         return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
                             $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.", "Use tab completion on -Group to pick an existing group.");
@@ -132,6 +134,36 @@ namespace LiveZilla.PowerShell.Base
             for (var inner = exception.InnerException; inner != null; inner = inner.InnerException)
                 if (inner is System.Security.Authentication.AuthenticationException) return true;
             return false;
+        }
+
+        /// <summary>Validation errors whose meaning depends on the function: a missing operator, chat or folder, or a login id in use.</summary>
+        private static ErrorRecord? FromFunctionValidation(LzApiException api, object? target, string server)
+        {
+            switch (api.Function)
+            {
+                case "p_operator_delete" when string.Equals(api.Filter, "UserId", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"Operator '{target}' does not exist on {server}.", "List the login ids with Get-LzOperator.");
+                case "p_operator_create" when string.Equals(api.Field, "UserId", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, target,
+                        $"An operator with the login id '{target}' already exists on {server} (or the id is empty). Nothing was created.", "Pick another login id, or check the existing one with Get-LzOperator.");
+                case "p_operator_create" when string.Equals(api.Field, "Groups", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"{server} refused the groups of operator '{target}': give at least one existing group id (case-sensitive). Nothing was created.", "List the groups with Get-LzGroup, or press Tab after -Group.");
+                case "p_chat_close" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
+                case "p_chat_add_message" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"Chat '{target}' is not an active chat on {server}: it does not exist or was closed already.", "List the active chats with Get-LzChatSession.");
+                case "p_chat_create" when string.Equals(api.Field, "Operator", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"The operator does not exist on {server}. Operators are named by their login id.", "Use tab completion on -Operator to pick an existing login id.");
+                case "p_knowledgebase_entry_create" when string.Equals(api.Filter, "ParentId", StringComparison.Ordinal):
+                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.",
+                        "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.");
+                default:
+                    return null;
+            }
         }
 
         private static bool IsMissingTicket(LzApiException api)

@@ -27,8 +27,8 @@ namespace LiveZilla.PowerShell.Base
             _activity = activity;
         }
 
-        /// <summary>Reports progress; <paramref name="fraction"/> is 0 to 1, or null when unknown.</summary>
-        public void Report(string status, double? fraction)
+        /// <summary>Reports progress; <paramref name="fraction"/> is 0 to 1, or null when unknown; <paramref name="secondsRemaining"/> is an ETA when known.</summary>
+        public void Report(string status, double? fraction, int? secondsRemaining = null)
         {
             var now = _clock.Elapsed;
             if (now < s_quietPeriod || (_lastShown.HasValue && now - _lastShown.Value < s_interval)) return;
@@ -36,6 +36,7 @@ namespace LiveZilla.PowerShell.Base
             _shown = true;
             var record = new ProgressRecord(_activityId, _activity, status);
             if (fraction.HasValue) record.PercentComplete = (int)Math.Max(0, Math.Min(100, Math.Round(fraction.Value * 100)));
+            if (secondsRemaining.HasValue) record.SecondsRemaining = secondsRemaining.Value;
             _writer.WriteProgress(record);
         }
 

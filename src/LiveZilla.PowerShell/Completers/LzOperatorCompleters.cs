@@ -16,8 +16,8 @@ namespace LiveZilla.PowerShell.Completers
     }
 
     /// <summary>
-    /// Completes group ids. The API has no group list, so the groups are those the operators belong to,
-    /// which covers every group that can receive tickets in practice.
+    /// Completes group ids. The API has no group list, so the groups are those Get-LzGroup derives from the
+    /// operators' memberships, which covers every group that can receive tickets in practice.
     /// </summary>
     public sealed class LzGroupCompleter : LzCompleterBase
     {
@@ -38,13 +38,11 @@ namespace LiveZilla.PowerShell.Completers
             return ids.Distinct().ToList();
         }
 
+        /// <summary>The group ids Get-LzGroup lists, so completion and the cmdlet always agree.</summary>
         public static async Task<IReadOnlyList<string>> GroupIdsAsync(LzConnection connection, CancellationToken cancellationToken)
         {
-            var groups = new HashSet<string>();
-            await foreach (var op in connection.Client.ListOperatorsAsync(new LzOperatorQuery(), cancellationToken).ConfigureAwait(false))
-                foreach (var group in op.Groups)
-                    if (!string.IsNullOrEmpty(group)) groups.Add(group);
-            return groups.ToList();
+            var groups = await LzGroupDirectory.ListAsync(connection.Client, cancellationToken).ConfigureAwait(false);
+            return groups.Select(g => g.Id).ToList();
         }
     }
 }

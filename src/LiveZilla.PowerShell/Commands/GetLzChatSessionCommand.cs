@@ -1,0 +1,49 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Api;
+using LiveZilla.Client.Models;
+using LiveZilla.PowerShell.Base;
+using LiveZilla.PowerShell.Completers;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the active chats, newest first (at most 100).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LzChatSession")]
+    [OutputType(typeof(LzChat))]
+    public sealed class GetLzChatSessionCommand : LzConnectedCmdlet
+    {
+        /// <summary>Only these chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ChatId { get; set; }
+
+        /// <summary>Only chats of this group.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzGroupCompleter))]
+        public string? Group { get; set; }
+
+        private protected override void ProcessRecordCore()
+        {
+            var client = Client;
+            var ids = ChatId?.Select(i => i.Trim()).ToArray();
+            var group = Group;
+            RunAsync((writer, token) => StreamAsync(client, ids, group, writer, token));
+        }
+
+        private static async Task StreamAsync(LzClient client, string[]? ids, string? group, LzPipelineWriter writer, CancellationToken token)
+        {
+            // The server has no filters for active chats; filter the (at most 100) sessions here.
+            await foreach (var chat in client.ListChatSessionsAsync(token).ConfigureAwait(false))
+            {
+                if (ids != null && !ids.Contains(chat.ChatId)) continue;
+                if (group != null && chat.Group != group) continue;
+                writer.WriteObject(chat);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Management.Automation;
+using LiveZilla.Client.Export;
+using LiveZilla.Client.Models;
+using LiveZilla.PowerShell.Base;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Reads an export written by Export-LzTicket back as LzTicket objects, offline.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Import, "LzTicket")]
+    [OutputType(typeof(LzTicket))]
+    public sealed class ImportLzTicketCommand : LzCmdlet
+    {
+        private string? _current;
+
+        /// <summary>Export files (JSON Lines); wildcards allowed. Binds from FullName on the pipeline (Get-ChildItem).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        private protected override object? ErrorTarget => _current;
+
+        private protected override void ProcessRecordCore()
+        {
+            foreach (var given in Path)
+            {
+                _current = given;
+                Collection<string> files;
+                try
+                {
+                    files = SessionState.Path.GetResolvedProviderPathFromPSPath(given, out _);
+                }
+                catch (ItemNotFoundException ex)
+                {
+                    ReportError(MapError(LzExportErrors.FromFile(new FileNotFoundException(ex.Message, given), given), given));
+                    continue;
+                }
+                foreach (var file in files)
+                {
+                    _current = file;
+                    try
+                    {
+                        foreach (var ticket in LzTicketJsonLines.ReadFile(file))
+                        {
+                            StopToken.ThrowIfCancellationRequested();
+                            WriteObject(ticket);
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        ReportError(MapError(LzExportErrors.FromFile(ex, file), file));
+                    }
+                }
+            }
+            _current = null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Api;
+using LiveZilla.Client.Models;
+using LiveZilla.PowerShell.Base;
+using LiveZilla.PowerShell.Completers;
+
+namespace LiveZilla.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Starts a chat for a visitor; operator messages go to a webhook.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LzChat))]
+    public sealed class NewLzChatCommand : LzConnectedCmdlet
+    {
+        private string? _currentVisitor;
+
+        /// <summary>Visitor id (at most 32 characters).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("VisitorId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 32)]
+        public string UserId { get; set; } = "";
+
+        /// <summary>Group that receives the chat.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzGroupCompleter))]
+        public string Group { get; set; } = "";
+
+        /// <summary>Absolute http(s) URL that receives the operators' messages.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public Uri? Webhook { get; set; }
+
+        /// <summary>Visitor name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Fullname { get; set; }
+
+        /// <summary>Visitor e-mail.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Email { get; set; }
+
+        /// <summary>Visitor company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Company { get; set; }
+
+        /// <summary>Visitor phone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
+        /// <summary>Login id of the operator to route the chat to.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LzOperatorCompleter))]
+        public string? Operator { get; set; }
+
+        /// <summary>Visitor country code.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Country { get; set; }
+
+        /// <summary>Two-letter visitor language.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzValidateLanguage]
+        public string? Language { get; set; }
+
+        /// <summary>Free identifier of the visitor in your system.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Identifier { get; set; }
+
+        /// <summary>Visitor IP address.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("IP")]
+        public System.Net.IPAddress? IPAddress { get; set; }
+
+        /// <summary>Custom fields by input name.</summary>
+        [Parameter]
+        public Hashtable? Customs { get; set; }
+
+        private protected override object? ErrorTarget => _currentVisitor;
+
+        private protected override void ProcessRecordCore()
+        {
+            var request = BuildRequest();
+            _currentVisitor = request.UserId;
+            if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
+            var client = Client;
+            WriteObject(RunAsync((writer, token) => CreateAsync(client, request, token)));
+            _currentVisitor = null;
+        }
+
+        internal LzNewChat BuildRequest()
+        {
+            if (Webhook == null || !Webhook.IsAbsoluteUri || (Webhook.Scheme != Uri.UriSchemeHttp && Webhook.Scheme != Uri.UriSchemeHttps))
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    $"-Webhook must be an absolute http:// or https:// URL, not '{Webhook}'. No chat was started.", UserId);
+            Dictionary<string, string>? customs = null;
+            if (Customs != null)
+            {
+                customs = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in Customs)
+                    customs[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = LzJsonConversion.ToFieldText(entry.Value) ?? "";
+            }
+            return new LzNewChat
+            {
+                UserId = UserId.Trim(),
+                Group = Group.Trim(),
+                Webhook = Webhook.AbsoluteUri,
+                Fullname = NullIfEmpty(Fullname),
+                Email = NullIfEmpty(Email),
+                Company = NullIfEmpty(Company),
+                Phone = NullIfEmpty(Phone),
+                Operator = NullIfEmpty(Operator),
+                Country = NullIfEmpty(Country),
+                Language = NullIfEmpty(Language)?.ToUpperInvariant(),
+                Identifier = NullIfEmpty(Identifier),
+                IP = IPAddress?.ToString(),
+                Customs = customs,
+            };
+        }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+        private static async Task<LzChat> CreateAsync(LzClient client, LzNewChat request, CancellationToken token)
+        {
+            var echo = await client.CreateChatAsync(request, token).ConfigureAwait(false);
+            // The echo holds only ChatId and Email; the active session has the rest.
+            await foreach (var session in client.ListChatSessionsAsync(token).ConfigureAwait(false))
+                if (string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)) return session;
+            return echo;
+        }
+    }
+}

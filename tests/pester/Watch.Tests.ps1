@@ -1,0 +1,66 @@
+# Watch-LzTicket as a runbook uses it against the sandbox: tickets created during the watch come out once,
+# a saved state carries over to the next run, and an outage in the middle only produces warnings.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LzTestModule
+    $sandbox = Start-LzSandbox -Seed 50 -RandomSeed 2
+    # No client retries: the watch's own backoff handles the outage.
+    Connect-LzSandbox $sandbox -Parameters @{ MaximumRetryCount = 0 }
+    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-watch-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory -Path $work
+    # New tickets take unique seconds, so quick creation runs ahead of the clock: each test starts an hour later.
+    function Get-SandboxNow { [DateTimeOffset]::FromUnixTimeSeconds((Invoke-LzSandboxControl $sandbox clock -Method Post -Body @{ advanceSeconds = 3600 }).now - 1).UtcDateTime }
+}
+
+AfterAll {
+    Get-LzConnection | Disconnect-LzServer
+    if ($sandbox) { Stop-LzSandbox $sandbox }
+    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'Watch-LzTicket' -Tag 'Watch' {
+    It 'writes tickets created during the watch exactly once' {
+        $since = Get-SandboxNow
+        $first = New-LzTicket -Group support -Text 'first' -Subject 'watch 1'
+        $created = [System.Collections.Generic.List[string]]::new()
+        $created.Add($first.Id)
+        $seen = @(Watch-LzTicket -Group support -Since $since -Interval '00:00:00.2' -Timeout '00:00:30' |
+            ForEach-Object {
+                $_
+                if ($created.Count -lt 3) { $created.Add((New-LzTicket -Group support -Text "next $($created.Count)").Id) }
+                $null = New-LzTicket -Group sales -Text 'other group'
+            } | Select-Object -First 3)
+        $seen.Id | Should -Be $created.ToArray()
+        $seen[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
+    }
+
+    It 'continues from a saved state without writing a ticket twice' {
+        $state = Join-Path $work 'watch.json'
+        $since = Get-SandboxNow
+        $a = New-LzTicket -Group support -Text 'a'
+        $b = New-LzTicket -Group support -Text 'b'
+        $firstRun = @(Watch-LzTicket -Group support -Since $since -StatePath $state -Interval '00:00:00.2' -Timeout '00:00:01')
+        $firstRun.Id | Should -Be @($a.Id, $b.Id)
+        Test-Path -LiteralPath $state | Should -BeTrue
+
+        $c = New-LzTicket -Group support -Text 'c'
+        $secondRun = @(Watch-LzTicket -Group support -StatePath $state -Interval '00:00:00.2' -Timeout '00:00:01')
+        $secondRun.Id | Should -Be @($c.Id)
+    }
+
+    It 'survives a sandbox outage with warnings and still writes each ticket once' {
+        $since = Get-SandboxNow
+        $before = New-LzTicket -Group support -Text 'before the outage'
+        Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'http503:0@p_tickets_list*3' } | Out-Null
+        $created = [System.Collections.Generic.List[string]]::new()
+        $created.Add($before.Id)
+        $seen = @(Watch-LzTicket -Group support -Since $since -Interval '00:00:00.2' -Timeout '00:00:30' -WarningVariable warnings -WarningAction SilentlyContinue |
+            ForEach-Object {
+                $_
+                if ($created.Count -lt 2) { $created.Add((New-LzTicket -Group support -Text 'after the outage').Id) }
+            } | Select-Object -First 2)
+        $warnings.Count | Should -Be 3
+        "$($warnings[0])" | Should -Match 'trying again'
+        $seen.Id | Should -Be $created.ToArray()
+    }
+}
