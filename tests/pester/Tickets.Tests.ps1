@@ -47,6 +47,12 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         { '999999999' | Get-LzTicket -ErrorAction Stop } | Should -Throw -ErrorId 'LzTicketNotFound,*'
     }
 
+    It 'reports an unknown operator filter as ObjectNotFound with the operator as target' {
+        Get-LzTicket -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 'nobody'
+    }
+
     It 'filters by group, status and creation time on the client side as well' {
         $support = @(Get-LzTicket -Group support)
         $support | Should -Not -BeNullOrEmpty
