@@ -35,7 +35,10 @@ Describe 'Export-LzTicket' -Tag 'Export' {
         $different.Id | Should -BeNullOrEmpty
         (Get-Content -LiteralPath "$path.manifest.json" -Raw | ConvertFrom-Json).TicketCount | Should -Be $listed.Count
         Test-Path -LiteralPath "$path.state.json" | Should -BeFalse
-        (Test-LzExport -Path $path).IsValid | Should -BeTrue
+        $verification = Test-LzExport -Path $path
+        $verification.IsValid | Should -BeTrue
+        ($summary | Format-Table | Out-String -Width 120) | Should -Match 'Tickets\s+ThisRun\s+Errors'
+        ($verification | Format-Table | Out-String -Width 120) | Should -Match 'IsValid\s+Tickets\s+Expected'
     }
 
     It 'continues after Ctrl+C and a torn last line with -Resume, giving an identical file' {

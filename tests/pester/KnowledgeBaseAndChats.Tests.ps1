@@ -100,6 +100,7 @@ Describe 'Chats' -Tag 'Chats' {
     It 'reports an unknown operator filter and a chat that is not archived as ObjectNotFound' {
         Get-LzChat -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 'nobody'
         '1', '777' | Get-LzChat -ErrorVariable missing -ErrorAction SilentlyContinue | Select-Object -ExpandProperty ChatId | Should -Be '1'
         $missing[0].TargetObject | Should -Be '777'
         $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -48,6 +48,17 @@ Describe 'Get-LzOperator' -Tag 'Operators' {
         $again.UserId | Should -Be @('zoe')
     }
 
+    It 'returns the operator''s active chats with -IncludeChats, and none without it' {
+        $chat = New-LzChat -UserId visitor-ops -Group support -Operator jdoe -Webhook https://hooks.example.test/lz
+        try {
+            (Get-LzOperator -UserId jdoe).ExternalChats | Should -BeNullOrEmpty
+            $chatIds = @((Get-LzOperator -UserId jdoe -IncludeChats).ExternalChats | ForEach-Object { $_.GetProperty('Chat').GetProperty('ChatId').GetString() })
+            $chatIds | Should -Contain $chat.ChatId
+            @((Get-LzOperator -UserId zoe -IncludeChats).ExternalChats) | Should -HaveCount 0
+        }
+        finally { $chat | Close-LzChat -Confirm:$false }
+    }
+
     It 'rejects an unknown status before sending' {
         $record = $null
         try { Get-LzOperator -Status Sleeping -ErrorAction Stop } catch { $record = $_ }

@@ -21,8 +21,9 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $tickets.Count | Should -Be 5
         $tickets[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
         $table = $tickets | Format-Table | Out-String -Width 200
-        foreach ($column in 'Id', 'Status', 'Group', 'Channel', 'Subject', 'Editor', 'Created', 'LastUpdated') { $table | Should -Match $column }
-        ($tickets | Format-List | Out-String) | Should -Match 'Messages'
+        foreach ($column in 'Id', 'Status', 'Group', 'Editor', 'Created', 'Subject') { $table | Should -Match $column }
+        $list = $tickets | Format-List | Out-String
+        foreach ($field in 'Messages', 'Channel', 'LastUpdated') { $list | Should -Match $field }
     }
 
     It 'pages with -First and -Skip in a stable order, and counts with -IncludeTotalCount' {
@@ -45,6 +46,12 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
 
     It 'stops the pipeline on a missing id with -ErrorAction Stop' {
         { '999999999' | Get-LzTicket -ErrorAction Stop } | Should -Throw -ErrorId 'LzTicketNotFound,*'
+    }
+
+    It 'reports an unknown operator filter as ObjectNotFound with the operator as target' {
+        Get-LzTicket -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 'nobody'
     }
 
     It 'filters by group, status and creation time on the client side as well' {

@@ -19,8 +19,8 @@ namespace LiveZilla.Client.Export
     /// </summary>
     /// <remarks>
     /// Every model field and every unknown key (<c>ExtensionData</c>) is written, so <c>Parse(Serialize(t))</c> equals
-    /// <c>t</c> field by field. The model cannot tell a server's 0 from its "not waiting" 2000000000 (both are null),
-    /// so a null <c>WaitBegin</c> is written as 2000000000 and a null time otherwise as 0, the list's own values.
+    /// <c>t</c> field by field. A time the model holds as null (0, or <c>WaitBegin</c>'s "not waiting" 2000000000) is
+    /// written as the server sent it; for a ticket not read from the server, as 2000000000 (<c>WaitBegin</c>) or 0.
     /// </remarks>
     public static class LzTicketJsonLines
     {
@@ -118,8 +118,8 @@ namespace LiveZilla.Client.Export
             WriteNumber(w, "Channel", (long)t.Channel);
             w.WriteString("SubChannel", t.SubChannel);
             w.WriteString("Language", t.Language);
-            WriteTime(w, "LastUpdated", t.LastUpdated, 0);
-            WriteTime(w, "WaitBegin", t.WaitBegin, NotWaiting);
+            WriteTime(w, "LastUpdated", t.LastUpdated, t.LastUpdatedSeconds, 0);
+            WriteTime(w, "WaitBegin", t.WaitBegin, t.WaitBeginSeconds, NotWaiting);
             w.WriteString("Salt", t.Salt);
             w.WriteString("Tags", t.Tags);
             w.WriteString("Hash", t.Hash);
@@ -143,8 +143,8 @@ namespace LiveZilla.Client.Export
         {
             w.WriteStartObject();
             w.WriteString("Id", m.Id);
-            WriteTime(w, "Created", m.Created, 0);
-            WriteTime(w, "Edited", m.Edited, 0);
+            WriteTime(w, "Created", m.Created, m.CreatedSeconds, 0);
+            WriteTime(w, "Edited", m.Edited, m.EditedSeconds, 0);
             w.WriteString("Fullname", m.Fullname);
             w.WriteString("Company", m.Company);
             w.WriteString("Phone", m.Phone);
@@ -186,7 +186,7 @@ namespace LiveZilla.Client.Export
             foreach (var c in comments)
             {
                 w.WriteStartObject(c.Id);
-                WriteTime(w, "time", c.Created, 0);
+                WriteTime(w, "time", c.Created, c.CreatedSeconds, 0);
                 w.WriteString("operator_id", c.OperatorId);
                 w.WriteString("comment", c.Text);
                 w.WriteEndObject();
@@ -220,7 +220,11 @@ namespace LiveZilla.Client.Export
         private static void WriteNumber(Utf8JsonWriter w, string name, long value) =>
             w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 
-        private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? time, long whenNull) =>
-            WriteNumber(w, name, time.HasValue ? time.Value.ToUnixTimeSeconds() : whenNull);
+        private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? time, long? sent, long whenNull)
+        {
+            if (time.HasValue) WriteNumber(w, name, time.Value.ToUnixTimeSeconds());
+            // Only a sent value that itself means "none" may stand in for null, so a stale one can never change the time.
+            else WriteNumber(w, name, sent is long s && (s == 0 || s == NotWaiting && whenNull == NotWaiting) ? s : whenNull);
+        }
     }
 }

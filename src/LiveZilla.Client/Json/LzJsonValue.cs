@@ -99,9 +99,11 @@ namespace LiveZilla.Client.Json
         }
 
         /// <summary>UNIX seconds to UTC; 0 (and empty) means "no value".</summary>
-        public static DateTimeOffset? GetUnixTime(JsonElement element, string name)
+        public static DateTimeOffset? GetUnixTime(JsonElement element, string name) => ToUnixTime(GetInt64(element, name), name);
+
+        /// <summary>UNIX seconds already read to UTC; 0 and null mean "no value".</summary>
+        public static DateTimeOffset? ToUnixTime(long? seconds, string name)
         {
-            var seconds = GetInt64(element, name);
             if (seconds == null || seconds == 0) return null;
             if (seconds < -62135596800 || seconds > 253402300799)
                 throw new LzProtocolException($"Not a LiveZilla API answer: '{name}' is not a UNIX time ({seconds}).");

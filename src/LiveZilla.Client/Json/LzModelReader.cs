@@ -57,10 +57,13 @@ namespace LiveZilla.Client.Json
                     case "Channel": t.Channel = (LzChannel)LzJsonValue.GetInt32(v, "Channel"); break;
                     case "SubChannel": t.SubChannel = LzJsonValue.GetString(v); break;
                     case "Language": t.Language = LzJsonValue.GetString(v); break;
-                    case "LastUpdated": t.LastUpdated = LzJsonValue.GetUnixTime(v, "LastUpdated"); break;
+                    case "LastUpdated":
+                        t.LastUpdatedSeconds = LzJsonValue.GetInt64(v, "LastUpdated");
+                        t.LastUpdated = LzJsonValue.ToUnixTime(t.LastUpdatedSeconds, "LastUpdated");
+                        break;
                     case "WaitBegin":
-                        var wait = LzJsonValue.GetInt64(v, "WaitBegin");
-                        t.WaitBegin = wait == LzJsonValue.NotWaiting ? null : LzJsonValue.GetUnixTime(v, "WaitBegin");
+                        t.WaitBeginSeconds = LzJsonValue.GetInt64(v, "WaitBegin");
+                        t.WaitBegin = t.WaitBeginSeconds == LzJsonValue.NotWaiting ? null : LzJsonValue.ToUnixTime(t.WaitBeginSeconds, "WaitBegin");
                         break;
                     case "Tags": t.Tags = LzJsonValue.GetString(v); break;
                     case "Salt": t.Salt = LzJsonValue.GetString(v); break;
@@ -121,8 +124,14 @@ namespace LiveZilla.Client.Json
                 {
                     case "Id": m.Id = LzJsonValue.GetString(v); break;
                     case "TicketId": m.TicketId = LzJsonValue.GetString(v); break;
-                    case "Created": m.Created = LzJsonValue.GetUnixTime(v, "Created"); break;
-                    case "Edited": m.Edited = LzJsonValue.GetUnixTime(v, "Edited"); break;
+                    case "Created":
+                        m.CreatedSeconds = LzJsonValue.GetInt64(v, "Created");
+                        m.Created = LzJsonValue.ToUnixTime(m.CreatedSeconds, "Created");
+                        break;
+                    case "Edited":
+                        m.EditedSeconds = LzJsonValue.GetInt64(v, "Edited");
+                        m.Edited = LzJsonValue.ToUnixTime(m.EditedSeconds, "Edited");
+                        break;
                     case "Fullname": m.Fullname = LzJsonValue.GetString(v); break;
                     case "Company": m.Company = LzJsonValue.GetString(v); break;
                     case "Phone": m.Phone = LzJsonValue.GetString(v); break;
@@ -185,7 +194,10 @@ namespace LiveZilla.Client.Json
                 {
                     switch (p.Name)
                     {
-                        case "time": c.Created = LzJsonValue.GetUnixTime(p.Value, "Comments.time"); break;
+                        case "time":
+                            c.CreatedSeconds = LzJsonValue.GetInt64(p.Value, "Comments.time");
+                            c.Created = LzJsonValue.ToUnixTime(c.CreatedSeconds, "Comments.time");
+                            break;
                         case "operator_id": c.OperatorId = LzJsonValue.GetString(p.Value); break;
                         case "comment": c.Text = LzJsonValue.GetString(p.Value); break;
                         case "id": if (c.Id.Length == 0) c.Id = LzJsonValue.GetString(p.Value); break;

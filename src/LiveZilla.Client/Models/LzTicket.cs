@@ -25,6 +25,10 @@ namespace LiveZilla.Client.Models
         public DateTimeOffset? LastUpdated { get; internal set; }
         /// <summary>Since when the customer waits for an answer; null for "not waiting" (2000000000) or 0. Unreliable for API-created tickets.</summary>
         public DateTimeOffset? WaitBegin { get; internal set; }
+        /// <summary>LastUpdated in UNIX seconds as the server sent it (0 included), so exports write back what was read.</summary>
+        internal long? LastUpdatedSeconds { get; set; }
+        /// <summary>WaitBegin in UNIX seconds as the server sent it, keeping 0 apart from the "not waiting" 2000000000.</summary>
+        internal long? WaitBeginSeconds { get; set; }
         /// <summary>Comma-separated tags.</summary>
         public string Tags { get; internal set; } = "";
         /// <summary>Per-ticket salt (32 hex).</summary>
@@ -82,6 +86,10 @@ namespace LiveZilla.Client.Models
         public DateTimeOffset? Created { get; internal set; }
         /// <summary>Last edit time; null when the server sent 0.</summary>
         public DateTimeOffset? Edited { get; internal set; }
+        /// <summary>Created in UNIX seconds as the server sent it (0 included).</summary>
+        internal long? CreatedSeconds { get; set; }
+        /// <summary>Edited in UNIX seconds as the server sent it (0 included).</summary>
+        internal long? EditedSeconds { get; set; }
         /// <summary>Sender's name.</summary>
         public string Fullname { get; internal set; } = "";
         /// <summary>Sender's company.</summary>
@@ -124,6 +132,8 @@ namespace LiveZilla.Client.Models
         public string Id { get; internal set; } = "";
         /// <summary>When it was written; null in create echoes.</summary>
         public DateTimeOffset? Created { get; internal set; }
+        /// <summary>The comment time in UNIX seconds as the server sent it (0 included).</summary>
+        internal long? CreatedSeconds { get; set; }
         /// <summary>Operator id as stored.</summary>
         public string OperatorId { get; internal set; } = "";
         /// <summary>Comment text.</summary>

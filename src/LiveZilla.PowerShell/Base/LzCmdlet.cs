@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 
 namespace LiveZilla.PowerShell.Base
@@ -35,6 +36,8 @@ namespace LiveZilla.PowerShell.Base
         private protected virtual bool ErrorsAreTerminating => false;
         /// <summary>What an error of the current record is about: the ticket id or the input object.</summary>
         private protected virtual object? ErrorTarget => null;
+        /// <summary>The value this command sent for a filter or field (as the server names it), so a rejection targets it; null for none.</summary>
+        private protected virtual object? RejectedValue(string name) => null;
 
         /// <inheritdoc />
         protected sealed override void BeginProcessing() => Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
@@ -152,10 +155,16 @@ namespace LiveZilla.PowerShell.Base
             catch (Exception exception) when (!(exception is RuntimeException))
             {
                 // RuntimeExceptions are PowerShell's own (pipeline stopped, -ErrorAction Stop, binding): they pass untouched.
-                var record = MapError(exception, ErrorTarget);
+                var record = MapError(exception, TargetOf(exception));
                 if (alwaysTerminating) ThrowTerminatingError(record);
                 ReportError(record);
             }
+        }
+
+        private object? TargetOf(Exception exception)
+        {
+            var named = exception is LzApiException { Kind: LzErrorKind.Validation } api ? api.Filter ?? api.Field : null;
+            return (named != null ? RejectedValue(named) : null) ?? ErrorTarget;
         }
 
         /// <summary>Releases the cancellation source and the bridge.</summary>

@@ -69,6 +69,7 @@ namespace LiveZilla.PowerShell.Commands
         public int PageSize { get; set; }
 
         private protected override object? ErrorTarget => _fullPath;
+        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
         {

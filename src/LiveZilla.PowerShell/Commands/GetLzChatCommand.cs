@@ -49,6 +49,7 @@ namespace LiveZilla.PowerShell.Commands
         public SwitchParameter PlainText { get; set; }
 
         private protected override object? ErrorTarget => _currentId;
+        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
         private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 

@@ -27,6 +27,8 @@ namespace LiveZilla.PowerShell.Commands
         [ArgumentCompleter(typeof(LzGroupCompleter))]
         public string? Group { get; set; }
 
+        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
+
         private protected override void ProcessRecordCore()
         {
             var client = Client;

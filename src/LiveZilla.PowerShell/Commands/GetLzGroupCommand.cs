@@ -30,6 +30,7 @@ namespace LiveZilla.PowerShell.Commands
         public string? Operator { get; set; }
 
         private protected override object? ErrorTarget => _currentId;
+        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, _ => null };
 
         private protected override void ProcessRecordCore()
         {

@@ -33,6 +33,7 @@ namespace LiveZilla.PowerShell.Commands
         public SwitchParameter IncludePrivate { get; set; }
 
         private protected override object? ErrorTarget => _currentId;
+        private protected override object? RejectedValue(string name) => name switch { "ParentId" => ParentId, _ => null };
 
         private protected override void ProcessRecordCore()
         {

@@ -39,6 +39,7 @@ namespace LiveZilla.PowerShell.Commands
         public SwitchParameter IncludeChats { get; set; }
 
         private protected override object? ErrorTarget => _currentId;
+        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
         {

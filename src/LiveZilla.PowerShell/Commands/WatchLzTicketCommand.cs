@@ -44,6 +44,8 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public TimeSpan Timeout { get; set; }
 
+        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
+
         private protected override void ProcessRecordCore()
         {
             if (Interval <= TimeSpan.Zero)

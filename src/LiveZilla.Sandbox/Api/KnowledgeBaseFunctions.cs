@@ -215,36 +215,39 @@ internal static class ChatFunctions
         w.Name("Chats");
         if (chats.Count == 0) { w.EmptyArray(); w.EndObject(); return; }
         w.StartArray();
-        foreach (ChatRecord c in chats)
-        {
-            ChatPostRecord[] posts = c.Posts.ToArray();
-            string plain = string.Join("\n", posts.Select(p => p.Text));
-            w.StartObject(); w.Name("Chat"); w.StartObject();
-            w.Name("ChatId"); w.String(c.ChatId);
-            w.Name("TimeStart"); w.NumberAsString(c.TimeStart);
-            w.Name("TimeEnd"); w.NumberAsString(c.TimeEnd);
-            w.Name("Language"); w.String(c.Language);
-            w.Name("OperatorId"); w.String(c.OperatorId);
-            w.Name("Group"); w.String(c.Group);
-            if (includeHtml)
-            {
-                w.Name("HTML"); w.String(string.Concat(posts.Select(p => "<div>" + System.Net.WebUtility.HtmlEncode(p.Text) + "</div>")));
-            }
-            w.Name("PlainText"); w.String(plain);
-            w.Name("Fullname"); w.String(c.Fullname);
-            w.Name("Email"); w.String(c.Email);
-            w.Name("Company"); w.String(c.Company);
-            w.Name("Question"); w.String(c.Question);
-            w.Name("Country"); w.String(c.Country);
-            w.Name("Phone"); w.String(c.Phone);
-            w.Name("Host"); w.String(c.Host);
-            w.Name("IP"); w.String(c.IP);
-            w.Name("Customs"); TicketOutput.WriteMap(w, c.Customs);
-            w.Name("Tags"); w.String(c.Tags);
-            w.EndObject(); w.EndObject();
-        }
+        foreach (ChatRecord c in chats) WriteChat(w, c, includeHtml);
         w.EndArray();
         w.EndObject();
+    }
+
+    /// <summary>One <c>{"Chat":{…}}</c> item of a chat list.</summary>
+    internal static void WriteChat(PhpJsonWriter w, ChatRecord c, bool includeHtml)
+    {
+        ChatPostRecord[] posts = c.Posts.ToArray();
+        string plain = string.Join("\n", posts.Select(p => p.Text));
+        w.StartObject(); w.Name("Chat"); w.StartObject();
+        w.Name("ChatId"); w.String(c.ChatId);
+        w.Name("TimeStart"); w.NumberAsString(c.TimeStart);
+        w.Name("TimeEnd"); w.NumberAsString(c.TimeEnd);
+        w.Name("Language"); w.String(c.Language);
+        w.Name("OperatorId"); w.String(c.OperatorId);
+        w.Name("Group"); w.String(c.Group);
+        if (includeHtml)
+        {
+            w.Name("HTML"); w.String(string.Concat(posts.Select(p => "<div>" + System.Net.WebUtility.HtmlEncode(p.Text) + "</div>")));
+        }
+        w.Name("PlainText"); w.String(plain);
+        w.Name("Fullname"); w.String(c.Fullname);
+        w.Name("Email"); w.String(c.Email);
+        w.Name("Company"); w.String(c.Company);
+        w.Name("Question"); w.String(c.Question);
+        w.Name("Country"); w.String(c.Country);
+        w.Name("Phone"); w.String(c.Phone);
+        w.Name("Host"); w.String(c.Host);
+        w.Name("IP"); w.String(c.IP);
+        w.Name("Customs"); TicketOutput.WriteMap(w, c.Customs);
+        w.Name("Tags"); w.String(c.Tags);
+        w.EndObject(); w.EndObject();
     }
 
     public static ApiResponse Cron(ApiCall call)

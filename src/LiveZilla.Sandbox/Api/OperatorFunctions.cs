@@ -17,6 +17,10 @@ internal static class OperatorFunctions
         // Humans first, then by first name; ties put the newer account first, as recorded in #074.
         List<OperatorRecord> list = operators.Select((o, i) => (o, i)).OrderBy(x => x.o.IsBot).ThenBy(x => x.o.Firstname, StringComparer.Ordinal)
             .ThenByDescending(x => x.i).Select(x => x.o).ToList();
+        // The shape of filled ExternalChats is not recorded; the sandbox guesses p_chat_sessions_list's items (see README).
+        ILookup<string, ChatRecord>? activeChats = call.IsSet("p_full_chats")
+            ? call.Store.Chats.Where(c => c.Active).OrderByDescending(c => c.TimeStart).ToLookup(c => c.OperatorId, StringComparer.Ordinal)
+            : null;
         return ApiResponse.Json(w =>
         {
             w.StartObject();
@@ -27,7 +31,7 @@ internal static class OperatorFunctions
                 w.StartArray();
                 foreach (OperatorRecord o in list)
                 {
-                    w.StartObject(); w.Name("Operator"); WriteListed(w, o); w.EndObject();
+                    w.StartObject(); w.Name("Operator"); WriteListed(w, o, activeChats?[o.SystemId]); w.EndObject();
                 }
                 w.EndArray();
             }
@@ -35,7 +39,7 @@ internal static class OperatorFunctions
         });
     }
 
-    internal static void WriteListed(PhpJsonWriter w, OperatorRecord o)
+    internal static void WriteListed(PhpJsonWriter w, OperatorRecord o, IEnumerable<ChatRecord>? chats = null)
     {
         w.StartObject();
         w.Name("Status"); w.NumberAsString(o.OnlineStatus);
@@ -46,7 +50,10 @@ internal static class OperatorFunctions
         w.Name("Lastname"); w.String(o.Lastname);
         w.Name("Webspace"); w.NumberAsString(o.Webspace);
         w.Name("Description"); w.String(o.Description);
-        w.Name("ExternalChats"); w.EmptyArray();
+        w.Name("ExternalChats");
+        ChatRecord[] external = chats?.ToArray() ?? [];
+        if (external.Length == 0) w.EmptyArray();
+        else { w.StartArray(); foreach (ChatRecord c in external) ChatFunctions.WriteChat(w, c, includeHtml: true); w.EndArray(); }
         w.Name("ExternalChatCount"); w.Number(-1);
         w.Name("Groups");
         if (o.Groups.Count == 0) w.EmptyArray();

@@ -60,6 +60,59 @@ public class JsonLinesTests
         Assert.Equal("internal", again.Messages[0].Comments[0].Text);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2000000000")]
+    public void WaitBegin_is_written_back_as_the_server_sent_it(string sent)
+    {
+        var ticket = Read("{\"Id\":\"1\",\"LastUpdated\":\"1795602000\",\"WaitBegin\":\"" + sent + "\"}");
+        Assert.Null(ticket.WaitBegin);
+        string line = LzTicketJsonLines.Serialize(ticket);
+        Assert.Contains("\"WaitBegin\":\"" + sent + "\"", line);
+        var again = LzTicketJsonLines.Parse(line);
+        Assert.Equal(long.Parse(sent), again.WaitBeginSeconds);
+        Assert.Equal(line, LzTicketJsonLines.Serialize(again));
+    }
+
+    [Fact]
+    public void Zero_times_and_the_sentinel_survive_a_round_trip_in_every_time_field()
+    {
+        var ticket = Read("""
+            {"Id":"7","LastUpdated":"0","WaitBegin":"0","Messages":[{"TicketMessage":{"Id":"7","Created":"0","Edited":"0",
+             "Comments":{"c1":{"time":"0","operator_id":"admin","comment":"x"}}}},
+             {"TicketMessage":{"Id":"ab","Created":"1795601999","Edited":"0","Comments":[]}}]}
+            """);
+        string line = LzTicketJsonLines.Serialize(ticket);
+        Assert.Contains("\"LastUpdated\":\"0\",\"WaitBegin\":\"0\"", line);
+        Assert.Contains("\"Created\":\"0\",\"Edited\":\"0\"", line);
+        Assert.Contains("\"Created\":\"1795601999\",\"Edited\":\"0\"", line);
+        Assert.Contains("{\"time\":\"0\"", line);
+        var again = LzTicketJsonLines.Parse(line);
+        TicketComparer.AssertSame(ticket, again);
+        Assert.Equal(0, again.LastUpdatedSeconds);
+        Assert.Equal(0, again.WaitBeginSeconds);
+        Assert.Equal(0, again.Messages[0].CreatedSeconds);
+        Assert.Equal(0, again.Messages[1].EditedSeconds);
+        Assert.Equal(0, again.Messages[0].Comments[0].CreatedSeconds);
+    }
+
+    [Fact]
+    public void A_ticket_not_read_from_a_server_writes_not_waiting_and_zero_for_missing_times()
+    {
+        string line = LzTicketJsonLines.Serialize(new LzTicket { Id = "9" });
+        Assert.Contains("\"LastUpdated\":\"0\",\"WaitBegin\":\"2000000000\"", line);
+    }
+
+    [Fact]
+    public void A_sent_value_never_overrides_a_time_the_model_holds()
+    {
+        var ticket = Read("""{"Id":"3","LastUpdated":"1795602000","WaitBegin":"1795601000"}""");
+        ticket.WaitBeginSeconds = 0;
+        ticket.LastUpdatedSeconds = 2000000000;
+        string line = LzTicketJsonLines.Serialize(ticket);
+        Assert.Contains("\"LastUpdated\":\"1795602000\",\"WaitBegin\":\"1795601000\"", line);
+    }
+
     [Fact]
     public void Every_ticket_in_the_recordings_reads_back_equal()
     {

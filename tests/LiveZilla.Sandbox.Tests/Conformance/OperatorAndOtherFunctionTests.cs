@@ -87,6 +87,28 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     }
 
     [SandboxFact]
+    public async Task Operators_list_fills_ExternalChats_with_the_operators_active_chats_only_when_asked()
+    {
+        string userId = "chats" + Guid.NewGuid().ToString("N")[..8];
+        await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{Group}\"]"));
+        LzReply created = await Api.CallAsync("p_chat_create=1", $"{{\"Chat\":{{\"UserId\":\"visitor-2\",\"Group\":\"{Group}\",\"Operator\":\"{userId}\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\"}}}}");
+        string chatId = created.Json.GetProperty("Chats")[0].GetProperty("Chat").GetProperty("ChatId").GetString()!;
+
+        JsonElement plain = Assert.Single((await Api.CallAsync("p_operators_list=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
+        Assert.Equal("[]", plain.GetProperty("Operator").GetProperty("ExternalChats").GetRawText());
+
+        JsonElement full = Assert.Single((await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
+        JsonElement chat = Assert.Single(full.GetProperty("Operator").GetProperty("ExternalChats").EnumerateArray()).GetProperty("Chat");
+        Assert.Equal(chatId, chat.GetProperty("ChatId").GetString());
+        Assert.Equal(Group, chat.GetProperty("Group").GetString());
+
+        Assert.Equal(200, (await Api.CallAsync("p_chat_close=1&p_chat_id=" + chatId)).Code);
+        full = Assert.Single((await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
+        Assert.Equal("[]", full.GetProperty("Operator").GetProperty("ExternalChats").GetRawText());
+        await Api.CallAsync("p_operator_delete=1", $"{{\"Operator\":{{\"UserId\":\"{userId}\"}}}}");
+    }
+
+    [SandboxFact]
     public async Task Chat_can_be_started_posted_to_closed_and_then_found_in_the_archive()
     {
         LzReply created = await Api.CallAsync("p_chat_create=1", "{\"Chat\":{\"UserId\":\"visitor-1\",\"Group\":\"support\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\",\"Email\":\"v@example.test\"}}");
