@@ -21,7 +21,7 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $tickets.Count | Should -Be 5
         $tickets[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
         $table = $tickets | Format-Table | Out-String -Width 200
-        foreach ($column in 'Id', 'Status', 'Group', 'Editor', 'Created', 'Subject') { $table | Should -Match $column }
+        ($table -split "`r?`n" | Where-Object { $_ -match '\bId\b' } | Select-Object -First 1) | Should -Match '^\s*Id\s+Status\s+Group\s+Channel\s+Subject\s+Editor\s+Created\s+LastUpdated\s*$'
         $list = $tickets | Format-List | Out-String
         foreach ($field in 'Messages', 'Channel', 'LastUpdated') { $list | Should -Match $field }
     }
