@@ -17,7 +17,11 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Further arguments for the Bench task, passed to bench/Invoke-LzBench.ps1 (e.g. -Tickets 5000 -Repetitions 1).
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $TaskArguments = @()
 )
 
 Set-StrictMode -Version 3.0
@@ -219,6 +223,17 @@ function Invoke-DemoTask {
         '-ModuleManifest', (Join-Path $ModuleDirectory "$ModuleName.psd1"), '-SandboxAssembly', $sandboxAssembly) -What 'The demo'
 }
 
+# Start-to-end benchmark against a sandbox it starts itself (bench/Invoke-LzBench.ps1); always measures a Release build.
+function Invoke-BenchTask {
+    if ($Configuration -ne 'Release') { throw 'The benchmark measures the Release build: run it without -Configuration Debug.' }
+    $sandboxAssembly = Join-Path $RepoRoot 'src' 'LiveZilla.Sandbox' 'bin' $Configuration 'net10.0' 'LiveZilla.Sandbox.dll'
+    $benchAssembly = Join-Path $RepoRoot 'bench' 'LiveZilla.Bench' 'bin' $Configuration 'net10.0' 'LiveZilla.Bench.dll'
+    Write-Step 'Running the benchmark (bench/Invoke-LzBench.ps1)'
+    Invoke-FreshPwsh -ArgumentList (@('-File', (Join-Path $RepoRoot 'bench' 'Invoke-LzBench.ps1'),
+        '-ModuleManifest', (Join-Path $ModuleDirectory "$ModuleName.psd1"), '-SandboxAssembly', $sandboxAssembly, '-BenchAssembly', $benchAssembly,
+        '-WorkDirectory', (Join-Path $OutDirectory 'bench')) + $TaskArguments) -What 'The benchmark'
+}
+
 function Invoke-HelpTask {
     $Tasks.GetEnumerator() | ForEach-Object {
         [pscustomobject]@{ Task = $_.Key; DependsOn = $_.Value.DependsOn -join ', '; Description = $_.Value.Description }
@@ -234,7 +249,8 @@ $Tasks = [ordered]@{
     Package = @{ DependsOn = @('Build'); Action = { Invoke-PackageTask }; Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.' }
     Clean   = @{ DependsOn = @();        Action = { Invoke-CleanTask };   Description = 'Remove out/ and every bin/ and obj/.' }
     Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.' }
-    # --- Extension point: add Bench and further tasks here. ---
+    Bench   = @{ DependsOn = @('Build'); Action = { Invoke-BenchTask };   Description = 'Release build, then P1-P4 benchmarks against a sandbox it starts: medians and ratios (bench/Invoke-LzBench.ps1; extra arguments such as -Tickets 5000 pass through).' }
+    # --- Extension point: add further tasks here. ---
     Help    = @{ DependsOn = @();        Action = { Invoke-HelpTask };    Description = 'List the tasks.' }
 }
 
@@ -252,6 +268,7 @@ function Invoke-Task([string] $Name) {
 
 Push-Location -LiteralPath $RepoRoot
 try {
+    if ($TaskArguments.Count -gt 0 -and $Task -ne 'Bench') { throw "Unknown arguments for task '$Task': $($TaskArguments -join ' ')." }
     Invoke-Task $Task
 }
 catch {

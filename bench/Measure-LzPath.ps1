@@ -1,0 +1,156 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Runs ONE benchmark path in this (fresh) PowerShell process and prints one JSON line with its figures.
+
+.DESCRIPTION
+    Invoke-LzBench.ps1 starts one process per path and repetition, so that the peak working set belongs to that path
+    alone. Setup (import, connect, reading inputs) is not timed; the timed part ends when the last object has passed
+    the same minimal consumer on every path. With -Ids, the ids of the objects are kept and a digest is printed, to
+    prove that the paths return the same tickets.
+
+    Paths: Baseline (import and connect only), ListDefault, ListBigPage, ListIrm (P1); CreateParallel,
+    CreateSequential, CreateIrm (P3); ReadCmdlet, ReadIrm (P4).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)]
+    [ValidateSet('Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'CreateParallel', 'CreateSequential', 'CreateIrm', 'ReadCmdlet', 'ReadIrm')]
+    [string] $Path,
+
+    [Parameter(Mandatory)] [uri] $Uri,
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [string] $UserName = 'admin',
+    [string] $Password = 'admin123',
+
+    # Creates: how many tickets, and the subject prefix that marks them.
+    [int] $Count = 0,
+    [string] $Marker = '',
+    [int] $ThrottleLimit = 8,
+
+    # Reads: a file with one ticket id per line.
+    [string] $IdFile = '',
+
+    # Keep ids and print their digest.
+    [switch] $Ids
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$api = [uri]::new($Uri, 'api/v2/api.php')
+$passHash = [Convert]::ToHexStringLower([Security.Cryptography.MD5]::HashData([Text.Encoding]::UTF8.GetBytes($Password)))
+
+#region What an admin writes today: Invoke-RestMethod, ConvertFrom-Json, and converting the UNIX times by hand
+
+# The server answers JSON as text/html, so Invoke-RestMethod hands back a string that has to be parsed.
+function Invoke-LzRest([hashtable] $Fields) {
+    $body = @{ p_user = $UserName; p_pass = $passHash } + $Fields
+    $answer = Invoke-RestMethod -Method Post -Uri $api -Body $body
+    if ($answer -is [string]) { $answer = $answer | ConvertFrom-Json }
+    $answer
+}
+
+function ConvertFrom-LzUnixTime($Value) {
+    if ($null -eq $Value -or "$Value" -eq '' -or "$Value" -eq '0' -or "$Value" -eq '2000000000') { return $null }
+    [DateTimeOffset]::FromUnixTimeSeconds([long] $Value)
+}
+
+# The same job as the typed model: every date converted, numbers as numbers, the editor unwrapped.
+function ConvertTo-LzRestTicket {
+    process {
+        $ticket = $_.Ticket
+        $editor = if ($ticket.Editor -and $ticket.Editor.PSObject.Properties['Status']) { $ticket.Editor } else { $null }
+        $messages = foreach ($wrapper in $ticket.Messages) {
+            $message = $wrapper.TicketMessage
+            [pscustomobject]@{
+                Id = $message.Id; Subject = $message.Subject; Text = $message.Text; Fullname = $message.Fullname; Email = $message.Email
+                Created = ConvertFrom-LzUnixTime $message.Created; Edited = ConvertFrom-LzUnixTime $message.Edited; Type = [int] $message.Type
+            }
+        }
+        [pscustomobject]@{
+            Id = $ticket.Id; Group = $ticket.Group; Channel = [int] $ticket.Channel; Language = $ticket.Language
+            Editor = if ($editor) { $editor.Editor } else { $null }
+            Status = if ($editor) { [int] $editor.Status } else { 0 }
+            Created = if ($messages) { @($messages)[0].Created } else { $null }
+            LastUpdated = ConvertFrom-LzUnixTime $ticket.LastUpdated
+            WaitBegin = ConvertFrom-LzUnixTime $ticket.WaitBegin
+            Messages = @($messages)
+        }
+    }
+}
+
+#endregion
+
+$inputRows = $null
+$readIds = $null
+if ($Path -like 'Create*') {
+    # Input rows are built before timing: the same objects feed each create path.
+    $inputRows = foreach ($n in 1..$Count) {
+        [pscustomobject]@{ Group = 'support'; Subject = "$Marker-$n"; Text = "Benchmark ticket $n"; Email = "bench$n@example.test"; Fullname = 'Bench Mark' }
+    }
+}
+if ($Path -like 'Read*') { $readIds = @(Get-Content -LiteralPath $IdFile | Where-Object { $_ }) }
+
+$setup = [Diagnostics.Stopwatch]::StartNew()
+if ($Path -notlike '*Irm') {
+    Import-Module $ModuleManifest
+    $credential = [pscredential]::new($UserName, (ConvertTo-SecureString $Password -AsPlainText -Force))
+    Connect-LzServer -Uri $Uri -Credential $credential -AllowUnencryptedAuthentication
+}
+$setupMs = $setup.Elapsed.TotalMilliseconds
+
+# Assigned in a statement of its own: an empty list written from an if-expression would enumerate to $null.
+$keptIds = $null
+if ($Ids) { $keptIds = [Collections.Generic.List[string]]::new() }
+$script:count = 0
+$script:firstMs = -1.0
+$watch = [Diagnostics.Stopwatch]::StartNew()
+
+# The one consumer every path feeds: counts, notes the first arrival, and keeps ids when asked.
+$pathBlock = switch ($Path) {
+    'Baseline' { { } }
+    'ListDefault' { { Get-LzTicket } }
+    'ListBigPage' { { Get-LzTicket -PageSize 100000 } }
+    'ListIrm' { { (Invoke-LzRest @{ p_tickets_list = 1 }).Tickets | ConvertTo-LzRestTicket } }
+    'CreateParallel' { { $inputRows | New-LzTicket -ThrottleLimit $ThrottleLimit } }
+    'CreateSequential' { { $inputRows | New-LzTicket } }
+    'CreateIrm' {
+        {
+            # The two calls per ticket the API needs: the ticket row, then its first message.
+            foreach ($row in $inputRows) {
+                $ticketData = @{ Ticket = @{ Group = $row.Group; Channel = 0 } } | ConvertTo-Json -Compress
+                $created = (Invoke-LzRest @{ p_ticket_create = 1; p_data = $ticketData }).Ticket
+                $messageData = @{ TicketMessage = @{ TicketId = $created.Id; Text = $row.Text; Subject = $row.Subject; Email = $row.Email; Fullname = $row.Fullname; Type = 0 } } | ConvertTo-Json -Compress
+                $null = Invoke-LzRest @{ p_ticketmessage_create = 1; p_data = $messageData }
+                $created
+            }
+        }
+    }
+    'ReadCmdlet' { { foreach ($id in $readIds) { Get-LzTicket -Id $id } } }
+    'ReadIrm' { { foreach ($id in $readIds) { (Invoke-LzRest @{ p_tickets_list = 1; p_id = $id }).Tickets | ConvertTo-LzRestTicket } } }
+}
+
+& $pathBlock | ForEach-Object {
+    if ($script:count++ -eq 0) { $script:firstMs = $watch.Elapsed.TotalMilliseconds }
+    if ($null -ne $keptIds) { $keptIds.Add([string] $_.Id) }
+}
+$wallMs = $watch.Elapsed.TotalMilliseconds
+
+$digest = $null
+if ($null -ne $keptIds) {
+    $sorted = $keptIds.ToArray()
+    [Array]::Sort($sorted, [StringComparer]::Ordinal)
+    $digest = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($sorted -join "`n")), 0, 8)
+}
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$process.Refresh()
+[ordered]@{
+    wallMs  = $wallMs
+    firstMs = $script:firstMs
+    count   = $script:count
+    digest  = $digest
+    setupMs = $setupMs
+    peakMB  = $process.PeakWorkingSet64 / 1MB
+} | ConvertTo-Json -Compress

@@ -1,0 +1,69 @@
+# A smoke-sized run of the benchmark, so that it cannot rot: every path runs and returns the same tickets. Never timings.
+BeforeDiscovery {
+    $script:PartNames = 'P1', 'P2', 'P3', 'P4'
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+    $benchAssembly = Join-Path $repoRoot 'bench' 'LiveZilla.Bench' 'bin' 'Release' 'net10.0' 'LiveZilla.Bench.dll'
+    if (-not (Test-Path -LiteralPath $benchAssembly)) { $benchAssembly = Join-Path $repoRoot 'bench' 'LiveZilla.Bench' 'bin' 'Debug' 'net10.0' 'LiveZilla.Bench.dll' }
+    $workDirectory = Join-Path ([IO.Path]::GetTempPath()) "lzbench-smoke-$PID"
+    $parameters = @{
+        ModuleManifest     = Get-LzTestModuleManifest
+        SandboxAssembly    = Get-LzSandboxAssembly
+        BenchAssembly      = $benchAssembly
+        Tickets            = 300
+        Creates            = 6
+        Reads              = 4
+        Repetitions        = 1
+        CreateRepetitions  = 1
+        ImportRepetitions  = 1
+        CreateLatencyMs    = 0
+        ThrottleLimit      = 3
+        WorkDirectory      = $workDirectory
+        PassThru           = $true
+    }
+    # The tables go to the information stream; only the report object is kept.
+    $report = & (Join-Path $repoRoot 'bench' 'Invoke-LzBench.ps1') @parameters 6>$null 3>$null
+}
+
+AfterAll {
+    if ($workDirectory -and (Test-Path -LiteralPath $workDirectory)) { Remove-Item -LiteralPath $workDirectory -Recurse -Force }
+}
+
+Describe 'The benchmark at smoke size' -Tag 'Bench' {
+    It 'runs every path of <_> and reports a median for each' -ForEach $PartNames {
+        $expected = @{
+            P1 = 'Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'Download', 'Parse', 'ClientDefault', 'ClientBigPage'
+            P2 = 'PwshOnly', 'PwshImport'
+            P3 = 'CreateParallel', 'CreateSequential', 'CreateIrm'
+            P4 = 'ReadCmdlet', 'ReadIrm'
+        }[$_]
+        $part = $_
+        $paths = @($report.Medians | Where-Object Part -EQ $part | ForEach-Object Path)
+        $paths | Sort-Object | Should -Be ($expected | Sort-Object)
+        foreach ($row in $report.Results | Where-Object Part -EQ $part) { $row.wallMs | Should -BeGreaterThan 0 }
+    }
+
+    It 'lists the same 300-ticket set on every listing path' {
+        $listings = @($report.Results | Where-Object { $_.Part -eq 'P1' -and $_.Path -ne 'Baseline' -and $_.Path -ne 'Download' })
+        $listings.Count | Should -Be 6
+        @($listings | ForEach-Object { $_.count } | Sort-Object -Unique) | Should -HaveCount 1
+        $listings[0].count | Should -BeGreaterThan 290
+        @($listings.digest | Sort-Object -Unique).Count | Should -Be 1
+        @($report.Checks | Where-Object Part -EQ 'P1' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+    }
+
+    It 'creates every ticket exactly once on each creation path' {
+        @($report.Checks | Where-Object Part -EQ 'P3').Count | Should -Be 3
+        @($report.Checks | Where-Object Part -EQ 'P3' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+    }
+
+    It 'reads the same tickets by id through the cmdlet and through Invoke-RestMethod' {
+        $reads = @($report.Results | Where-Object Part -EQ 'P4')
+        @($reads | ForEach-Object { $_.count }) | Should -Be @(4, 4)
+        @($reads.digest | Sort-Object -Unique).Count | Should -Be 1
+        @($report.Checks | Where-Object Part -EQ 'P4' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+    }
+}
