@@ -48,6 +48,24 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         { '999999999' | Get-LzTicket -ErrorAction Stop } | Should -Throw -ErrorId 'LzTicketNotFound,*'
     }
 
+    It 'shows progress on a listing that takes longer than a second, and completes it' {
+        # 100 ms per list call and 20 tickets per page make the 300-ticket listing take well over a second.
+        Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'latency:100@p_tickets_list' } | Out-Null
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$((Get-LzTestModuleManifest))'; Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$args[0] -AllowUnencryptedAuthentication; Get-LzTicket -PageSize 20").AddArgument($sandbox.Credential)
+            $listed = $shell.Invoke()
+            $progress = @($shell.Streams.Progress)
+        }
+        finally {
+            $shell.Dispose()
+            Invoke-LzSandboxControl $sandbox faults -Method Delete | Out-Null
+        }
+        $listed.Count | Should -BeGreaterThan 0
+        @($progress | Where-Object { $_.RecordType -eq 'Processing' -and $_.Activity -match 'ticket' }).Count | Should -BeGreaterThan 0
+        $progress[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'reports an unknown operator filter as ObjectNotFound with the operator as target' {
         Get-LzTicket -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
