@@ -1,5 +1,6 @@
-# Secrets through the built module: every cmdlet with -Verbose -Debug inside a transcript; neither a password nor its
-# md5 (either case) may appear in any stream, $Error, Format-List * or ToString() of connections and exceptions.
+# Secrets through the built module: every exported cmdlet with -Verbose -Debug inside a transcript (the test fails when
+# one is never run); neither a password nor its md5 (either case) may appear in any stream, $Error, Format-List * or
+# ToString() of connections, exceptions and error targets (including a failed New-LzOperator's unsent request).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-LzTestModule
@@ -20,6 +21,11 @@ BeforeAll {
                 $Item.Exception | Format-List * -Force | Out-String -Width 400
                 $Item.ErrorDetails | Format-List * -Force | Out-String -Width 400
                 $Item.TargetObject | Format-List * -Force | Out-String -Width 400
+                if ($Item.TargetObject -is [psobject]) {
+                    foreach ($property in $Item.TargetObject.PSObject.Properties) {
+                        if ($null -ne $property.Value) { "$($property.Value)"; $property.Value | Format-List * -Force | Out-String -Width 400 }
+                    }
+                }
                 $Item.InvocationInfo | Format-List * -Force | Out-String -Width 400
             }
         }
@@ -34,44 +40,67 @@ AfterAll {
 Describe 'Secrets' -Tag 'Reliability' {
     It 'never shows a password or its md5 in any stream, the transcript, $Error, Format-List * or ToString()' {
         $transcript = Join-Path $TestDrive 'transcript.txt'
+        $export = Join-Path $TestDrive 'export.jsonl'
         $Error.Clear()
         $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $InformationPreference = 'Continue'
         $seen = [System.Collections.Generic.List[string]]::new()
+        $invoked = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
+        # Every call goes through here, so the test knows which cmdlets ran, and each runs with -Verbose -Debug.
+        function Run([string] $Command, [hashtable] $With = @{}) {
+            $null = $invoked.Add($Command)
+            & $Command @With -Verbose -Debug
+        }
+        function Fault([string] $Spec) { $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = $Spec } }
+        $secure = ConvertTo-SecureString $operatorPassword -AsPlainText -Force
+        $operator = @{ Password = $secure; Firstname = 'Rel'; Lastname = 'Op'; Email = 'relop@example.test'; Group = 'support'; Confirm = $false }
         Start-Transcript -LiteralPath $transcript -Force | Out-Null
         try {
             & {
-                $c = Connect-LzServer -Uri $sandbox.Uri -Credential $sandbox.Credential -AllowUnencryptedAuthentication -PassThru -Verbose -Debug
+                $c = Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = $sandbox.Credential; AllowUnencryptedAuthentication = $true; PassThru = $true }
                 $c
-                Get-LzConnection -Verbose -Debug
-                Get-LzTicket -First 3 -Verbose -Debug
-                $new = New-LzTicket -Group support -Subject 'secret check' -Text 'first' -Verbose -Debug
+                Run Get-LzConnection
+                Run Get-LzTicket @{ First = 3 }
+                $new = Run New-LzTicket @{ Group = 'support'; Subject = 'secret check'; Text = 'first'; Confirm = $false }
                 $new
-                Add-LzTicketMessage -TicketId $new.Id -Text 'second' -Verbose -Debug
-                Set-LzTicket -Id $new.Id -Editor admin -Status InProgress -PassThru -Verbose -Debug
+                Run Add-LzTicketMessage @{ TicketId = $new.Id; Text = 'second'; Confirm = $false }
+                Run Set-LzTicket @{ Id = $new.Id; Editor = 'admin'; Status = 'InProgress'; PassThru = $true; Confirm = $false }
                 # Failures carry messages and response texts: a retried 503, an HTML page, an unknown group, a wrong password.
-                $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'http503:1@p_tickets_list*1' }
-                Get-LzTicket -Id $new.Id -Verbose -Debug
-                $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'html@p_tickets_list*1' }
-                Get-LzTicket -First 1 -Verbose -Debug -ErrorAction Continue
-                New-LzTicket -Group nosuchgroup -Text 'x' -Verbose -Debug -ErrorAction Continue
-                try { Connect-LzServer -Uri $sandbox.Uri -Credential (Get-LzSandboxCredential -Password 'wrong-secret-9') -AllowUnencryptedAuthentication -Name bad -Verbose -Debug }
+                Fault 'http503:1@p_tickets_list*1'
+                Run Get-LzTicket @{ Id = $new.Id }
+                Fault 'html@p_tickets_list*1'
+                Run Get-LzTicket @{ First = 1; ErrorAction = 'Continue' }
+                Run New-LzTicket @{ Group = 'nosuchgroup'; Text = 'x'; ErrorAction = 'Continue'; Confirm = $false }
+                try { Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = (Get-LzSandboxCredential -Password 'wrong-secret-9'); AllowUnencryptedAuthentication = $true; Name = 'bad' } }
                 catch { $_ }
-                if (Get-Command New-LzOperator -ErrorAction SilentlyContinue) {
-                    $command = Get-Command New-LzOperator
-                    $arguments = @{}
-                    foreach ($parameter in $command.Parameters.Values) {
-                        $mandatory = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.Mandatory }
-                        $secure = ConvertTo-SecureString $operatorPassword -AsPlainText -Force
-                        if ($parameter.ParameterType -eq [securestring]) { $arguments[$parameter.Name] = $secure }
-                        elseif ($parameter.ParameterType -eq [pscredential]) { continue }  # the -Password set is used
-                        elseif (-not $mandatory) { continue }
-                        elseif ($parameter.ParameterType -eq [string[]]) { $arguments[$parameter.Name] = @('support') }
-                        elseif ($parameter.ParameterType -eq [string]) { $arguments[$parameter.Name] = if ($parameter.Name -like '*mail*') { 'relop@example.test' } else { 'relop' } }
-                    }
-                    New-LzOperator @arguments -Verbose -Debug -ErrorAction Continue -Confirm:$false
-                    New-LzOperator @arguments -Verbose -Debug -ErrorAction Continue -Confirm:$false  # a duplicate: an error that names the input
-                }
-                Disconnect-LzServer -Verbose -Debug
+
+                Run Get-LzChat
+                Run Get-LzChatSession
+                Run Get-LzGroup
+                Run Get-LzKnowledgeBaseEntry @{ IncludePrivate = $true }
+                Run Get-LzOperator
+                $chat = Run New-LzChat @{ UserId = 'secret-visitor'; Group = 'support'; Webhook = 'https://hooks.example.test/lz'; Confirm = $false }
+                $chat
+                Run Send-LzChatMessage @{ ChatId = $chat.ChatId; Text = 'hello'; PassThru = $true; Confirm = $false }
+                Run Close-LzChat @{ ChatId = $chat.ChatId; PassThru = $true; Confirm = $false }
+                Run New-LzKnowledgeBaseEntry @{ Title = 'secret check'; Value = 'text'; ParentId = 'kbfaq000000000000000000000000001'; Confirm = $false }
+                # The operator's own password: created, a duplicate (an error naming the input), a create whose answer is lost
+                # (an error carrying the unsent request, password included as a SecureString), then deleted.
+                Run New-LzOperator ($operator + @{ UserId = 'relop' })
+                Run New-LzOperator ($operator + @{ UserId = 'relop'; ErrorAction = 'Continue' })
+                Fault 'reset@p_operator_create*1'
+                Run New-LzOperator ($operator + @{ UserId = 'relop2'; ErrorAction = 'Continue' })
+                Run Remove-LzOperator @{ UserId = 'relop'; PassThru = $true; Confirm = $false }
+                Run Invoke-LzApi @{ Function = 'operators_list' }
+                Run Invoke-LzApi @{ Function = 'tickets_list'; Field = @{ p_limit = 1 }; Raw = $true }
+                Run Invoke-LzMaintenance @{ Maintenance = $true; Confirm = $false }
+                Run Export-LzTicket @{ Path = $export; PassThru = $true }
+                Run Test-LzExport @{ Path = $export }
+                Run Import-LzTicket @{ Path = $export } | Select-Object -First 2
+                # An outage during a watch (a crash is not retried by the client, so the watcher sees it): a warning, then the watch ends at its timeout.
+                Fault 'http500@p_tickets_list*1'
+                # -Debug turns warnings into prompts (PowerShell's rule), which a non-interactive host refuses; -WarningAction keeps them written.
+                Run Watch-LzTicket @{ Interval = [timespan]::FromMilliseconds(200); Timeout = [timespan]::FromSeconds(1); WarningAction = 'Continue' }
+                Run Disconnect-LzServer
             } *>&1 | Show | ForEach-Object { $seen.Add($_) }
         }
         finally {
@@ -80,12 +109,19 @@ Describe 'Secrets' -Tag 'Reliability' {
         $Error | Show | ForEach-Object { $seen.Add($_) }
         $text = ($seen -join "`n") + "`n" + (Get-Content -LiteralPath $transcript -Raw)
 
-        # The capture is real: requests, errors and the connection were all in it.
+        # Every exported cmdlet ran: a new cmdlet fails here until it is added above.
+        $exported = @((Get-Module LiveZilla).ExportedCmdlets.Keys)
+        $exported.Count | Should -BeGreaterThan 20
+        $exported | Where-Object { -not $invoked.Contains($_) } | Should -BeNullOrEmpty -Because 'every exported cmdlet must run in the transcript'
+        # The capture is real: requests, errors, warnings, the connection and the operator were all in it.
         $text | Should -Match 'p_tickets_list'
+        $text | Should -Match 'p_operator_create'
         $text | Should -Match 'LzAuthenticationFailed'
         $text | Should -Match 'LzProtocolError'
+        $text | Should -Match 'UnsentRequest'
+        $text | Should -Match 'did not answer the watch'
         $text | Should -Match ([regex]::Escape($sandbox.Uri.ToString()))
-        if (Get-Command New-LzOperator -ErrorAction SilentlyContinue) { $text | Should -Match 'relop' }
+        $text | Should -Match 'relop'
         foreach ($secret in $secrets) {
             $text.IndexOf($secret, [System.StringComparison]::OrdinalIgnoreCase) | Should -Be -1 -Because "'$($secret.Substring(0, 3))...' must never be shown"
         }

@@ -120,8 +120,11 @@ namespace LiveZilla.Client.Watch
         {
             _state = LoadState();
             TimeSpan backoff = TimeSpan.Zero;
-            while (!cancellationToken.IsCancellationRequested && !DeadlinePassed())
+            bool polled = false;
+            // Reliability fix: at least one poll, even when a busy host starts the watch after its short deadline.
+            while (!cancellationToken.IsCancellationRequested && (!polled || !DeadlinePassed()))
             {
+                polled = true;
                 List<LzWatchEvent>? found = null;
                 try
                 {

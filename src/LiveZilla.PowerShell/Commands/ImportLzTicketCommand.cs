@@ -2,6 +2,8 @@ using System;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
+using System.Text;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
@@ -45,19 +47,39 @@ namespace LiveZilla.PowerShell.Commands
                     _current = file;
                     try
                     {
-                        foreach (var ticket in LzTicketJsonLines.ReadFile(file))
-                        {
-                            StopToken.ThrowIfCancellationRequested();
-                            WriteObject(ticket);
-                        }
+                        ReadTickets(file);
                     }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is DecoderFallbackException)
                     {
-                        ReportError(MapError(LzExportErrors.FromFile(ex, file), file));
+                        ReportError(MapError(LzExportErrors.FromFile(ex is DecoderFallbackException ? new InvalidDataException($"'{file}' is not UTF-8 text: {ex.Message}", ex) : ex, file), file));
                     }
                 }
             }
             _current = null;
+        }
+
+        private void ReadTickets(string file)
+        {
+            long lineNumber = 0;
+            foreach (var line in File.ReadLines(file, LzTicketJsonLines.Utf8))
+            {
+                lineNumber++;
+                StopToken.ThrowIfCancellationRequested();
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                LzTicket ticket;
+                try
+                {
+                    ticket = LzTicketJsonLines.Parse(line);
+                }
+                catch (LzProtocolException ex)
+                {
+                    // Reliability fix: a damaged line is an InvalidData error naming file and line, and the lines after it are still read.
+                    var damaged = new InvalidDataException($"'{file}' line {lineNumber} is not a ticket ({ex.Message}); the other lines were read.", ex);
+                    ReportError(MapError(LzExportErrors.FromFile(damaged, file), file));
+                    continue;
+                }
+                WriteObject(ticket);
+            }
         }
     }
 }

@@ -64,6 +64,11 @@ namespace LiveZilla.PowerShell.Commands
             if (!isRead && !ShouldProcess($"{function} on {ActiveConnection.Uri}", "Invoke LiveZilla API function")) return;
             var client = Client;
             var result = RunAsync((writer, token) => client.InvokeRawAsync(function, fields, data, isRead, token));
+            if (!Raw && result.Json == null && LooksLikeBrokenAnswer(result.Text))
+                // Reliability fix: a cut JSON answer or an HTML page is an error, not a string standing in for the objects.
+                throw new LzCmdletException(LzErrorIds.ProtocolError, ErrorCategory.InvalidData,
+                    $"{function} answered with {(result.Text.TrimStart().StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "JSON that is cut or malformed")} instead of a LiveZilla answer. Check that the URI points at the LiveZilla folder (the one that holds api/v2/api.php).",
+                    function, "Add -Raw to see the text as it came.");
             if (Raw || result.Json == null)
             {
                 WriteObject(ActiveConnection.Redact(result.Text));
@@ -71,6 +76,13 @@ namespace LiveZilla.PowerShell.Commands
             }
             // A top-level array is written item by item, like Invoke-RestMethod does.
             WriteObject(LzJsonConversion.ToPowerShell(result.Json.Value, AsHashtable), enumerateCollection: true);
+        }
+
+        /// <summary>Text that starts like JSON but did not parse, or an HTML page: never a LiveZilla answer (the cron job's SUCCESS is plain text).</summary>
+        internal static bool LooksLikeBrokenAnswer(string text)
+        {
+            var start = (text ?? "").TrimStart();
+            return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("<", StringComparison.Ordinal);
         }
 
         /// <summary>Adds the p_ prefix when missing and checks the name.</summary>

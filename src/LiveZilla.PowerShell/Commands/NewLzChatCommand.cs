@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
@@ -89,7 +90,19 @@ namespace LiveZilla.PowerShell.Commands
             _currentVisitor = request.UserId;
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
             var client = Client;
-            WriteObject(RunAsync((writer, token) => CreateAsync(client, request, token)));
+            LzChat created;
+            try
+            {
+                created = RunAsync((writer, token) => CreateAsync(client, request, token));
+            }
+            catch (LzApiException failure)
+            {
+                // Reliability fix: the error carries the request and says whether the chat may exist, so it is not started twice.
+                ReportError(LzUnsentErrors.Build(MapError(failure, request.UserId), failure, request.UserId, request,
+                    $"chat of visitor '{request.UserId}'", "Get-LzChatSession"));
+                return;
+            }
+            WriteObject(created);
             _currentVisitor = null;
         }
 
@@ -129,8 +142,15 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateChatAsync(request, token).ConfigureAwait(false);
             // The echo holds only ChatId and Email; the active session has the rest.
-            await foreach (var session in client.ListChatSessionsAsync(token).ConfigureAwait(false))
-                if (string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)) return session;
+            try
+            {
+                await foreach (var session in client.ListChatSessionsAsync(token).ConfigureAwait(false))
+                    if (string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)) return session;
+            }
+            catch (LzApiException)
+            {
+                // The chat exists: failing to read it back must not report it as failed (a retry would start a second one).
+            }
             return echo;
         }
     }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 
@@ -56,7 +57,19 @@ namespace LiveZilla.PowerShell.Commands
             _currentTitle = request.Title;
             if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
             var client = Client;
-            WriteObject(RunAsync((writer, token) => CreateAsync(client, request, token)));
+            LzKnowledgeBaseEntry created;
+            try
+            {
+                created = RunAsync((writer, token) => CreateAsync(client, request, token));
+            }
+            catch (LzApiException failure)
+            {
+                // Reliability fix: the error carries the request and says whether the entry may exist, so it is not created twice.
+                ReportError(LzUnsentErrors.Build(MapError(failure, request.Title), failure, request.Title, request,
+                    $"knowledge base entry '{request.Title}'", $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate"));
+                return;
+            }
+            WriteObject(created);
             _currentTitle = null;
         }
 
@@ -86,8 +99,15 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateKnowledgeBaseEntryAsync(request, token).ConfigureAwait(false);
             // The echo repeats the input's JSON types; the listed entry is what Get-LzKnowledgeBaseEntry shows later.
-            await foreach (var listed in client.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery { Id = echo.Id, IncludePrivate = true }, token).ConfigureAwait(false))
-                return listed;
+            try
+            {
+                await foreach (var listed in client.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery { Id = echo.Id, IncludePrivate = true }, token).ConfigureAwait(false))
+                    return listed;
+            }
+            catch (LzApiException)
+            {
+                // The entry exists: failing to read it back must not report it as failed (a retry would create a second one).
+            }
             return echo;
         }
     }

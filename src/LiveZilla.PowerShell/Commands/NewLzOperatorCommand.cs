@@ -4,6 +4,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
@@ -98,7 +99,18 @@ namespace LiveZilla.PowerShell.Commands
             _currentId = request.UserId;
             if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
             var client = Client;
-            var created = RunAsync((writer, token) => CreateAsync(client, request, token));
+            LzOperator created;
+            try
+            {
+                created = RunAsync((writer, token) => CreateAsync(client, request, token));
+            }
+            catch (LzApiException failure)
+            {
+                // Reliability fix: the error carries the request (its password stays a SecureString) and says whether the operator may exist.
+                ReportError(LzUnsentErrors.Build(MapError(failure, request.UserId), failure, request.UserId, request,
+                    $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}"));
+                return;
+            }
             WriteObject(created);
             _currentId = null;
         }
@@ -144,8 +156,15 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateOperatorAsync(request, token).ConfigureAwait(false);
             // The echo is not the stored state (Level 0, placeholder picture paths): write the operator as the server lists it.
-            await foreach (var listed in client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token).ConfigureAwait(false))
-                return listed;
+            try
+            {
+                await foreach (var listed in client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token).ConfigureAwait(false))
+                    return listed;
+            }
+            catch (LzApiException)
+            {
+                // The operator exists: failing to read it back must not report it as failed.
+            }
             return echo;
         }
     }

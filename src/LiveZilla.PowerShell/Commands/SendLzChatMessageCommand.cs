@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveZilla.Client.Errors;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
@@ -36,7 +37,20 @@ namespace LiveZilla.PowerShell.Commands
             if (!ShouldProcess($"Chat {chatId}", $"Send message '{preview}'")) return;
             var client = Client;
             var text = Text;
-            var posts = RunAsync((writer, token) => client.AddChatMessageAsync(chatId, text, token));
+            System.Collections.Generic.IReadOnlyList<System.Text.Json.JsonElement> posts;
+            try
+            {
+                posts = RunAsync((writer, token) => client.AddChatMessageAsync(chatId, text, token));
+            }
+            catch (LzApiException failure)
+            {
+                // Reliability fix: the error carries the unsent text and says whether it may have been posted, so it is not posted twice.
+                var unsent = new PSObject();
+                unsent.Properties.Add(new PSNoteProperty("ChatId", chatId));
+                unsent.Properties.Add(new PSNoteProperty("Text", text));
+                ReportError(LzUnsentErrors.Build(MapError(failure, chatId), failure, chatId, unsent, $"message to chat {chatId}", "Get-LzChatSession"));
+                return;
+            }
             if (PassThru)
             {
                 foreach (var post in posts)
