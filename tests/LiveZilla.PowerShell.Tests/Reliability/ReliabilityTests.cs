@@ -145,12 +145,13 @@ public sealed class ReliabilityTests
         long total = sandbox.Stats.TotalConnections;
         _output.WriteLine($"{runspaces * calls} calls in {watch.Elapsed.TotalSeconds:0.0} s; sockets: max ESTABLISHED {maxEstablished} (both ends), sandbox max open {Math.Max(maxOpen, sandbox.Stats.MaxOpenConnections)}, total opened {total}");
         Assert.Equal(runspaces * calls, sandbox.Stats.RequestsFor("p_tickets_list"));
-        // One pooled handler: about one socket per concurrent caller, reused, never one per call. The pool may open one
-        // more while a finished request hands its socket back, so the bound has a slack of two (measured: 16-17).
-        Assert.True(sandbox.Stats.MaxOpenConnections <= runspaces + 2, $"{sandbox.Stats.MaxOpenConnections} sockets open at once");
-        Assert.True(total <= runspaces * 2, $"{total} connections opened for {runspaces * calls} calls");
-        // Both ends of each socket are listed, with the same slack as above.
-        if (maxEstablished > 0) Assert.True(maxEstablished <= 2 * (runspaces + 2), $"{maxEstablished} ESTABLISHED entries");
+        // One pooled handler: about one socket per concurrent caller, reused, never one per call (measured alone: 16-17
+        // open, 16-17 opened). On 2 busy cores the server notices closes late, once seen as 28 open at once, so the
+        // bounds are twice the callers at once and four times in total: still two orders of magnitude below one per call.
+        Assert.True(sandbox.Stats.MaxOpenConnections <= runspaces * 2, $"{sandbox.Stats.MaxOpenConnections} sockets open at once");
+        Assert.True(total <= runspaces * 4, $"{total} connections opened for {runspaces * calls} calls");
+        // Both ends of each socket are listed, with the same bound as above.
+        if (maxEstablished > 0) Assert.True(maxEstablished <= 2 * runspaces * 2, $"{maxEstablished} ESTABLISHED entries");
     }
 
     /// <summary>ESTABLISHED TCP entries with the sandbox port at either end (client and server side each count once).</summary>
