@@ -39,6 +39,9 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>The value this command sent for a filter or field (as the server names it), so a rejection targets it; null for none.</summary>
         private protected virtual object? RejectedValue(string name) => null;
 
+        /// <summary>Whether the user gave this parameter (value types such as DateTime have no "unset" value of their own).</summary>
+        private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
         /// <inheritdoc />
         protected sealed override void BeginProcessing() => Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
         /// <inheritdoc />

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
-using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
@@ -16,7 +15,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "LzTicket")]
     [OutputType(typeof(LzExportResult))]
-    public sealed class ExportLzTicketCommand : LzConnectedCmdlet
+    public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
     {
         private string _fullPath = "";
 
@@ -24,32 +23,6 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
-
-        /// <summary>Group id (exact, case-sensitive).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
-
-        /// <summary>Login id of the editor (case-sensitive).</summary>
-        [Parameter]
-        [Alias("Editor")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzOperatorCompleter))]
-        public string? Operator { get; set; }
-
-        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
-        [Parameter]
-        public DateTime CreatedAfter { get; set; }
-
-        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
-        [Parameter]
-        public DateTime CreatedBefore { get; set; }
-
-        /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public LzTicketStatus[]? Status { get; set; }
 
         /// <summary>Continue an interrupted export of the same file with the same filters.</summary>
         [Parameter]
@@ -63,27 +36,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Most tickets per request.</summary>
-        [Parameter]
-        [ValidateRange(1, 100000)]
-        public int PageSize { get; set; }
-
         private protected override object? ErrorTarget => _fullPath;
-        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
         {
             if (Resume && Force)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", Path);
             _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            var query = new LzTicketQuery
-            {
-                Group = Group,
-                Operator = Operator,
-                Status = Status?.Distinct().ToArray(),
-                CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
-                CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
-            };
+            var query = FilterQuery();
             var client = Client;
             string path = _fullPath;
             LzExportResult result;
@@ -106,8 +66,6 @@ namespace LiveZilla.PowerShell.Commands
             WriteVerbose($"Exported {result.TicketCount} ticket(s) to '{result.Path}' ({result.ErrorCount} error(s)); SHA-256 {result.Sha256}.");
             if (PassThru) WriteObject(result);
         }
-
-        private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         private async Task<LzExportResult> ExportAsync(Client.Api.LzClient client, string path, LzTicketQuery query, LzPipelineWriter writer, CancellationToken token)
         {

@@ -51,7 +51,6 @@ namespace LiveZilla.PowerShell.Commands
         private protected override object? ErrorTarget => _currentId;
         private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
-        private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         private protected override void ProcessRecordCore()
         {

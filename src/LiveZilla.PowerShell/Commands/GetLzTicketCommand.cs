@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.PowerShell.Base;
-using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
@@ -15,7 +14,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LzTicket", SupportsPaging = true)]
     [OutputType(typeof(LzTicket))]
-    public sealed class GetLzTicketCommand : LzConnectedCmdlet
+    public sealed class GetLzTicketCommand : LzTicketFilterCmdlet
     {
         private string? _currentId;
 
@@ -25,39 +24,7 @@ namespace LiveZilla.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
-        /// <summary>Group id (exact, case-sensitive).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
-
-        /// <summary>Login id of the editor (case-sensitive).</summary>
-        [Parameter]
-        [Alias("Editor")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzOperatorCompleter))]
-        public string? Operator { get; set; }
-
-        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
-        [Parameter]
-        public DateTime CreatedAfter { get; set; }
-
-        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
-        [Parameter]
-        public DateTime CreatedBefore { get; set; }
-
-        /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public LzTicketStatus[]? Status { get; set; }
-
-        /// <summary>Most tickets per request.</summary>
-        [Parameter]
-        [ValidateRange(1, 100000)]
-        public int PageSize { get; set; }
-
         private protected override object? ErrorTarget => _currentId;
-        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
         {
@@ -74,22 +41,9 @@ namespace LiveZilla.PowerShell.Commands
             _currentId = null;
         }
 
-        private bool HasFilters =>
-            Group != null || Operator != null || Status != null || IsBound(nameof(CreatedAfter)) || IsBound(nameof(CreatedBefore));
-
-        private bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
         internal LzTicketQuery BuildQuery(string? id)
         {
-            var query = new LzTicketQuery
-            {
-                Id = id,
-                Group = Group,
-                Operator = Operator,
-                Status = Status?.Distinct().ToArray(),
-                CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
-                CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
-            };
+            var query = FilterQuery(id);
             // With -First and no total wanted, the pager can stop asking once enough tickets arrived.
             if (!PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue)
             {

@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using LiveZilla.Client.Models;
+using LiveZilla.PowerShell.Completers;
+
+namespace LiveZilla.PowerShell.Base
+{
+    /// <summary>
+    /// Base of the cmdlets that page through tickets with the same filters (Get-LzTicket, Export-LzTicket):
+    /// one declaration of the filter parameters and one translation of them into an <see cref="LzTicketQuery"/>.
+    /// </summary>
+    public abstract class LzTicketFilterCmdlet : LzConnectedCmdlet
+    {
+        /// <summary>Group id (exact, case-sensitive).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzGroupCompleter))]
+        public string? Group { get; set; }
+
+        /// <summary>Login id of the editor (case-sensitive).</summary>
+        [Parameter]
+        [Alias("Editor")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LzOperatorCompleter))]
+        public string? Operator { get; set; }
+
+        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
+        [Parameter]
+        public DateTime CreatedAfter { get; set; }
+
+        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
+        [Parameter]
+        public DateTime CreatedBefore { get; set; }
+
+        /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public LzTicketStatus[]? Status { get; set; }
+
+        /// <summary>Most tickets per request.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int PageSize { get; set; }
+
+        /// <summary>Whether any filter was given.</summary>
+        private protected bool HasFilters =>
+            Group != null || Operator != null || Status != null || IsBound(nameof(CreatedAfter)) || IsBound(nameof(CreatedBefore));
+
+        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
+
+        /// <summary>The filters as a query; dates are converted only when given, since DateTime has no "unset".</summary>
+        private protected LzTicketQuery FilterQuery(string? id = null) => new LzTicketQuery
+        {
+            Id = id,
+            Group = Group,
+            Operator = Operator,
+            Status = Status?.Distinct().ToArray(),
+            CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
+            CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
+        };
+    }
+}
