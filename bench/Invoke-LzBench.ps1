@@ -43,7 +43,8 @@ param(
     [ValidateRange(1, 200)] [int] $ImportRepetitions = 10,
     [ValidateRange(0, 10000)] [int] $CreateLatencyMs = 90,
     [ValidateRange(1, 16)] [int] $ThrottleLimit = 8,
-    [ValidateSet('P1', 'P2', 'P3', 'P4')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4'),
+    # Parts to run; "P1,P2" also works, as build.ps1 passes arguments on as text.
+    [ValidatePattern('^\s*P[1-4]\s*(,\s*P[1-4]\s*)*$')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4'),
 
     # Where the saved list answer, id file and results JSON go.
     [string] $WorkDirectory = (Join-Path ([IO.Path]::GetTempPath()) "lzbench-$PID"),
@@ -55,6 +56,7 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+$Part = @($Part -split ',' | ForEach-Object Trim | Select-Object -Unique)
 
 $UserName = 'admin'
 $Password = 'admin123'

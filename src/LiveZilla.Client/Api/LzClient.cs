@@ -127,7 +127,7 @@ namespace LiveZilla.Client.Api
                 .Add("p_limit", query.Limit?.ToString(CultureInfo.InvariantCulture));
             if (query.Status != null && query.Status.Count > 0)
                 request.Add("p_status", string.Join(",", query.Status.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))));
-            return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken);
+            return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken, LzTicketDirectReader.ReadTicket);
         }
 
         private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -437,12 +437,12 @@ namespace LiveZilla.Client.Api
 
         // ---- plumbing ----
 
-        private async IAsyncEnumerable<T> StreamAsync<T>(LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<T> StreamAsync<T>(LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, LzDirectReader<T>? direct = null)
         {
             using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
             {
                 var parser = new LzJsonArrayStream(response.ReadAsync, request.Function, arrayKey, _transport.Sanitizer.Scrub);
-                await foreach (var item in parser.ReadAsync(map, cancellationToken).ConfigureAwait(false))
+                await foreach (var item in parser.ReadAsync(map, direct, cancellationToken).ConfigureAwait(false))
                     yield return item;
             }
         }

@@ -16,7 +16,7 @@ namespace LiveZilla.Client.Json
     internal sealed class LzJsonArrayStream
     {
         private enum Phase { Start, RootProperties, ArrayValue, Elements, AfterArray, Done }
-        private enum Step { Element, NeedMore, Done }
+        private enum Step { Element, Item, NeedMore, Done }
 
         internal const int InitialBufferSize = 16 * 1024;
 
@@ -51,16 +51,23 @@ namespace LiveZilla.Client.Json
         /// <summary>Largest buffer the parser needed; for tests that prove memory stays flat.</summary>
         public int PeakBufferSize => _buffer.Length;
 
-        public async IAsyncEnumerable<T> ReadAsync<T>(Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public IAsyncEnumerable<T> ReadAsync<T>(Func<JsonElement, T> map, CancellationToken cancellationToken = default) =>
+            ReadAsync(map, null, cancellationToken);
+
+        /// <param name="map">Maps an element the direct reader leaves alone, or every element when there is none.</param>
+        /// <param name="direct">Maps the usual shape straight from the reader, skipping the <see cref="JsonDocument"/>.</param>
+        /// <param name="cancellationToken">Stops between elements.</param>
+        public async IAsyncEnumerable<T> ReadAsync<T>(Func<JsonElement, T> map, LzDirectReader<T>? direct, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 JsonDocument? document;
                 Step step;
+                T directItem;
                 try
                 {
-                    step = TryStep(out document);
+                    step = TryStep(direct, out document, out directItem);
                 }
                 catch (JsonException ex)
                 {
@@ -72,6 +79,11 @@ namespace LiveZilla.Client.Json
                     throw Undecodable(ex);
                 }
                 if (step == Step.Done) yield break;
+                if (step == Step.Item)
+                {
+                    yield return directItem;
+                    continue;
+                }
                 if (step == Step.NeedMore)
                 {
                     if (_eof) throw Truncated(null);
@@ -157,9 +169,10 @@ namespace LiveZilla.Client.Json
             { Function = _function, HttpStatus = 200 };
 
         /// <summary>Advances over the buffered bytes to the next complete element; never keeps a reader across an await.</summary>
-        private Step TryStep(out JsonDocument? document)
+        private Step TryStep<T>(LzDirectReader<T>? direct, out JsonDocument? document, out T item)
         {
             document = null;
+            item = default!;
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _eof, _state);
             long committed = 0;
             var committedState = _state;
@@ -205,6 +218,21 @@ namespace LiveZilla.Client.Json
                             {
                                 _phase = Phase.AfterArray;
                                 break;
+                            }
+                            if (direct != null && reader.TokenType == JsonTokenType.StartObject)
+                            {
+                                var element = reader;
+                                var read = direct(ref reader, out item);
+                                if (read == LzDirectRead.Read)
+                                {
+                                    committed = reader.BytesConsumed;
+                                    committedState = reader.CurrentState;
+                                    return Step.Item;
+                                }
+                                // Wait for the rest of the element, or hand an unusual shape to the tolerant reader.
+                                if (read == LzDirectRead.Incomplete) return Step.NeedMore;
+                                reader = element;
+                                item = default!;
                             }
                             var probe = reader;
                             if (!probe.TrySkip()) return Step.NeedMore;

@@ -38,9 +38,7 @@ namespace LiveZilla.Client.Json
                     if (TryParseNumeric(element.GetRawText(), out n)) return n;
                     break;
                 case JsonValueKind.String:
-                    var s = element.GetString();
-                    if (string.IsNullOrWhiteSpace(s)) return null;
-                    if (TryParseNumeric(s, out n)) return n;
+                    if (TryParseInt64Text(element.GetString(), out var fromText)) return fromText;
                     break;
                 case JsonValueKind.True:
                     return 1;
@@ -87,10 +85,7 @@ namespace LiveZilla.Client.Json
                 case JsonValueKind.Null:
                 case JsonValueKind.Undefined: return false;
                 case JsonValueKind.String:
-                    var s = (element.GetString() ?? "").Trim();
-                    if (s.Length == 0 || s.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
-                    if (s.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
-                    if (TryParseNumeric(s, out var n)) return n != 0;
+                    if (TryParseBoolean(element.GetString(), out var b)) return b;
                     break;
                 case JsonValueKind.Number:
                     return GetInt64(element, name) != 0;
@@ -104,10 +99,42 @@ namespace LiveZilla.Client.Json
         /// <summary>UNIX seconds already read to UTC; 0 and null mean "no value".</summary>
         public static DateTimeOffset? ToUnixTime(long? seconds, string name)
         {
-            if (seconds == null || seconds == 0) return null;
-            if (seconds < -62135596800 || seconds > 253402300799)
+            if (!TryToUnixTime(seconds, out var time))
                 throw new LzProtocolException($"Not a LiveZilla API answer: '{name}' is not a UNIX time ({seconds}).");
-            return DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
+            return time;
+        }
+
+        /// <summary>Like <see cref="ToUnixTime"/>, but false instead of an exception for a time out of range.</summary>
+        public static bool TryToUnixTime(long? seconds, out DateTimeOffset? time)
+        {
+            time = null;
+            if (seconds == null || seconds == 0) return true;
+            if (seconds < -62135596800 || seconds > 253402300799) return false;
+            time = DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
+            return true;
+        }
+
+        /// <summary>The integer in a JSON string: blank gives null, PHP-style numeric text its value, anything else false.</summary>
+        public static bool TryParseInt64Text(string? text, out long? value)
+        {
+            value = null;
+            if (string.IsNullOrWhiteSpace(text)) return true;
+            if (!TryParseNumeric(text, out var n)) return false;
+            value = n;
+            return true;
+        }
+
+        /// <summary>The boolean in a JSON string: blank and "false" give false, "true" true, numeric text its value != 0.</summary>
+        public static bool TryParseBoolean(string? text, out bool value)
+        {
+            var s = (text ?? "").Trim();
+            value = false;
+            if (s.Length == 0 || s.Equals("false", StringComparison.OrdinalIgnoreCase)) return true;
+            value = true;
+            if (s.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!TryParseNumeric(s, out var n)) return false;
+            value = n != 0;
+            return true;
         }
 
         /// <summary>True for "", null, [] and {}: the server's and the vendor documentation's ways of saying "empty".</summary>
