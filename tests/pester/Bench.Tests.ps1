@@ -36,7 +36,7 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
     It 'runs every path of <_> and reports a median for each' -ForEach $PartNames {
         $expected = @{
             P1 = 'Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'Download', 'Parse', 'ClientDefault', 'ClientBigPage'
-            P2 = 'PwshOnly', 'PwshImport'
+            P2 = 'PwshOnly', 'PwshImport', 'PwshImportEmpty'
             P3 = 'CreateParallel', 'CreateSequential', 'CreateIrm'
             P4 = 'ReadCmdlet', 'ReadIrm'
         }[$_]
