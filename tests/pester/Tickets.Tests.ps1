@@ -213,4 +213,20 @@ Describe 'Complete paging' -Tag 'Tickets', 'Slow' {
         $both = @(Get-LzTicket -Connection $bigConnection -First 2000)
         ($first.Id + $second.Id) | Should -Be $both.Id
     }
+
+    It 'stops asking the server once Select-Object -First has what it wants' {
+        $before = (Invoke-LzSandboxControl $big stats).requestsByFunction.p_tickets_list
+        $five = @(Get-LzTicket -Connection $bigConnection -PageSize 100 | Select-Object -First 5)
+        $after = (Invoke-LzSandboxControl $big stats).requestsByFunction.p_tickets_list
+        $five.Count | Should -Be 5
+        $five[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
+        # 20,000 tickets at 100 per page would be about 200 requests; the first page holds all five.
+        ($after - $before) | Should -BeLessOrEqual 2
+    }
+
+    It 'writes the client''s request lines to the verbose stream while listing' {
+        $verbose = Get-LzTicket -Connection $bigConnection -First 3 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose).Count | Should -BeGreaterThan 0
+        ($verbose.Message -join "`n") | Should -Match 'p_tickets_list'
+    }
 }

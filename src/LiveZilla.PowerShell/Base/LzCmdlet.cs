@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,6 +68,69 @@ namespace LiveZilla.PowerShell.Base
             return task.GetAwaiter().GetResult();
         }
 
+        /// <summary>
+        /// Pulls a stream of items onto the pipeline thread and hands each to <paramref name="write"/> there. Items the client has
+        /// already buffered are parsed and written on this thread, with no hand-off between threads per item; while the stream waits
+        /// for the server, the writes its background continuations queued (verbose, debug, progress) run here.
+        /// </summary>
+        private protected void Pull<T>(Func<LzPipelineWriter, CancellationToken, IAsyncEnumerable<T>> source, Action<T> write)
+        {
+            var writer = Writer;
+            var previousSink = LzLogRouter.Sink;
+            LzLogRouter.Sink = LogSink(writer);
+            IAsyncEnumerator<T>? items = null;
+            Task<bool>? pending = null;
+            try
+            {
+                items = source(writer, writer.CancellationToken).GetAsyncEnumerator(writer.CancellationToken);
+                while (true)
+                {
+                    var next = items.MoveNextAsync();
+                    bool more;
+                    if (next.IsCompleted) more = next.GetAwaiter().GetResult();
+                    else
+                    {
+                        pending = next.AsTask();
+                        Await(pending);
+                        more = pending.GetAwaiter().GetResult();
+                        pending = null;
+                    }
+                    try
+                    {
+                        _bridge?.Drain();
+                        if (!more) break;
+                        write(items.Current);
+                    }
+                    catch
+                    {
+                        // Downstream ended the pipeline (Select-Object -First, -ErrorAction Stop): no further request is wanted.
+                        _stopping.Cancel();
+                        throw;
+                    }
+                }
+            }
+            finally
+            {
+                LzLogRouter.Sink = previousSink;
+                // Disposing ends the request in flight; an enumerator still inside MoveNextAsync cannot be disposed, and ends with its cancelled token.
+                if (items != null && (pending == null || pending.IsCompleted))
+                {
+                    var disposing = items.DisposeAsync();
+                    if (!disposing.IsCompleted) LetCancelledWorkFinish(disposing.AsTask());
+                }
+            }
+        }
+
+        private Action<LzLogEntry> LogSink(LzPipelineWriter writer)
+        {
+            var connection = ConnectionForErrors;
+            return entry =>
+            {
+                string text = connection != null ? connection.Redact(entry.Message) : entry.Message;
+                if (entry.IsDetail) writer.WriteDebug(text); else writer.WriteVerbose(text);
+            };
+        }
+
         /// <summary>Starts background work without waiting; pair with <see cref="Await"/> on the pipeline thread.</summary>
         private protected Task StartAsync(Func<LzPipelineWriter, CancellationToken, Task> work) => StartAsync<bool>(async (w, ct) => { await work(w, ct).ConfigureAwait(false); return true; });
 
@@ -74,12 +138,7 @@ namespace LiveZilla.PowerShell.Base
         private protected Task<T> StartAsync<T>(Func<LzPipelineWriter, CancellationToken, Task<T>> work)
         {
             var writer = Writer;
-            var connection = ConnectionForErrors;
-            Action<LzLogEntry> sink = entry =>
-            {
-                string text = connection != null ? connection.Redact(entry.Message) : entry.Message;
-                if (entry.IsDetail) writer.WriteDebug(text); else writer.WriteVerbose(text);
-            };
+            var sink = LogSink(writer);
             return Task.Run(() =>
             {
                 // Set inside the task so the client's log lines of this flow, and only of this flow, reach this cmdlet.

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Models;
@@ -59,7 +61,9 @@ namespace LiveZilla.PowerShell.Commands
             if (!PagingParameters.IncludeTotalCount && PagingParameters.First == 0) return;
             var target = _currentId;
             var client = Client;
-            long total = RunAsync((writer, token) => ListAsync(client, query, target, writer, token));
+            var seen = new StrongBox<long>();
+            Pull((writer, token) => ListAsync(client, query, writer, seen, token), WriteObject);
+            long total = seen.Value;
             if (reportMissing && total == 0)
             {
                 ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Ticket " + target + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
@@ -70,7 +74,8 @@ namespace LiveZilla.PowerShell.Commands
                 WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
         }
 
-        private async Task<long> ListAsync(Client.Api.LzClient client, LzTicketQuery query, string? target, LzPipelineWriter writer, CancellationToken token)
+        /// <summary>The pager's tickets after -Skip and -First; <paramref name="seen"/> counts every ticket listed, for -IncludeTotalCount.</summary>
+        private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, StrongBox<long> seen, [EnumeratorCancellation] CancellationToken token)
         {
             var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
             var options = new LzTicketPagerOptions
@@ -83,21 +88,20 @@ namespace LiveZilla.PowerShell.Commands
 
             ulong skip = PagingParameters.Skip;
             ulong first = PagingParameters.First;
-            ulong seen = 0, written = 0;
+            ulong written = 0;
             await foreach (var ticket in pager.ListAsync(query, token).ConfigureAwait(false))
             {
-                seen++;
-                if (seen <= skip) continue;
+                seen.Value++;
+                if ((ulong)seen.Value <= skip) continue;
                 if (written < first)
                 {
-                    writer.WriteObject(ticket);
                     written++;
+                    yield return ticket;
                 }
                 // Without a total to count, nothing after -First is needed: leaving the loop stops the requests.
                 else if (!PagingParameters.IncludeTotalCount) break;
             }
             progress.Complete();
-            return (long)seen;
         }
 
         private ErrorRecord UndecodableTicket(LzTicketListFailure failure)
