@@ -80,6 +80,8 @@ public class FaultTests
     public void Parallel_creation_writes_results_and_errors_in_input_order()
     {
         int nextId = 20000, inFlight = 0, maxInFlight = 0;
+        var overlapped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fastFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var fake = new FakeLiveZilla(async (function, fields, token) =>
         {
             switch (function)
@@ -91,8 +93,13 @@ public class FaultTests
                     int id = Interlocked.Increment(ref nextId);
                     int now = Interlocked.Increment(ref inFlight);
                     lock (Subjects) maxInFlight = Math.Max(maxInFlight, now);
-                    await Task.Delay(data.Contains("slow") ? 300 : 1, token);
+                    // Signals, not timing: the first creation waits (at most 10 s) for a second one to be in flight with it, and a
+                    // slow one also waits for a fast one to finish, so later inputs finish first.
+                    if (now >= 2) overlapped.TrySetResult();
+                    await Task.WhenAny(overlapped.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
+                    if (data.Contains("slow")) await Task.WhenAny(fastFinished.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
                     Interlocked.Decrement(ref inFlight);
+                    if (!data.Contains("slow")) fastFinished.TrySetResult();
                     return (200, "{\"Ticket\":{\"Id\":" + id + ",\"Group\":\"support\",\"Messages\":[],\"Tags\":\"" + (data.Contains("slow") ? "slow" : "fast") + "\"}}");
                 case "p_ticketmessage_create":
                     string tid = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"TicketId\":\"?(\\d+)").Groups[1].Value;

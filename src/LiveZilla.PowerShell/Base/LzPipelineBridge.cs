@@ -28,6 +28,8 @@ namespace LiveZilla.PowerShell.Base
         private readonly Queue<Action> _queue = new Queue<Action>();
         private int _waitingPumps;
         private int _waitingProducers;
+        /// <summary>The queue's count as last seen under the lock, readable without it.</summary>
+        private volatile int _queued;
 
         /// <summary>Queues an action from any thread; waits while the queue is full.</summary>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
@@ -52,6 +54,7 @@ namespace LiveZilla.PowerShell.Base
                     }
                 }
                 _queue.Enqueue(action);
+                _queued = _queue.Count;
                 if (_waitingPumps > 0 && _queue.Count >= WakeBatch) Monitor.PulseAll(_gate);
             }
         }
@@ -88,6 +91,8 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>Runs whatever is queued now, without waiting.</summary>
         public void Drain()
         {
+            // Called once per item on a listing's hot path: skip the lock when nothing was queued; a post racing with this check runs at the next drain.
+            if (_queued == 0) return;
             Action[] batch;
             lock (_gate) batch = TakeAllLocked();
             Run(batch);
@@ -95,7 +100,11 @@ namespace LiveZilla.PowerShell.Base
 
         public void Dispose()
         {
-            lock (_gate) _queue.Clear();
+            lock (_gate)
+            {
+                _queue.Clear();
+                _queued = 0;
+            }
         }
 
         /// <summary>Empties the queue into a batch of its own, so an action that writes again (re-entering Drain) cannot disturb it.</summary>
@@ -104,6 +113,7 @@ namespace LiveZilla.PowerShell.Base
             if (_queue.Count == 0) return Array.Empty<Action>();
             var batch = _queue.ToArray();
             _queue.Clear();
+            _queued = 0;
             if (_waitingProducers > 0) Monitor.PulseAll(_gate);
             return batch;
         }
