@@ -378,3 +378,40 @@ public class LzTicketPagerTests
         Assert.Equal(expected.OrderBy(x => x), actual.OrderBy(x => x));
     }
 }
+
+public class LzPendingTicketIdsTests
+{
+    [Theory]
+    [InlineData("11701", true, 11701L)]
+    [InlineData("0", true, 0L)]
+    [InlineData("999999999999999999", true, 999999999999999999L)]
+    [InlineData("011701", false, 0L)]
+    [InlineData("1000000000000000000", false, 0L)]
+    [InlineData("", false, 0L)]
+    [InlineData("-5", false, 0L)]
+    [InlineData("12a", false, 0L)]
+    [InlineData(" 12", false, 0L)]
+    public void Only_ids_that_map_to_one_number_and_back_are_kept_as_numbers(string id, bool canonical, long number)
+    {
+        Assert.Equal(canonical, LzPendingTicketIds.TryCanonical(id, out var parsed));
+        if (canonical) Assert.Equal(number, parsed);
+    }
+
+    [Fact]
+    public void Ids_that_differ_as_text_stay_apart_and_are_forgotten_once_the_sweep_passes_them()
+    {
+        var pending = new LzPendingTicketIds();
+        pending.Add("11701", created: 100);
+        pending.Add("x-7", created: 100);
+        Assert.True(pending.Contains("11701"));
+        Assert.False(pending.Contains("011701"));  // the server compares ids as text
+        pending.Add("011701", created: 200);
+        Assert.True(pending.Contains("011701"));
+        Assert.True(pending.Contains("x-7"));
+
+        pending.RemoveBefore(150);
+        Assert.False(pending.Contains("11701"));
+        Assert.False(pending.Contains("x-7"));
+        Assert.True(pending.Contains("011701"));
+    }
+}

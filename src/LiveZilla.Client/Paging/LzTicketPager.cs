@@ -107,7 +107,7 @@ namespace LiveZilla.Client.Paging
             private readonly long? _lowerBound;  // inclusive first-message time in UNIX s
             private readonly long? _upperBound;  // exclusive
             // Emitted tickets the sweep has not passed yet: the only ones a later window can repeat.
-            private readonly Dictionary<string, long> _pending = new Dictionary<string, long>(StringComparer.Ordinal);
+            private readonly LzPendingTicketIds _pending = new LzPendingTicketIds();
             // Seconds at or after the cursor known to hold a listed ticket; first-message times are unique, so none holds another.
             private readonly HashSet<long> _occupied = new HashSet<long>();
             // Ids seen lately, bounded, to pick the ids worth probing when a ticket cannot be encoded.
@@ -268,7 +268,7 @@ namespace LiveZilla.Client.Paging
                     cursor = newCursor;
                     if (_latestFew.Count > 0) _latestComplete = _latestComplete.Concat(_latestFew).OrderByDescending(n => n.Created).Take(NeighbourCount).ToList();
                     _completeBefore = newCursor;
-                    foreach (var id in _pending.Where(p => p.Value < newCursor).Select(p => p.Key).ToList()) _pending.Remove(id);
+                    _pending.RemoveBefore(newCursor);
                     _occupied.RemoveWhere(second => second < newCursor);
                     ReportProgress(newCursor);
                 }
@@ -448,8 +448,8 @@ namespace LiveZilla.Client.Paging
                             KeepFew(_latestFew, (created, numericId), latest: true);
                         }
 
-                        if (_pending.ContainsKey(ticket.Id) || !Matches(ticket, created)) continue;
-                        _pending[ticket.Id] = created;
+                        if (_pending.Contains(ticket.Id) || !Matches(ticket, created)) continue;
+                        _pending.Add(ticket.Id, created);
                         _emitted++;
                         yield return ticket;
                     }
