@@ -1,11 +1,10 @@
-using System.Collections;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Tests.Export;
 using LiveZilla.Client.Tests.Support;
 
 namespace LiveZilla.Client.Tests;
@@ -244,38 +243,6 @@ public class TicketDirectReaderTests
         }
     }
 
-    /// <summary>Strict deep comparison: same concrete types, internal properties (the raw UNIX seconds) included.</summary>
-    private static string? Difference(object? a, object? b, string path)
-    {
-        if (a == null || b == null) return a == null && b == null ? null : $"{path}: {a ?? "null"} vs {b ?? "null"}";
-        if (a is JsonElement ja && b is JsonElement jb) return ja.GetRawText() == jb.GetRawText() ? null : $"{path}: {ja.GetRawText()} vs {jb.GetRawText()}";
-        var type = a.GetType();
-        if (type != b.GetType()) return $"{path}: type {type} vs {b.GetType()}";
-        if (a is string || type.IsPrimitive || type.IsEnum || a is DateTimeOffset) return Equals(a, b) ? null : $"{path}: '{a}' vs '{b}'";
-        if (a is IDictionary da)
-        {
-            var db = (IDictionary)b;
-            if (da.Count != db.Count) return $"{path}: {da.Count} vs {db.Count} entries";
-            foreach (DictionaryEntry e in da)
-            {
-                if (!db.Contains(e.Key)) return $"{path}[{e.Key}] missing";
-                if (Difference(e.Value, db[e.Key], $"{path}[{e.Key}]") is { } d) return d;
-            }
-            return null;
-        }
-        if (a is IEnumerable ea)
-        {
-            var la = ea.Cast<object?>().ToList();
-            var lb = ((IEnumerable)b).Cast<object?>().ToList();
-            if (la.Count != lb.Count) return $"{path}: {la.Count} vs {lb.Count} items";
-            for (var i = 0; i < la.Count; i++) if (Difference(la[i], lb[i], $"{path}[{i}]") is { } d) return d;
-            return null;
-        }
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
-        {
-            if (p.GetIndexParameters().Length > 0) continue;
-            if (Difference(p.GetValue(a), p.GetValue(b), path + "." + p.Name) is { } d) return d;
-        }
-        return null;
-    }
+    private static string? Difference(LzTicket expected, LzTicket actual, string context) =>
+        TicketComparer.FirstDifference(expected, actual, context, strict: true);
 }

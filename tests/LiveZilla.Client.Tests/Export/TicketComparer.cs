@@ -11,12 +11,13 @@ public static class TicketComparer
     public static void AssertSame(LzTicket expected, LzTicket actual) =>
         Assert.Null(FirstDifference(expected, actual, "Ticket " + expected.Id));
 
-    public static string? FirstDifference(object? a, object? b, string path)
+    /// <param name="strict">Also require the same concrete collection types and compare internal properties (the raw UNIX seconds).</param>
+    public static string? FirstDifference(object? a, object? b, string path, bool strict = false)
     {
         if (a == null || b == null) return a == null && b == null ? null : $"{path}: {a ?? "null"} vs {b ?? "null"}";
         if (a is JsonElement ja && b is JsonElement jb) return ja.GetRawText() == jb.GetRawText() ? null : $"{path}: {ja.GetRawText()} vs {jb.GetRawText()}";
         var type = a.GetType();
-        if (type != b.GetType() && !(a is IEnumerable && b is IEnumerable)) return $"{path}: type {type} vs {b.GetType()}";
+        if (type != b.GetType() && (strict || !(a is IEnumerable && b is IEnumerable))) return $"{path}: type {type} vs {b.GetType()}";
         if (a is string || type.IsPrimitive || type.IsEnum || a is DateTimeOffset || a is decimal) return Equals(a, b) ? null : $"{path}: '{a}' vs '{b}'";
         if (a is IDictionary da)
         {
@@ -25,7 +26,7 @@ public static class TicketComparer
             foreach (DictionaryEntry e in da)
             {
                 if (!db.Contains(e.Key)) return $"{path}[{e.Key}] missing";
-                if (FirstDifference(e.Value, db[e.Key], $"{path}[{e.Key}]") is { } d) return d;
+                if (FirstDifference(e.Value, db[e.Key], $"{path}[{e.Key}]", strict) is { } d) return d;
             }
             return null;
         }
@@ -34,13 +35,13 @@ public static class TicketComparer
             var la = ea.Cast<object?>().ToList();
             var lb = ((IEnumerable)b).Cast<object?>().ToList();
             if (la.Count != lb.Count) return $"{path}: {la.Count} vs {lb.Count} items";
-            for (int i = 0; i < la.Count; i++) if (FirstDifference(la[i], lb[i], $"{path}[{i}]") is { } d) return d;
+            for (int i = 0; i < la.Count; i++) if (FirstDifference(la[i], lb[i], $"{path}[{i}]", strict) is { } d) return d;
             return null;
         }
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | (strict ? BindingFlags.NonPublic : 0)))
         {
             if (p.GetIndexParameters().Length > 0) continue;
-            if (FirstDifference(p.GetValue(a), p.GetValue(b), path + "." + p.Name) is { } d) return d;
+            if (FirstDifference(p.GetValue(a), p.GetValue(b), path + "." + p.Name, strict) is { } d) return d;
         }
         return null;
     }
