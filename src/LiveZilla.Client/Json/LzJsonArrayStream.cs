@@ -18,7 +18,7 @@ namespace LiveZilla.Client.Json
         private enum Phase { Start, RootProperties, ArrayValue, Elements, AfterArray, Done }
         private enum Step { Element, Item, NeedMore, Done }
 
-        internal const int InitialBufferSize = 64 * 1024; // Fewer, larger reads: each read is an async hop and two timer updates.
+        internal const int InitialBufferSize = 64 * 1024; // Fewer, larger reads: every read also re-arms the read timeout.
 
         private readonly Func<byte[], int, int, Task<int>> _read;
         private readonly string _function;

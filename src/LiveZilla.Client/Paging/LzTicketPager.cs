@@ -355,7 +355,7 @@ namespace LiveZilla.Client.Paging
 
             /// <summary>
             /// Keeps the <see cref="NeighbourCount"/> earliest (or latest) items of <paramref name="few"/>, sorted. Runs for every ticket,
-            /// so it compares in place: the profile showed the delegate-and-Insert version as a second of a 100,000-ticket listing.
+            /// so it compares in place, without a delegate or List.Insert.
             /// </summary>
             private static void KeepFew(List<(long Created, long Id)> few, (long Created, long Id) item, bool latest)
             {
