@@ -401,17 +401,16 @@ public class LzPendingTicketIdsTests
     public void Ids_that_differ_as_text_stay_apart_and_are_forgotten_once_the_sweep_passes_them()
     {
         var pending = new LzPendingTicketIds();
-        pending.Add("11701", created: 100);
-        pending.Add("x-7", created: 100);
-        Assert.True(pending.Contains("11701"));
-        Assert.False(pending.Contains("011701"));  // the server compares ids as text
-        pending.Add("011701", created: 200);
-        Assert.True(pending.Contains("011701"));
-        Assert.True(pending.Contains("x-7"));
+        Assert.True(pending.TryAdd("11701", created: 100));
+        Assert.True(pending.TryAdd("x-7", created: 100));
+        Assert.False(pending.TryAdd("11701", created: 100));
+        Assert.True(pending.TryAdd("011701", created: 200));  // the server compares ids as text
+        Assert.False(pending.TryAdd("011701", created: 200));
+        Assert.False(pending.TryAdd("x-7", created: 100));
 
         pending.RemoveBefore(150);
-        Assert.False(pending.Contains("11701"));
-        Assert.False(pending.Contains("x-7"));
-        Assert.True(pending.Contains("011701"));
+        Assert.True(pending.TryAdd("11701", created: 300));
+        Assert.True(pending.TryAdd("x-7", created: 300));
+        Assert.False(pending.TryAdd("011701", created: 200));
     }
 }

@@ -36,7 +36,8 @@ namespace LiveZilla.Client.Json
             bag[property.Name] = property.Value.Clone();
         }
 
-        private static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) =>
+        /// <summary>The unknown keys of one object as its read-only ExtensionData; shared by the direct reader.</summary>
+        internal static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) =>
             bag == null ? LzEmpty.Extension : new ReadOnlyDictionary<string, JsonElement>(bag);
 
         public static LzTicket ReadTicket(JsonElement element)

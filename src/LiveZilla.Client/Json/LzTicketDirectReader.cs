@@ -128,7 +128,7 @@ namespace LiveZilla.Client.Json
                 }
                 if (status != Ok) return status;
             }
-            t.ExtensionData = Freeze(extra);
+            t.ExtensionData = LzModelReader.Freeze(extra);
             return Ok;
         }
 
@@ -188,7 +188,7 @@ namespace LiveZilla.Client.Json
                 if (status != Ok) return status;
             }
             if (properties == 0) return Ok;
-            e.ExtensionData = Freeze(extra);
+            e.ExtensionData = LzModelReader.Freeze(extra);
             editor = e;
             return Ok;
         }
@@ -271,7 +271,7 @@ namespace LiveZilla.Client.Json
                 }
                 if (status != Ok) return status;
             }
-            m.ExtensionData = Freeze(extra);
+            m.ExtensionData = LzModelReader.Freeze(extra);
             return Ok;
         }
 
@@ -455,9 +455,6 @@ namespace LiveZilla.Client.Json
             (bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
             return Ok;
         }
-
-        private static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) =>
-            bag == null ? LzEmpty.Extension : new ReadOnlyDictionary<string, JsonElement>(bag);
 
         /// <summary>As <see cref="LzJsonValue.GetString"/>: a string, a number's JSON text, "true"/"false", or "" for null.</summary>
         private static LzDirectRead Text(ref Utf8JsonReader reader, out string value)

@@ -15,12 +15,20 @@ namespace LiveZilla.Client.Paging
         private readonly Dictionary<long, long> _numeric = new Dictionary<long, long>();
         private readonly Dictionary<string, long> _text = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        public bool Contains(string id) => TryCanonical(id, out long number) ? _numeric.ContainsKey(number) : _text.ContainsKey(id);
-
-        public void Add(string id, long created)
+        /// <summary>Records an emitted id; false, and nothing changed, when it was recorded already. The id is parsed once per ticket.</summary>
+        public bool TryAdd(string id, long created)
         {
-            if (TryCanonical(id, out long number)) _numeric[number] = created;
-            else _text[id] = created;
+            if (TryCanonical(id, out long number))
+            {
+                if (_numeric.ContainsKey(number)) return false;
+                _numeric.Add(number, created);
+            }
+            else
+            {
+                if (_text.ContainsKey(id)) return false;
+                _text.Add(id, created);
+            }
+            return true;
         }
 
         /// <summary>Forgets the tickets created before <paramref name="cursor"/>; no later window can return them.</summary>

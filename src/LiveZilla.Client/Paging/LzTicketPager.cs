@@ -448,8 +448,7 @@ namespace LiveZilla.Client.Paging
                             KeepFew(_latestFew, (created, numericId), latest: true);
                         }
 
-                        if (_pending.Contains(ticket.Id) || !Matches(ticket, created)) continue;
-                        _pending.Add(ticket.Id, created);
+                        if (!Matches(ticket, created) || !_pending.TryAdd(ticket.Id, created)) continue;
                         _emitted++;
                         yield return ticket;
                     }
