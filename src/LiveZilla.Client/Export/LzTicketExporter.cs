@@ -196,6 +196,8 @@ namespace LiveZilla.Client.Export
                 var pager = new LzTicketPager(_owner._api, new LzTicketPagerOptions
                 {
                     PageSize = _options.PageSize,
+                    ThrottleLimit = _options.ThrottleLimit,
+                    MaxWindowRetries = _options.MaxWindowRetries,
                     Clock = _options.Clock,
                     Progress = OnPagerProgress,
                     OnError = failure =>

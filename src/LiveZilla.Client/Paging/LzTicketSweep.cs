@@ -287,7 +287,7 @@ namespace LiveZilla.Client.Paging
             {
                 if (failure == null) return TooBig(origin);
                 if (IsServerError(failure)) throw Broken(origin, failure);
-                if (IsBrokenAnswer(failure) && window.Attempt < _options.MaxWindowRetries)
+                if (IsBrokenAnswer(window, failure) && window.Attempt < _options.MaxWindowRetries)
                     return new[] { new LzTicketWindow(window.From, window.To, 1, null, origin, window.Attempt + 1) };
                 throw failure;
             }
@@ -326,7 +326,7 @@ namespace LiveZilla.Client.Paging
                 if (!window.To.HasValue) return Reopen(window.From);
                 return window.Span > 1 ? Halve(window, window.Limit) : null;
             }
-            if (IsBrokenAnswer(failure) && window.Attempt < _options.MaxWindowRetries)
+            if (IsBrokenAnswer(window, failure) && window.Attempt < _options.MaxWindowRetries)
                 return new[] { new LzTicketWindow(window.From, window.To, window.Limit, window.Stretch, null, window.Attempt + 1) };
             throw failure;
         }
@@ -408,7 +408,7 @@ namespace LiveZilla.Client.Paging
             }
             var failure = window.Failure!;
             _wasted += window.Discard();
-            if (failure.Kind == LzErrorKind.EmptyResult || IsBrokenAnswer(failure)) return;
+            if (failure.Kind == LzErrorKind.EmptyResult || IsBrokenAnswer(window, failure)) return;
             if (!IsServerError(failure)) throw failure;
             var probe = new LzTicketWindow(window.From, window.To, 1, null, window);
             Start(probe);
@@ -521,9 +521,12 @@ namespace LiveZilla.Client.Paging
         /// <summary>HTTP 500: a crash, or an answer too big for the server's memory; a one-ticket probe tells which.</summary>
         private static bool IsServerError(LzApiException failure) => failure.Kind == LzErrorKind.ServerCrash || failure.HttpStatus == 500;
 
-        /// <summary>An answer that broke off (reset, cut short, stalled): asking for the same window again may work.</summary>
-        private static bool IsBrokenAnswer(LzApiException failure) =>
-            failure.Kind == LzErrorKind.Transport || failure.Kind == LzErrorKind.Timeout || failure.Kind == LzErrorKind.Protocol;
+        /// <summary>
+        /// An answer that broke off after tickets had arrived (reset, stalled): asking for the same window again may work. A failure
+        /// before the first ticket was already retried by the transport within its budget.
+        /// </summary>
+        private static bool IsBrokenAnswer(LzTicketWindow window, LzApiException failure) =>
+            window.Count > 0 && (failure.Kind == LzErrorKind.Transport || failure.Kind == LzErrorKind.Timeout);
 
         private LzApiException Broken(LzTicketWindow window, LzApiException probeFailure) =>
             new LzServerCrashException(

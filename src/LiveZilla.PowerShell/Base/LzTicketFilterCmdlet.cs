@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Paging;
 using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Base
@@ -42,6 +43,14 @@ namespace LiveZilla.PowerShell.Base
         [Parameter]
         [ValidateRange(1, 100000)]
         public int PageSize { get; set; }
+
+        /// <summary>Most list requests in flight at once; the default suits a production server (see the help).</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = LzTicketPagerOptions.DefaultThrottleLimit;
+
+        /// <summary>How often a window whose answer broke off is asked again: the connection's retry count.</summary>
+        private protected int WindowRetries => Client.Options.Retry?.MaxRetries ?? 3;
 
         /// <summary>Whether any filter was given.</summary>
         private protected bool HasFilters =>
