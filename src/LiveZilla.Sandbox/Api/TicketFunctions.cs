@@ -13,8 +13,7 @@ internal static class TicketFunctions
         List<TicketRecord> tickets = call.Store.SelectTickets(query);
         // PHP builds the whole answer before sending any of it, and runs out of memory after the tickets that fit.
         int scanned = query.Id is null ? call.Store.ListedTicketCount : 0;
-        await call.Costs.PayListAsync(call.Costs.TicketsPaidFor(tickets.Count), scanned, call.Aborted).ConfigureAwait(false);
-        if (call.Costs.ExceedsMemory(tickets.Count)) throw new ServerCrashException();
+        if (!await call.Costs.BuildListAsync(tickets.Count, scanned, call.Aborted).ConfigureAwait(false)) throw new ServerCrashException();
         // One ticket whose text cannot be encoded makes json_encode fail for the whole result.
         IReadOnlyCollection<long> undecodable = call.Store.UndecodableTicketIds;
         if (undecodable.Count > 0 && tickets.Any(t => undecodable.Contains(t.Id))) return ApiResponse.Error(LzErrors.NoOutput);

@@ -26,19 +26,21 @@ internal sealed class SandboxCosts(SandboxCostClock clock, SandboxCostProfile pr
     /// <summary>The fixed cost of one request; no lock, so concurrent requests pay it side by side.</summary>
     public Task PayFixedAsync(CancellationToken cancellationToken) => WaitAsync(Profile.FixedCost, cancellationToken);
 
-    /// <summary>True when a list of <paramref name="tickets"/> would exceed the memory limit.</summary>
-    public bool ExceedsMemory(int tickets) => Profile.MaxListTickets is int max && tickets > max;
-
-    /// <summary>The tickets a list answer pays for before it is sent or fails: all of them, or up to the memory limit.</summary>
-    public int TicketsPaidFor(int tickets) => Profile.MaxListTickets is int max ? Math.Min(tickets, max) : tickets;
-
     /// <summary>
     /// Pays for building a list answer of <paramref name="tickets"/> tickets; <paramref name="scannedTickets"/> is the
-    /// number of stored tickets the query had to scan (0 for a lookup by id). Completes when the answer is built.
+    /// number of stored tickets the query had to scan (0 for a lookup by id). Completes when the answer is built, or,
+    /// returning false, when building it ran out of memory after the tickets that fit.
     /// </summary>
-    public async Task PayListAsync(int tickets, int scannedTickets, CancellationToken cancellationToken)
+    public async Task<bool> BuildListAsync(int tickets, int scannedTickets, CancellationToken cancellationToken)
     {
         SandboxCostProfile p = Profile;
+        bool fits = p.MaxListTickets is not int max || tickets <= max;
+        await PayListAsync(p, fits ? tickets : p.MaxListTickets!.Value, scannedTickets, cancellationToken).ConfigureAwait(false);
+        return fits;
+    }
+
+    private async Task PayListAsync(SandboxCostProfile p, int tickets, int scannedTickets, CancellationToken cancellationToken)
+    {
         TimeSpan scan = p.ScanCostPer1000StoredTickets * (scannedTickets / 1000.0);
         if (scan <= TimeSpan.Zero && (tickets <= 0 || (p.TicketWait <= TimeSpan.Zero && p.TicketCapacity <= TimeSpan.Zero))) return;
         TimeSpan at = Reserve(Clock.Now, scan);

@@ -111,7 +111,7 @@ public sealed class CostProfileTests
         var clock = new ManualCostClock();
         var costs = new SandboxCosts(clock, SandboxCostProfile.LiveZilla8);
         Task<TimeSpan>[] lists = Enumerable.Range(0, requests)
-            .Select(_ => costs.PayListAsync(tickets, 0, CancellationToken.None).ContinueWith(_ => clock.Now, TaskContinuationOptions.ExecuteSynchronously))
+            .Select(_ => costs.BuildListAsync(tickets, 0, CancellationToken.None).ContinueWith(_ => clock.Now, TaskContinuationOptions.ExecuteSynchronously))
             .ToArray();
         while (clock.AdvanceToNextDeadline()) { }
         Assert.All(lists, l => Assert.True(l.IsCompletedSuccessfully));
