@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Errors;
+using LiveZilla.Client.Http;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Tests;
@@ -33,6 +34,18 @@ public class ErrorMapperTests
         Assert.Contains("5 failed logins", record.ErrorDetails.Message);
         Assert.Contains("24 hours", record.ErrorDetails.Message);
         Assert.Contains("not retried", record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void A_500_on_a_list_window_does_not_claim_the_server_will_crash_again()
+    {
+        var crash = LzErrorMapper.FromResponse(new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true), 500, "");
+        var record = LzErrorRecordMapper.ToErrorRecord(crash, null);
+        Assert.Equal("LzServerCrashed", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+        Assert.DoesNotContain("crash again", record.ErrorDetails.Message);
+        Assert.DoesNotContain("not retried", record.ErrorDetails.Message);
+        Assert.Contains("PHP memory limit", record.ErrorDetails.Message);
     }
 
     [Fact]

@@ -30,7 +30,11 @@ namespace LiveZilla.Client.Errors
         public LzEncodingFailureException(string message, Exception? inner = null) : base(LzErrorKind.EmptyResult, message, inner) { }
     }
 
-    /// <summary>HTTP 500: the server script crashed on this input. Deterministic, so never retried.</summary>
+    /// <summary>
+    /// HTTP 500: a PHP fatal error, from a crash on this input or a resource limit of the server (its memory limit, hit by a
+    /// big answer). With an empty body it is retried for reads other than a ticket-list window; a window is left to the
+    /// caller, which can tell "too big" from "broken" with a smaller window.
+    /// </summary>
     public sealed class LzServerCrashException : LzApiException
     {
         /// <summary>Creates the exception.</summary>

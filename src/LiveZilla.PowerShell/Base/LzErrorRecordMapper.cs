@@ -79,8 +79,8 @@ namespace LiveZilla.PowerShell.Base
                         api.Message + " The server produced no output (LZAV20003 without detail). On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
                         "Narrow the query (-Id, -CreatedAfter/-CreatedBefore, a smaller -PageSize) to isolate the ticket.");
                 case LzErrorKind.ServerCrash:
-                    return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target,
-                        api.Message + " The server script crashed on this input (HTTP 500 with an empty body); it will crash again on the same input, so it was not retried.", null);
+                    return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target, api.Message,
+                        "Check the values sent and narrow the query; if it still fails, ask the LiveZilla administrator to look at the server's PHP error log.");
                 case LzErrorKind.ServerUnavailable:
                     return Build(api, LzErrorIds.ServerUnavailable, ErrorCategory.ResourceUnavailable, target, api.Message,
                         "Try again later, or raise -MaximumRetryCount and -RetryIntervalSec on Connect-LzServer.");
