@@ -65,6 +65,11 @@ namespace LiveZilla.Client.Errors
             new LzProtocolException($"{function}: the answer ended in the middle of the JSON (after {bytes} bytes): the server or a proxy cut it short. Items already returned are valid; the rest is missing.", inner)
             { Function = function, HttpStatus = 200, IsAnswerIncomplete = true };
 
+        /// <summary>A request held back because an earlier one with the same credential was refused: sending it could count as another failed login.</summary>
+        internal static LzAuthenticationException CredentialAlreadyRefused(string function, LzApiException refusal) =>
+            new LzAuthenticationException($"{function}: not sent, because an earlier request with the same credential was refused ({refusal.Function}: LZAV20001, a wrong login id or password, or a lockout); no further request goes out with a refused credential. {LockoutWarning} Connect again with the right credential.", refusal)
+            { Function = function, MayHaveReachedServer = false };
+
         private static LzApiException FromLzav(string function, LzErrorBody parsed, bool isList)
         {
             LzApiException ex;

@@ -2,7 +2,11 @@ using System;
 
 namespace LiveZilla.Client.Errors
 {
-    /// <summary>LZAV20001: bad credentials, a lockout (reason 0), database down (13) or HTTPS required (14). Never retried.</summary>
+    /// <summary>
+    /// LZAV20001: bad credentials, a lockout (reason 0), database down (13) or HTTPS required (14). Never retried. After a
+    /// refusal of the credential (reason 0 or none), later requests of the same client fail with this exception without
+    /// being sent (<see cref="LzApiException.MayHaveReachedServer"/> false, the refusal as the inner exception).
+    /// </summary>
     public sealed class LzAuthenticationException : LzApiException
     {
         /// <summary>Creates the exception.</summary>

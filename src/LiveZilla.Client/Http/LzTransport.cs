@@ -63,7 +63,10 @@ namespace LiveZilla.Client.Http
         }
     }
 
-    /// <summary>Sends requests over one HttpClient: authentication, timeouts, retries, error mapping and logging. Thread-safe.</summary>
+    /// <summary>
+    /// Sends requests over one HttpClient: authentication, timeouts, retries, error mapping and logging. Thread-safe.
+    /// Once a request is refused for its credential (LZAV20001, reason 0 or none), no later request is sent.
+    /// </summary>
     internal sealed class LzTransport : IDisposable
     {
         private static readonly MediaTypeHeaderValue FormContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
@@ -78,6 +81,8 @@ namespace LiveZilla.Client.Http
         private readonly Action<LzLogEntry>? _log;
         private readonly LzLogSanitizer _sanitizer;
         private readonly Random _jitter = new Random();
+        // The first refusal of the credential; every later request fails without being sent, as each could count toward the lockout.
+        private LzApiException? _credentialRefusal;
 
         public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
         {
@@ -140,6 +145,7 @@ namespace LiveZilla.Client.Http
             for (var attempt = 0; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                ThrowIfCredentialRefused(request.Function);
                 Emit(() => _sanitizer.Detail(request.Function, attempt, _endpoint, fields));
                 LzApiException failure;
                 TimeSpan? retryAfter = null;
@@ -170,6 +176,7 @@ namespace LiveZilla.Client.Http
                     }
                     var text = _sanitizer.Scrub(await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false));
                     failure = LzErrorMapper.FromResponse(request, status, text, response.Headers.Location?.ToString());
+                    NoteCredentialRefusal(failure);
                     retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429
                         || (status == 500 && text.Trim().Length == 0 && request.IsBufferedRead));
                     retryAfter = RetryAfter(response);
@@ -223,6 +230,21 @@ namespace LiveZilla.Client.Http
                 Emit(() => new LzLogEntry { Function = request.Function, Retry = attempt + 1, IsDetail = false, Message = _sanitizer.Scrub($"LiveZilla {request.Function}: {failure.Kind}, retry {attempt + 1} of {_retry.MaxRetries} in {LzErrorMapper.Describe(delay)}") });
                 await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Remembers the first refusal of the credential itself (not a database outage, 13, nor an HTTPS requirement, 14).</summary>
+        private void NoteCredentialRefusal(LzApiException failure)
+        {
+            if (failure.Kind == LzErrorKind.Authentication && failure.ReasonCode != 13 && failure.ReasonCode != 14)
+                Interlocked.CompareExchange(ref _credentialRefusal, failure, null);
+        }
+
+        private void ThrowIfCredentialRefused(string function)
+        {
+            var refusal = Volatile.Read(ref _credentialRefusal);
+            if (refusal == null) return;
+            Emit(() => new LzLogEntry { Function = function, IsDetail = false, Message = $"LiveZilla {function}: not sent, as an earlier request with this credential was refused" });
+            throw LzErrorMapper.CredentialAlreadyRefused(function, refusal);
         }
 
         /// <summary>True when the body starts a JSON object or array and ends before closing it: a cut, not a malformed answer.</summary>
