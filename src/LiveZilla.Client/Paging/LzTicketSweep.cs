@@ -287,7 +287,7 @@ namespace LiveZilla.Client.Paging
             {
                 if (failure == null) return TooBig(origin);
                 if (IsServerError(failure)) throw Broken(origin, failure);
-                if (IsBrokenAnswer(window, failure) && window.Attempt < _options.MaxWindowRetries)
+                if (IsBrokenAnswer(failure) && window.Attempt < _options.MaxWindowRetries)
                     return new[] { new LzTicketWindow(window.From, window.To, 1, null, origin, window.Attempt + 1) };
                 throw failure;
             }
@@ -326,7 +326,7 @@ namespace LiveZilla.Client.Paging
                 if (!window.To.HasValue) return Reopen(window.From);
                 return window.Span > 1 ? Halve(window, window.Limit) : null;
             }
-            if (IsBrokenAnswer(window, failure) && window.Attempt < _options.MaxWindowRetries)
+            if (IsBrokenAnswer(failure) && window.Attempt < _options.MaxWindowRetries)
                 return new[] { new LzTicketWindow(window.From, window.To, window.Limit, window.Stretch, null, window.Attempt + 1) };
             throw failure;
         }
@@ -408,7 +408,7 @@ namespace LiveZilla.Client.Paging
             }
             var failure = window.Failure!;
             _wasted += window.Discard();
-            if (failure.Kind == LzErrorKind.EmptyResult || IsBrokenAnswer(window, failure)) return;
+            if (failure.Kind == LzErrorKind.EmptyResult || IsBrokenAnswer(failure)) return;
             if (!IsServerError(failure)) throw failure;
             var probe = new LzTicketWindow(window.From, window.To, 1, null, window);
             Start(probe);
@@ -522,11 +522,10 @@ namespace LiveZilla.Client.Paging
         private static bool IsServerError(LzApiException failure) => failure.Kind == LzErrorKind.ServerCrash || failure.HttpStatus == 500;
 
         /// <summary>
-        /// An answer that broke off after tickets had arrived (reset, stalled): asking for the same window again may work. A failure
-        /// before the first ticket was already retried by the transport within its budget.
+        /// An answer that broke off (a reset, a body cut short, a stall): asking for the same window again may work. The transport
+        /// retries a failure before the answer itself, and never the body of a window, whose tickets may already be emitted.
         /// </summary>
-        private static bool IsBrokenAnswer(LzTicketWindow window, LzApiException failure) =>
-            window.Count > 0 && (failure.Kind == LzErrorKind.Transport || failure.Kind == LzErrorKind.Timeout);
+        private static bool IsBrokenAnswer(LzApiException failure) => failure.IsAnswerIncomplete;
 
         private LzApiException Broken(LzTicketWindow window, LzApiException probeFailure) =>
             new LzServerCrashException(

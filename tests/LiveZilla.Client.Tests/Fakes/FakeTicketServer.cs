@@ -166,7 +166,7 @@ public sealed class FakeTicketServer : ILzTicketApi
             for (int i = 0; i < result.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (i == breakAfter) throw FakeFault.Error(LzErrorKind.Transport, "The connection was reset while the answer was being read.");
+                if (i == breakAfter) throw new LzTransportException("The connection was reset while the answer was being read.") { IsAnswerIncomplete = true };
                 if (BeforeTicket != null) await BeforeTicket(i);
                 yield return ToModel(result[i]);
             }
