@@ -98,8 +98,7 @@ Describe 'Secrets' -Tag 'Reliability' {
                 Run Import-LzTicket @{ Path = $export } | Select-Object -First 2
                 # An outage during a watch (a crash is not retried by the client, so the watcher sees it): a warning, then the watch ends at its timeout.
                 Fault 'http500@p_tickets_list*1'
-                # -Debug turns warnings into prompts (PowerShell's rule), which a non-interactive host refuses; -WarningAction keeps them written.
-                Run Watch-LzTicket @{ Interval = [timespan]::FromMilliseconds(200); Timeout = [timespan]::FromSeconds(1); WarningAction = 'Continue' }
+                Run Watch-LzTicket @{ Interval = [timespan]::FromMilliseconds(200); Timeout = [timespan]::FromSeconds(1) }
                 Run Disconnect-LzServer
             } *>&1 | Show | ForEach-Object { $seen.Add($_) }
         }
