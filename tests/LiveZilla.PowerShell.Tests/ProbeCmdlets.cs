@@ -42,6 +42,20 @@ public sealed class GetLzConnectedProbeCommand : LzConnectedCmdlet
     private protected override void ProcessRecordCore() => WriteObject(ActiveConnection);
 }
 
+/// <summary>Writes what duration parameters of the module bind to, as the module's cmdlets declare them.</summary>
+[Cmdlet("Get", "LzBindingProbe")]
+public sealed class GetLzBindingProbeCommand : LzCmdlet
+{
+    [Parameter, LzDurationTransformation, LzValidateDuration] public TimeSpan For { get; set; }
+    [Parameter, LzDurationTransformation, LzValidateDuration(MinimumSeconds = 5, Reason = "Poll less often.")] public TimeSpan Every { get; set; }
+
+    private protected override void ProcessRecordCore()
+    {
+        foreach (var name in MyInvocation.BoundParameters.Keys)
+            WriteObject(name switch { nameof(For) => For, nameof(Every) => Every, _ => null });
+    }
+}
+
 /// <summary>Writes one line to each stream from background work and asks ShouldProcess, as the module's cmdlets do.</summary>
 [Cmdlet("Invoke", "LzStreamProbe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class InvokeLzStreamProbeCommand : LzCmdlet

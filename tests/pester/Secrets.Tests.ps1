@@ -98,7 +98,7 @@ Describe 'Secrets' -Tag 'Reliability' {
                 Run Import-LzTicket @{ Path = $export } | Select-Object -First 2
                 # An outage during a watch (a crash is not retried by the client, so the watcher sees it): a warning, then the watch ends at its timeout.
                 Fault 'http500@p_tickets_list*1'
-                Run Watch-LzTicket @{ Interval = [timespan]::FromMilliseconds(200); Timeout = [timespan]::FromSeconds(1) }
+                Run Watch-LzTicket @{ Timeout = 1 }
                 Run Disconnect-LzServer
             } *>&1 | Show | ForEach-Object { $seen.Add($_) }
         }
