@@ -42,17 +42,18 @@ public sealed class GetLzConnectedProbeCommand : LzConnectedCmdlet
     private protected override void ProcessRecordCore() => WriteObject(ActiveConnection);
 }
 
-/// <summary>Writes what duration parameters of the module bind to, as the module's cmdlets declare them.</summary>
+/// <summary>Writes what a date parameter and a duration parameter of the module bind to, as the module's cmdlets declare them.</summary>
 [Cmdlet("Get", "LzBindingProbe")]
 public sealed class GetLzBindingProbeCommand : LzCmdlet
 {
+    [Parameter, LzDateTransformation] public DateTimeOffset At { get; set; }
     [Parameter, LzDurationTransformation, LzValidateDuration] public TimeSpan For { get; set; }
     [Parameter, LzDurationTransformation, LzValidateDuration(MinimumSeconds = 5, Reason = "Poll less often.")] public TimeSpan Every { get; set; }
 
     private protected override void ProcessRecordCore()
     {
         foreach (var name in MyInvocation.BoundParameters.Keys)
-            WriteObject(name switch { nameof(For) => For, nameof(Every) => Every, _ => null });
+            WriteObject(name switch { nameof(At) => At, nameof(For) => For, nameof(Every) => Every, _ => null });
     }
 }
 

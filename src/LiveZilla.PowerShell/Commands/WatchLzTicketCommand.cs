@@ -38,7 +38,8 @@ namespace LiveZilla.PowerShell.Commands
 
         /// <summary>Emit tickets created after this time (first message). Ignored when -StatePath holds a saved watermark. Default: now.</summary>
         [Parameter]
-        public DateTime Since { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset Since { get; set; }
 
         /// <summary>Also write new messages on tickets created since the watch began, as LzTicketMessage objects.</summary>
         [Parameter]
@@ -66,7 +67,7 @@ namespace LiveZilla.PowerShell.Commands
                 Interval = Interval,
                 IncludeMessages = IncludeMessages,
                 StatePath = statePath,
-                Since = IsBound(nameof(Since)) ? LzDates.ToInstant(Since) : (DateTimeOffset?)null,
+                Since = IsBound(nameof(Since)) ? Since : (DateTimeOffset?)null,
                 Deadline = IsBound(nameof(Timeout)) ? DateTimeOffset.UtcNow + Timeout : (DateTimeOffset?)null,
             };
             var client = Client;
