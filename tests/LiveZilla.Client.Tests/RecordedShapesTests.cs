@@ -92,7 +92,7 @@ public class RecordedShapesTests
         Assert.Equal("11701", m.Id);
         Assert.Equal("11701", m.TicketId);
         Assert.Equal(Unix(1795601953), m.Created);
-        Assert.Equal(TimeSpan.Zero, m.Created!.Value.Offset);
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(Unix(1795601953)), m.Created!.Value.Offset);
         Assert.Null(m.Edited);
         Assert.Equal("Jörg Müller", m.Fullname);
         Assert.Equal("", m.Company);

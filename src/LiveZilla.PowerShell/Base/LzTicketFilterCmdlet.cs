@@ -26,13 +26,15 @@ namespace LiveZilla.PowerShell.Base
         [ArgumentCompleter(typeof(LzOperatorCompleter))]
         public string? Operator { get; set; }
 
-        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
+        /// <summary>Only tickets whose first message was created after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime CreatedAfter { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset CreatedAfter { get; set; }
 
-        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
+        /// <summary>Only tickets whose first message was created before this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime CreatedBefore { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset CreatedBefore { get; set; }
 
         /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
         [Parameter]
@@ -58,14 +60,14 @@ namespace LiveZilla.PowerShell.Base
 
         private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
-        /// <summary>The filters as a query; dates are converted only when given, since DateTime has no "unset".</summary>
+        /// <summary>The filters as a query; dates count only when given, since DateTimeOffset has no "unset".</summary>
         private protected LzTicketQuery FilterQuery(string? id = null) => new LzTicketQuery
         {
             Id = id,
             Group = Group,
             Operator = Operator,
             Status = Status?.Distinct().ToArray(),
-            CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
+            CreatedAfter = IsBound(nameof(CreatedAfter)) ? CreatedAfter : (DateTimeOffset?)null,
             CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
         };
     }
