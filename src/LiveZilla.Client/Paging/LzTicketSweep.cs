@@ -59,7 +59,8 @@ namespace LiveZilla.Client.Paging
         // The tickets created last among completed windows (time, id): neighbours of whatever comes next.
         private List<(long Created, long Id)> _latestComplete = new List<(long Created, long Id)>();
         private long _maxNumericId = -1;
-        private IsolatedWindow? _isolated;  // reported once the next window names its other neighbour
+        // A one-second window the server could not encode, reported once the next window names its other neighbours.
+        private (long From, long To, LzApiException Exception, IReadOnlyList<(long Created, long Id)> PreviousNeighbours)? _isolated;
         private int _isolatedInARow;
 
         public LzTicketSweep(ILzTicketApi api, LzTicketPagerOptions options, LzTicketQuery query)
@@ -445,7 +446,7 @@ namespace LiveZilla.Client.Paging
                     $"p_tickets_list: the server answered LZAV20003 with no detail for {MaxIsolatedInARow} one-second windows in a row and for every wider one, so it cannot encode any answer (not one stored ticket): the listing stopped. Check the server's database and character set.", failure)
                 { Function = "p_tickets_list" };
             await ReportIsolatedAsync(null).ConfigureAwait(false);  // an earlier one has no other neighbour to wait for
-            _isolated = new IsolatedWindow(window.From, window.To ?? window.From + 1, failure, _latestComplete);
+            _isolated = (window.From, window.To ?? window.From + 1, failure, _latestComplete);
             Settle(window.To ?? window.From + 1);
         }
 
@@ -478,8 +479,7 @@ namespace LiveZilla.Client.Paging
         /// <summary>Reports the isolated window, if any, naming its ticket when a few <c>p_id</c> lookups find one the server cannot encode either.</summary>
         private async Task ReportIsolatedAsync(IReadOnlyList<(long Created, long Id)>? nextNeighbours)
         {
-            if (_isolated == null) return;
-            var isolated = _isolated;
+            if (!(_isolated is { } isolated)) return;
             _isolated = null;
             var neighbours = isolated.PreviousNeighbours.Concat(nextNeighbours ?? Array.Empty<(long Created, long Id)>());
             string? found = await _locator.FindAsync(isolated.From, neighbours, _recentIds, _maxNumericId, _cts.Token).ConfigureAwait(false);
@@ -562,7 +562,7 @@ namespace LiveZilla.Client.Paging
         private void ReportProgress(long cursor)
         {
             // A window awaiting its failure report is not settled yet: resuming from here must meet it again.
-            long settled = _isolated != null ? Math.Min(cursor, _isolated.From) : cursor;
+            long settled = _isolated is { } isolated ? Math.Min(cursor, isolated.From) : cursor;
             double fraction = _progressTo > _progressFrom
                 ? Math.Max(0, Math.Min(1, (double)(cursor - _progressFrom) / (_progressTo - _progressFrom)))
                 : 1;
@@ -588,22 +588,5 @@ namespace LiveZilla.Client.Paging
         private static long FloorDiv(long value, long divisor) => value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
 
         private static readonly long UnixEpochTicks = DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks;
-
-        /// <summary>A one-second window the server could not encode.</summary>
-        private sealed class IsolatedWindow
-        {
-            public IsolatedWindow(long from, long to, LzApiException exception, IReadOnlyList<(long Created, long Id)> previousNeighbours)
-            {
-                From = from;
-                To = to;
-                Exception = exception;
-                PreviousNeighbours = previousNeighbours;
-            }
-
-            public long From { get; }
-            public long To { get; }
-            public LzApiException Exception { get; }
-            public IReadOnlyList<(long Created, long Id)> PreviousNeighbours { get; }
-        }
     }
 }
