@@ -135,9 +135,9 @@ namespace LiveZilla.Client.Paging
                     Pump();
                     var first = _windows.First?.Value;
                     if (first == null) break;
-                    if (!(first is LzTicketWindow head))
+                    if (!(first is LzTicketWindow head) || !head.Started)
                     {
-                        // The next stretch is cut as soon as a request in flight finishes.
+                        // The next window is cut or started as soon as a request in flight finishes.
                         await _signal.WaitAsync().ConfigureAwait(false);
                         continue;
                     }
@@ -214,8 +214,8 @@ namespace LiveZilla.Client.Paging
             for (var node = _windows.First; node != null;)
             {
                 var next = node.Next;
-                // The first window settles when it has been emitted; a full or failing one behind it is cut again at once.
-                if (node.Value is LzTicketWindow window && window.Started && !window.Resolved && node != _windows.First && window.IsDone)
+                // A finished window teaches the width of the next ones before they are cut; a full or failing one is cut again at once.
+                if (node.Value is LzTicketWindow window && window.Started && !window.Resolved && window.IsDone)
                 {
                     var replacement = Resolve(window);
                     if (replacement != null) Replace(window, replacement);
