@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -149,7 +148,7 @@ namespace LiveZilla.Client.Paging
 
             public async IAsyncEnumerable<LzTicket> ExecuteAsync([EnumeratorCancellation] CancellationToken ct)
             {
-                if (!string.IsNullOrEmpty(_query.Id))
+                if (_query.Id.HasValue)
                 {
                     await foreach (var t in FetchAsync(new LzTicketQuery { Id = _query.Id }, null, ct).ConfigureAwait(false)) yield return t;
                     if (_failure != null) Report(new LzTicketListFailure(null, null, _query.Id, _failure));
@@ -329,10 +328,9 @@ namespace LiveZilla.Client.Paging
                 foreach (var id in neighbours) candidates.AddRange(new[] { id + 1, id - 1 });
                 if (_maxNumericId >= 0) candidates.Add(_maxNumericId + 1);
 
-                string? found = null;
-                foreach (var candidate in candidates.Distinct().Where(c => c > 0 && !_recentIds.Contains(c)).Take(MaxIdProbes))
+                long? found = null;
+                foreach (var id in candidates.Distinct().Where(c => c > 0 && !_recentIds.Contains(c)).Take(MaxIdProbes))
                 {
-                    string id = candidate.ToString(CultureInfo.InvariantCulture);
                     _requests++;
                     try
                     {
@@ -367,8 +365,7 @@ namespace LiveZilla.Client.Paging
                 few[at] = item;
             }
 
-            private static long? ParseId(string? id) =>
-                id != null && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : (long?)null;
+            private static long? NumericId(LzTicket ticket) => ticket.Id > 0 || ticket.IdText == null ? ticket.Id : (long?)null;
 
             private void RememberId(long id)
             {
@@ -440,7 +437,7 @@ namespace LiveZilla.Client.Paging
                         _maxCreated = Math.Max(_maxCreated, created);
                         if (_count <= _pageSize) _sample.Add(created);
                         if (ticket.Created.HasValue) _occupied.Add(created);
-                        if (ParseId(ticket.Id) is long numericId)
+                        if (NumericId(ticket) is long numericId)
                         {
                             _maxNumericId = Math.Max(_maxNumericId, numericId);
                             RememberId(numericId);
@@ -448,7 +445,7 @@ namespace LiveZilla.Client.Paging
                             KeepFew(_latestFew, (created, numericId), latest: true);
                         }
 
-                        if (!Matches(ticket, created) || !_pending.TryAdd(ticket.Id, created)) continue;
+                        if (!Matches(ticket, created) || !_pending.TryAdd(ticket, created)) continue;
                         _emitted++;
                         yield return ticket;
                     }
@@ -473,9 +470,9 @@ namespace LiveZilla.Client.Paging
             /// <summary>The client-side filters: everything the server may not have applied.</summary>
             private bool Matches(LzTicket ticket, long created)
             {
-                if (!string.IsNullOrEmpty(_query.Id) && !string.Equals(ticket.Id, _query.Id, StringComparison.Ordinal)) return false;
+                if (_query.Id.HasValue && ticket.Id != _query.Id.Value) return false;
                 if (!string.IsNullOrEmpty(_query.Group) && !string.Equals(ticket.Group, _query.Group, StringComparison.Ordinal)) return false;
-                if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.EditorId, _query.Operator, StringComparison.Ordinal)) return false;
+                if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.Editor, _query.Operator, StringComparison.Ordinal)) return false;
                 if (_statuses != null && !_statuses.Contains(ticket.Status)) return false;
                 if (_lowerBound.HasValue && created < _lowerBound.Value) return false;
                 if (_upperBound.HasValue && created >= _upperBound.Value) return false;
