@@ -217,7 +217,7 @@ namespace LiveZilla.Client.Json
                 if (status != Ok) return status;
                 (list ??= new List<LzTicketMessage>(2)).Add(message);
             }
-            if (list != null) messages = list.AsReadOnly();
+            if (list != null) messages = list;  // the ticket wraps it read-only, once
             return Ok;
         }
 
