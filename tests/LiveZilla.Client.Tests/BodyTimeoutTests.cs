@@ -56,7 +56,7 @@ public class BodyTimeoutTests
 
         var tickets = await Window(client).ToListAsync();
 
-        Assert.Equal(new[] { "11701", "11702" }, tickets.Select(t => t.Id));
+        Assert.Equal(new[] { 11701L, 11702L }, tickets.Select(t => t.Id));
         Assert.True(clock.UtcNow - start > 5 * Timeout, $"the body took {clock.UtcNow - start}");
     }
 
@@ -86,9 +86,9 @@ public class BodyTimeoutTests
             : FakeHandler.Text(200, Tickets));
         using var client = TestClients.Create(handler, o => { o.Clock = clock; o.Timeout = Timeout; o.Retry = new LzRetryPolicy { MaxRetries = 1 }; });
 
-        var tickets = await client.ListTicketsAsync(new LzTicketQuery { Id = "11701" }).ToListAsync();
+        var tickets = await client.ListTicketsAsync(new LzTicketQuery { Id = 11701 }).ToListAsync();
 
-        Assert.Equal("11701", Assert.Single(tickets).Id);
+        Assert.Equal(11701, Assert.Single(tickets).Id);
         Assert.Equal(2, handler.Requests.Count);
     }
 

@@ -19,10 +19,10 @@ public class CredentialLatchTests
     private static readonly Func<LzClient, Task>[] Calls =
     [
         c => c.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask(),
-        c => c.ListTicketsAsync(new LzTicketQuery { Id = "11701" }).ToListAsync().AsTask(),
+        c => c.ListTicketsAsync(new LzTicketQuery { Id = 11701 }).ToListAsync().AsTask(),
         c => c.ListOperatorsAsync(new LzOperatorQuery()).ToListAsync().AsTask(),
         c => c.CreateTicketAsync(new LzNewTicket { Group = "support" }),
-        c => c.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = "11701", Text = "x" }),
+        c => c.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11701, Text = "x" }),
         c => c.InvokeRawAsync("p_operators_list", null, null, isRead: true),
         c => c.ValidateAsync(),
     ];

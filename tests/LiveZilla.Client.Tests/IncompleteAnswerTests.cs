@@ -91,8 +91,8 @@ public class IncompleteAnswerTests
         var (handler, _, client) = Server(fault, Tickets, brokenTries: 1);
         using (client)
         {
-            IAsyncEnumerable<LzTicket> byId = ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Id = "11701" });
-            Assert.Equal(new[] { "11701", "11702" }, (await byId.ToListAsync()).Select(t => t.Id));
+            IAsyncEnumerable<LzTicket> byId = ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Id = 11701 });
+            Assert.Equal(new[] { 11701L, 11702L }, (await byId.ToListAsync()).Select(t => t.Id));
         }
         Assert.Equal(2, handler.Requests.Count);
         Assert.All(handler.Requests, r => Assert.Equal("11701", r.Field("p_id")));
@@ -133,7 +133,7 @@ public class IncompleteAnswerTests
     public async Task A_ticket_list_window_is_not_asked_again_and_fails_in_a_way_the_pager_can_recognise(string fault)
     {
         var (handler, _, client) = Server(fault, Tickets, brokenTries: int.MaxValue);
-        var seen = new List<string>();
+        var seen = new List<long>();
         using (client)
         {
             var ex = await Assert.ThrowsAnyAsync<LzApiException>(async () =>
@@ -145,7 +145,7 @@ public class IncompleteAnswerTests
         }
         Assert.Single(handler.Requests);
         // Whatever was yielded before the break is a prefix of the window, each ticket once.
-        Assert.Equal(new[] { "11701", "11702" }.Take(seen.Count), seen);
+        Assert.Equal(new[] { 11701L, 11702L }.Take(seen.Count), seen);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class RecordedShapesTests
     public async Task Ticket_create_echo_001_has_a_numeric_id_no_editor_and_no_times()
     {
         var (t, request) = await CreateTicket("001", new LzNewTicket { Group = "support" });
-        Assert.Equal("11701", t.Id);
+        Assert.Equal(11701, t.Id);
         Assert.Null(t.Editor);
         Assert.Empty(t.Messages);
         Assert.Equal("support", t.Group);
@@ -54,7 +54,7 @@ public class RecordedShapesTests
     public async Task Ticket_create_echo_002_pretty_printed_reads_the_same_as_compact()
     {
         var (t, _) = await CreateTicket("002", new LzNewTicket { Group = "support", Channel = LzChannel.Phone, SubChannel = "Hotline", Language = "de", Tags = "a,b" });
-        Assert.Equal("11702", t.Id);
+        Assert.Equal(11702, t.Id);
         Assert.Equal(LzChannel.Phone, t.Channel);
         Assert.Equal("Hotline", t.SubChannel);
         Assert.Equal("DE", t.Language);
@@ -85,12 +85,12 @@ public class RecordedShapesTests
         using var client = TestClients.Create(handler);
         var m = await client.AddTicketMessageAsync(new LzNewTicketMessage
         {
-            TicketId = "11701", Text = "Hallo Welt äöü € 😀 <b>x</b> / \\ \"q\"", Fullname = "Jörg Müller", Email = "j@example.test",
+            TicketId = 11701, Text = "Hallo Welt äöü € 😀 <b>x</b> / \\ \"q\"", Fullname = "Jörg Müller", Email = "j@example.test",
             Subject = "Help please", Customs = new Dictionary<string, string> { ["Custom1"] = "v1" },
             Comments = new List<KeyValuePair<string, string>> { new("admin", "internal note") },
         });
         Assert.Equal("11701", m.Id);
-        Assert.Equal("11701", m.TicketId);
+        Assert.Equal(11701, m.TicketId);
         Assert.Equal(Unix(1795601953), m.Created);
         Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(Unix(1795601953)), m.Created!.Value.Offset);
         Assert.Null(m.Edited);
@@ -124,9 +124,9 @@ public class RecordedShapesTests
     public async Task Message_echo_014_accepts_numeric_ids_and_call_me_back()
     {
         using var client = TestClients.Replaying(Recordings.Get("014"));
-        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = "11702", Text = "Second ticket first msg", CallMeBack = true, Phone = "+49 1" });
+        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11702, Text = "Second ticket first msg", CallMeBack = true, Phone = "+49 1" });
         Assert.Equal("11702", m.Id);
-        Assert.Equal("11702", m.TicketId);
+        Assert.Equal(11702, m.TicketId);
         Assert.True(m.CallMeBack);
         Assert.Equal("+49 1", m.Phone);
         Assert.Equal("", m.Email);
@@ -137,7 +137,7 @@ public class RecordedShapesTests
     public async Task Message_echo_013_reads_an_outgoing_reply()
     {
         using var client = TestClients.Replaying(Recordings.Get("013"));
-        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = "11701", Text = "Reply from operator", Type = LzMessageType.OutgoingEmail });
+        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11701, Text = "Reply from operator", Type = LzMessageType.OutgoingEmail });
         Assert.Equal("bba341e995fd5ddca30adadf095607d9", m.Id);
         Assert.Equal(LzMessageType.OutgoingEmail, m.Type);
         Assert.Equal("admin", m.SenderUserId);
@@ -150,8 +150,8 @@ public class RecordedShapesTests
         var e = Recordings.Get("019");
         var handler = FakeHandler.Always(200, e.Body);
         using var client = TestClients.Create(handler);
-        var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = "11701", Editor = "admin", Status = LzTicketStatus.InProgress });
-        Assert.Equal("11701", editor.TicketId);
+        var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin", Status = LzTicketStatus.InProgress });
+        Assert.Equal(11701, editor.TicketId);
         Assert.Equal("sysadmin01", editor.Editor);
         Assert.Equal(LzTicketStatus.InProgress, editor.Status);
         Assert.Equal("", editor.SubStatus);
@@ -164,7 +164,7 @@ public class RecordedShapesTests
     {
         var handler = FakeHandler.Always(200, Recordings.Get("020").Body);
         using var client = TestClients.Create(handler);
-        var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = "11702", Editor = "admin" });
+        var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11702, Editor = "admin" });
         Assert.Equal(LzTicketStatus.Open, editor.Status);
         using var data = JsonDocument.Parse(handler.Requests.Single().Field("p_data")!);
         Assert.Equal(0, data.RootElement.GetProperty("TicketEditor").GetProperty("Status").GetInt32());
@@ -177,7 +177,7 @@ public class RecordedShapesTests
         var tickets = await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
         Assert.Equal(2, tickets.Count);
         var t = tickets[0];
-        Assert.Equal("11701", t.Id);
+        Assert.Equal(11701, t.Id);
         Assert.Null(t.Editor);
         Assert.Equal(LzTicketStatus.Open, t.Status);
         Assert.Equal(LzChannel.Web, t.Channel);
@@ -204,7 +204,7 @@ public class RecordedShapesTests
         Assert.Empty(second.Comments);
 
         var u = tickets[1];
-        Assert.Equal("11702", u.Id);
+        Assert.Equal(11702, u.Id);
         Assert.Null(u.WaitBegin); // 2000000000 means "not waiting".
         Assert.Equal(LzChannel.Phone, u.Channel);
         Assert.Equal("Hotline", u.SubChannel);
@@ -219,11 +219,11 @@ public class RecordedShapesTests
         using var client = TestClients.Replaying(Recordings.Get("060"));
         var t = Assert.Single(await client.ListTicketsAsync(new LzTicketQuery { Limit = 1 }).ToListAsync());
         Assert.NotNull(t.Editor);
-        Assert.Equal("11701", t.Editor!.TicketId);
-        Assert.Equal("admin", t.Editor.Editor);
-        Assert.Equal("admin", t.EditorId);
+        Assert.Equal(11701, t.EditorRow!.TicketId);
+        Assert.Equal("admin", t.EditorRow.Editor);
+        Assert.Equal("admin", t.Editor);
         Assert.Equal(LzTicketStatus.InProgress, t.Status);
-        Assert.Equal("", t.Editor.SubStatus);
+        Assert.Equal("", t.SubStatus);
         Assert.Equal(Unix(1795601966), t.LastUpdated);
         Assert.Null(t.WaitBegin);
     }
@@ -319,7 +319,7 @@ public class RecordedShapesTests
     public async Task Truncated_list_026_yields_a_protocol_error_not_a_json_exception()
     {
         using var client = TestClients.Replaying(Recordings.Get("026"));
-        var ex = await Assert.ThrowsAsync<LzProtocolException>(() => client.ListTicketsAsync(new LzTicketQuery { Id = "11701" }).ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<LzProtocolException>(() => client.ListTicketsAsync(new LzTicketQuery { Id = 11701 }).ToListAsync().AsTask());
         Assert.True(ex.IsAnswerIncomplete);
         Assert.Contains("ended in the middle of the JSON", ex.Message);
         Assert.Equal("p_tickets_list", ex.Function);

@@ -127,7 +127,7 @@ namespace LiveZilla.Client.Api
         private IAsyncEnumerable<LzTicket> StreamTickets(LzTicketQuery query, CancellationToken cancellationToken)
         {
             var request = new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true)
-                .Add("p_id", Empty(query.Id))
+                .Add("p_id", query.Id.HasValue ? LzTicketIdText.Canonical(query.Id.Value) : null)
                 .Add("p_group", Empty(query.Group))
                 .Add("p_operator", Empty(query.Operator))
                 .Add("p_created_after", Unix(query.CreatedAfter))
@@ -146,11 +146,11 @@ namespace LiveZilla.Client.Api
 
         internal static bool Matches(LzTicket ticket, LzTicketQuery query)
         {
-            if (!string.IsNullOrEmpty(query.Id) && !string.Equals(ticket.Id, query.Id, StringComparison.Ordinal)) return false;
+            if (query.Id.HasValue && ticket.Id != query.Id.Value) return false;
             if (!string.IsNullOrEmpty(query.Group) && !string.Equals(ticket.Group, query.Group, StringComparison.Ordinal)) return false;
             // The server keeps only tickets with an editor row for these two filters; do the same.
-            if (!string.IsNullOrEmpty(query.Operator) && (ticket.Editor == null || !string.Equals(ticket.Editor.Editor, query.Operator, StringComparison.Ordinal))) return false;
-            if (query.Status != null && query.Status.Count > 0 && (ticket.Editor == null || !query.Status.Contains(ticket.Editor.Status))) return false;
+            if (!string.IsNullOrEmpty(query.Operator) && (ticket.EditorRow == null || !string.Equals(ticket.Editor, query.Operator, StringComparison.Ordinal))) return false;
+            if (query.Status != null && query.Status.Count > 0 && (ticket.EditorRow == null || !query.Status.Contains(ticket.Status))) return false;
             var created = ticket.Created?.ToUnixTimeSeconds();
             if (created != null && query.CreatedAfter != null && created <= query.CreatedAfter.Value.ToUnixTimeSeconds()) return false;
             if (created != null && query.CreatedBefore != null && created >= query.CreatedBefore.Value.ToUnixTimeSeconds()) return false;
@@ -179,9 +179,9 @@ namespace LiveZilla.Client.Api
         public async Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default)
         {
             if (message == null) throw new ArgumentNullException(nameof(message));
-            Require(message.TicketId, "TicketId");
+            RequireTicketId(message.TicketId, "TicketId");
             var data = LzPayload.Start("TicketMessage")
-                .String("TicketId", message.TicketId)
+                .String("TicketId", LzTicketIdText.Canonical(message.TicketId))
                 .String("Text", message.Text ?? "")
                 .String("Subject", message.Subject)
                 .String("Fullname", message.Fullname)
@@ -208,10 +208,10 @@ namespace LiveZilla.Client.Api
         public async Task<LzTicketEditor> AssignTicketEditorAsync(LzTicketAssignment assignment, CancellationToken cancellationToken = default)
         {
             if (assignment == null) throw new ArgumentNullException(nameof(assignment));
-            Require(assignment.TicketId, "TicketId");
+            RequireTicketId(assignment.TicketId, "TicketId");
             Require(assignment.Editor, "Editor");
             var data = LzPayload.Start("TicketEditor")
-                .String("Id", assignment.TicketId)
+                .String("Id", LzTicketIdText.Canonical(assignment.TicketId))
                 .String("Editor", assignment.Editor)
                 .Number("Status", (int)assignment.Status)
                 .String("SubStatus", assignment.SubStatus ?? "")
@@ -556,6 +556,12 @@ namespace LiveZilla.Client.Api
         {
             if (string.IsNullOrWhiteSpace(value))
                 throw new LzInvalidRequestException($"'{name}' is required and must not be empty.") { Field = name };
+        }
+
+        private static void RequireTicketId(long id, string name)
+        {
+            if (id <= 0)
+                throw new LzInvalidRequestException($"'{name}' must be a ticket id (a positive number), not {id}.") { Field = name };
         }
 
         private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;

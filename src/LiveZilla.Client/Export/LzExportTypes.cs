@@ -262,7 +262,7 @@ namespace LiveZilla.Client.Export
     /// <summary>One line of the errors file.</summary>
     internal sealed class LzExportErrorLine
     {
-        [JsonPropertyOrder(0)] public string? TicketId { get; set; }
+        [JsonPropertyOrder(0)] public long? TicketId { get; set; }
         [JsonPropertyOrder(1)] public DateTimeOffset? WindowStart { get; set; }
         [JsonPropertyOrder(2)] public DateTimeOffset? WindowEnd { get; set; }
         [JsonPropertyOrder(3)] public string? LzavCode { get; set; }

@@ -55,7 +55,7 @@ namespace LiveZilla.Client.Export
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             if (query == null) throw new ArgumentNullException(nameof(query));
-            if (!string.IsNullOrEmpty(query.Id) || query.Limit.HasValue)
+            if (query.Id.HasValue || query.Limit.HasValue)
                 throw new ArgumentException("An export takes filters only: no ticket id and no limit.", nameof(query));
             path = Path.GetFullPath(path);
             using (var run = new Run(this, path, LzExportFilters.From(query)))
@@ -316,7 +316,7 @@ namespace LiveZilla.Client.Export
             private void Flush(long watermark)
             {
                 if (_state.Watermark.HasValue && watermark <= _state.Watermark.Value && watermark != long.MaxValue) return;
-                var ready = _held.Where(h => h.Created < watermark).OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id, StringComparer.Ordinal).ToList();
+                var ready = _held.Where(h => h.Created < watermark).OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id).ThenBy(h => h.Ticket.IdText, StringComparer.Ordinal).ToList();
                 if (ready.Count > 0)
                 {
                     _held.RemoveAll(h => h.Created < watermark);

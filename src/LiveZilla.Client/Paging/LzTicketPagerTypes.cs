@@ -92,7 +92,7 @@ namespace LiveZilla.Client.Paging
     /// <summary>A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode or more tickets than one answer can hold.</summary>
     public sealed class LzTicketListFailure
     {
-        internal LzTicketListFailure(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, string? ticketId, LzApiException exception, LzTicketListFailureReason reason = LzTicketListFailureReason.Undecodable)
+        internal LzTicketListFailure(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, long? ticketId, LzApiException exception, LzTicketListFailureReason reason = LzTicketListFailureReason.Undecodable)
         {
             Reason = reason;
             WindowStart = windowStart;
@@ -106,7 +106,7 @@ namespace LiveZilla.Client.Paging
         /// <summary>Exclusive end of the failing window.</summary>
         public DateTimeOffset? WindowEnd { get; }
         /// <summary>The id of the ticket that cannot be listed, when a few cheap <c>p_id</c> probes could find it; otherwise null.</summary>
-        public string? TicketId { get; }
+        public long? TicketId { get; }
         /// <summary>Why the window could not be listed.</summary>
         public LzTicketListFailureReason Reason { get; }
         /// <summary>The server's error for the window.</summary>

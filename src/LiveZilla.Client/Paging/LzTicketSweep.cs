@@ -87,7 +87,7 @@ namespace LiveZilla.Client.Paging
             _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             try
             {
-                if (!string.IsNullOrEmpty(_query.Id))
+                if (_query.Id.HasValue)
                 {
                     var lookup = new LzTicketWindow(0, null, null);
                     await foreach (var t in StreamAsync(lookup, new LzTicketQuery { Id = _query.Id }).ConfigureAwait(false)) yield return t;
@@ -185,13 +185,13 @@ namespace LiveZilla.Client.Paging
         private bool Accept(LzTicketWindow window, LzTicket ticket)
         {
             long created = LzTicketWindow.CreatedOf(ticket, window.From);
-            if (LzPendingTicketIds.TryCanonical(ticket.Id, out long numericId))
+            if (ticket.IdText == null)
             {
-                if (numericId > _maxNumericId) _maxNumericId = numericId;
-                RememberId(numericId);
+                if (ticket.Id > _maxNumericId) _maxNumericId = ticket.Id;
+                RememberId(ticket.Id);
             }
             if (!Matches(ticket, created)) return false;
-            if (!_pending.TryAdd(ticket.Id, created))
+            if (!_pending.TryAdd(ticket, created))
             {
                 _wasted++;
                 return false;
@@ -482,7 +482,7 @@ namespace LiveZilla.Client.Paging
             if (!(_isolated is { } isolated)) return;
             _isolated = null;
             var neighbours = isolated.PreviousNeighbours.Concat(nextNeighbours ?? Array.Empty<(long Created, long Id)>());
-            string? found = await _locator.FindAsync(isolated.From, neighbours, _recentIds, _maxNumericId, _cts.Token).ConfigureAwait(false);
+            long? found = await _locator.FindAsync(isolated.From, neighbours, _recentIds, _maxNumericId, _cts.Token).ConfigureAwait(false);
             Report(new LzTicketListFailure(FromSeconds(isolated.From), FromSeconds(isolated.To), found, isolated.Exception));
             // The completed range was held back at the isolated window until its report went out: release it now.
             if (_completeBefore.HasValue) ReportProgress(_completeBefore.Value);
@@ -509,9 +509,9 @@ namespace LiveZilla.Client.Paging
         /// <summary>The client-side filters: everything the server may not have applied.</summary>
         private bool Matches(LzTicket ticket, long created)
         {
-            if (!string.IsNullOrEmpty(_query.Id) && !string.Equals(ticket.Id, _query.Id, StringComparison.Ordinal)) return false;
+            if (_query.Id.HasValue && ticket.Id != _query.Id.Value) return false;
             if (!string.IsNullOrEmpty(_query.Group) && !string.Equals(ticket.Group, _query.Group, StringComparison.Ordinal)) return false;
-            if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.EditorId, _query.Operator, StringComparison.Ordinal)) return false;
+            if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.Editor, _query.Operator, StringComparison.Ordinal)) return false;
             if (_statuses != null && !_statuses.Contains(ticket.Status)) return false;
             if (_lowerBound.HasValue && created < _lowerBound.Value) return false;
             if (_upperBound.HasValue && created >= _upperBound.Value) return false;

@@ -140,10 +140,10 @@ namespace LiveZilla.Client.Paging
             if (created < MinCreated) MinCreated = created;
             if (created > MaxCreated) MaxCreated = created;
             CreatedTimes.Add(created);
-            if (LzPendingTicketIds.TryCanonical(ticket.Id, out long id))
+            if (ticket.IdText == null)
             {
-                KeepFew(EarliestFew, (created, id), latest: false);
-                KeepFew(LatestFew, (created, id), latest: true);
+                KeepFew(EarliestFew, (created, ticket.Id), latest: false);
+                KeepFew(LatestFew, (created, ticket.Id), latest: true);
             }
         }
 

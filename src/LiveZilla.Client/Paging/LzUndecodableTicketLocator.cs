@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,7 +33,7 @@ namespace LiveZilla.Client.Paging
         /// <param name="seen">Ids listed lately, which cannot be the one.</param>
         /// <param name="maxId">The largest id listed so far, or -1.</param>
         /// <param name="ct">Stops the lookups.</param>
-        public async Task<string?> FindAsync(long second, IEnumerable<(long Created, long Id)> neighbours, ICollection<long> seen, long maxId, CancellationToken ct)
+        public async Task<long?> FindAsync(long second, IEnumerable<(long Created, long Id)> neighbours, ICollection<long> seen, long maxId, CancellationToken ct)
         {
             // Ids missing from the short id runs of its time neighbours first, then the ids next to each neighbour.
             var nearest = neighbours.OrderBy(n => Math.Abs(n.Created - second)).Select(n => n.Id).ToList();
@@ -48,15 +47,14 @@ namespace LiveZilla.Client.Paging
 
             foreach (var candidate in candidates.Distinct().Where(c => c > 0 && !seen.Contains(c)).Take(MaxIdProbes))
             {
-                string id = candidate.ToString(CultureInfo.InvariantCulture);
                 _countRequest();
                 try
                 {
-                    await foreach (var unused in _api.ListTicketsAsync(new LzTicketQuery { Id = id }, ct).WithCancellation(ct).ConfigureAwait(false)) { }
+                    await foreach (var unused in _api.ListTicketsAsync(new LzTicketQuery { Id = candidate }, ct).WithCancellation(ct).ConfigureAwait(false)) { }
                 }
                 catch (LzApiException ex) when (ex.Kind == LzErrorKind.EmptyResult)
                 {
-                    return id;
+                    return candidate;
                 }
                 catch (LzApiException)
                 {

@@ -227,6 +227,12 @@ namespace LiveZilla.PowerShell.Base
             }
         }
 
+        /// <summary>
+        /// Runs the work for one of several items a record holds (one of several ids): its failure is written as that item's
+        /// error, targeting <see cref="ErrorTarget"/>, and the next item goes on, as the next record would.
+        /// </summary>
+        private protected void RunItem(Action body) => Guard(body, alwaysTerminating: false);
+
         private object? TargetOf(Exception exception)
         {
             var named = exception is LzApiException { Kind: LzErrorKind.Validation } api ? api.Filter ?? api.Field : null;

@@ -61,7 +61,7 @@ namespace LiveZilla.PowerShell.Base
         private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
         /// <summary>The filters as a query; dates count only when given, since DateTimeOffset has no "unset".</summary>
-        private protected LzTicketQuery FilterQuery(string? id = null) => new LzTicketQuery
+        private protected LzTicketQuery FilterQuery(long? id = null) => new LzTicketQuery
         {
             Id = id,
             Group = Group,

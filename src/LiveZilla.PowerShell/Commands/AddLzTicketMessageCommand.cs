@@ -15,11 +15,12 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicketMessage))]
     public sealed class AddLzTicketMessageCommand : LzConnectedCmdlet
     {
-        /// <summary>Id of the ticket. Binds from the pipeline by property name (Id or TicketId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Ids of the tickets: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
-        public string TicketId { get; set; } = "";
+        [LzTicketIdTransformation]
+        public long[] TicketId { get; set; } = new long[0];
 
         /// <summary>Message text (plain text).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -58,11 +59,22 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter SendEmailReply { get; set; }
 
-        private protected override object? ErrorTarget => TicketId;
+        private long? _currentId;
+
+        private protected override object? ErrorTarget => _currentId;
 
         private protected override void ProcessRecordCore()
         {
-            var id = TicketId.Trim();
+            foreach (var id in TicketId)
+            {
+                _currentId = id;
+                RunItem(() => Add(id));
+            }
+            _currentId = null;
+        }
+
+        private void Add(long id)
+        {
             if (SendEmailReply && string.IsNullOrEmpty(Email))
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     "-SendEmailReply needs -Email: the reply is sent to that address.", id);
@@ -108,7 +120,7 @@ namespace LiveZilla.PowerShell.Commands
             WriteObject(echo);
         }
 
-        private ErrorRecord Unsent(LzApiException failure, string id, LzNewTicketMessage message, bool mayHaveBeenStored)
+        private ErrorRecord Unsent(LzApiException failure, long id, LzNewTicketMessage message, bool mayHaveBeenStored)
         {
             var mapped = MapError(failure, id);
             var target = new PSObject();

@@ -15,11 +15,12 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket))]
     public sealed class SetLzTicketCommand : LzConnectedCmdlet
     {
-        /// <summary>Ticket id. Binds from the pipeline by property name (Id or TicketId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
         [ValidateNotNullOrEmpty]
-        public string Id { get; set; } = "";
+        [LzTicketIdTransformation]
+        public long[] Id { get; set; } = new long[0];
 
         /// <summary>Login id of the new editor (case-sensitive). The current editor is kept when omitted.</summary>
         [Parameter]
@@ -40,7 +41,9 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => Id;
+        private long? _currentId;
+
+        private protected override object? ErrorTarget => _currentId;
 
         private bool StatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Status));
         private bool SubStatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(SubStatus));
@@ -54,7 +57,16 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            var id = Id.Trim();
+            foreach (var id in Id)
+            {
+                _currentId = id;
+                RunItem(() => Set(id));
+            }
+            _currentId = null;
+        }
+
+        private void Set(long id)
+        {
             if (!ShouldProcess($"Ticket {id}", "Set " + Describe())) return;
 
             var client = Client;

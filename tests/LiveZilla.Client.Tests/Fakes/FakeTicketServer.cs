@@ -81,7 +81,7 @@ public sealed class FakeTicketServer : ILzTicketApi
     public Func<int, Task>? BeforeTicket { get; set; }
 
     public IReadOnlyCollection<FakeTicket> Tickets => _tickets.Values;
-    public FakeTicket this[string id] => _tickets[long.Parse(id)];
+    public FakeTicket this[long id] => _tickets[id];
 
     public void Add(FakeTicket ticket)
     {
@@ -101,9 +101,9 @@ public sealed class FakeTicketServer : ILzTicketApi
     public List<FakeTicket> Evaluate(LzTicketQuery q)
     {
         IEnumerable<FakeTicket> matches;
-        if (!string.IsNullOrEmpty(q.Id))
+        if (q.Id.HasValue)
         {
-            matches = _tickets.Values.Where(t => t.Created.HasValue && t.IdText == q.Id);
+            matches = _tickets.Values.Where(t => t.Created.HasValue && t.Id == q.Id);
         }
         else
         {
@@ -187,7 +187,7 @@ public sealed class FakeTicketServer : ILzTicketApi
         if (!new[] { "support", "sales" }.Contains(ticket.Group)) throw FakeFault.Error(LzErrorKind.Validation, "Field: Group", field: "Group");
         Add(new FakeTicket { Id = id, Group = ticket.Group });
         if (fault != null) throw fault.Exception;
-        return new LzTicket { Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Group = ticket.Group };
+        return new LzTicket { Id = id, Group = ticket.Group };
     }
 
     public async Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default)
@@ -197,8 +197,8 @@ public sealed class FakeTicketServer : ILzTicketApi
         var fault = TakeFault("p_ticketmessage_create");
         if (fault is { Applied: false }) throw fault.Exception;
         long created = _clock++;
-        string messageId = message.TicketId;
-        if (long.TryParse(message.TicketId, out long id) && _tickets.TryGetValue(id, out var ticket))
+        string messageId = message.TicketId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_tickets.TryGetValue(message.TicketId, out var ticket))
         {
             if (ticket.Created == null) { ticket.Created = created; _byCreated = null; }
             else messageId = Guid.NewGuid().ToString("N");
@@ -214,7 +214,7 @@ public sealed class FakeTicketServer : ILzTicketApi
         await Task.Yield();
         var fault = TakeFault("p_ticketeditor_assign");
         if (fault is { Applied: false }) throw fault.Exception;
-        if (!long.TryParse(assignment.TicketId, out long id) || !_tickets.TryGetValue(id, out var ticket))
+        if (!_tickets.TryGetValue(assignment.TicketId, out var ticket))
             throw FakeFault.Error(LzErrorKind.Validation, "Field: Id", field: "Id");
         if (!Operators.Contains(assignment.Editor)) throw FakeFault.Error(LzErrorKind.Validation, "Field: Editor", field: "Editor");
         ticket.HasEditorRow = true;
@@ -230,14 +230,14 @@ public sealed class FakeTicketServer : ILzTicketApi
 
     public static LzTicket ToModel(FakeTicket t) => new()
     {
-        Id = t.IdText,
+        Id = t.Id,
         Group = t.Group,
-        Editor = t.HasEditorRow ? new LzTicketEditor { TicketId = t.IdText, Editor = t.Editor, Status = t.Status, SubStatus = t.SubStatus } : null,
+        EditorRow = t.HasEditorRow ? new LzTicketEditor { TicketId = t.Id, Editor = t.Editor, Status = t.Status, SubStatus = t.SubStatus } : null,
         Messages = new[]
         {
             new LzTicketMessage
             {
-                Id = t.IdText, TicketId = t.IdText, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
+                Id = t.IdText, TicketId = t.Id, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
                 Text = t.Messages.FirstOrDefault()?.Text ?? "",
             },
         },

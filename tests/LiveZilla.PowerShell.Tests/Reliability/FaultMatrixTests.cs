@@ -377,7 +377,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
     private void AssertListingIsolatesTheBadTicket(CaseResult result, List<string> listed, string badId, string describe)
     {
-        var emitted = result.Output.Select(o => ((LzTicket)o.BaseObject).Id).ToList();
+        var emitted = result.Output.Select(o => ((LzTicket)o.BaseObject).ToString()).ToList();
         var expected = listed.Where(i => i != badId).OrderBy(i => i, StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(emitted.OrderBy(i => i, StringComparer.Ordinal)), $"emitted {string.Join(",", emitted)}, expected {string.Join(",", expected)}: {describe}");
         var error = Assert.Single(result.Errors);
