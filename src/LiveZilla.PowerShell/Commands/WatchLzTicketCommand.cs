@@ -17,11 +17,11 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket), typeof(LzTicketMessage))]
     public sealed class WatchLzTicketCommand : LzConnectedCmdlet
     {
-        /// <summary>Only tickets of this group (exact, case-sensitive).</summary>
+        /// <summary>Only tickets of these groups (exact, case-sensitive). Checked against the server's groups before the watch starts.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
+        public string[]? Group { get; set; }
 
         /// <summary>Time between polls; default 30 seconds.</summary>
         [Parameter]
@@ -44,7 +44,13 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public TimeSpan Timeout { get; set; }
 
-        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
+        private protected override object? RejectedValue(string name) => name switch { "Group" => LzTicketQuery.ServerValue(Group), _ => null };
+
+        private protected override void Prepare()
+        {
+            base.Prepare();
+            RequireKnownFilterValues(Group, null);
+        }
 
         private protected override void ProcessRecordCore()
         {
@@ -55,7 +61,7 @@ namespace LiveZilla.PowerShell.Commands
             string? statePath = StatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
             var options = new LzWatchOptions
             {
-                Group = Group,
+                Groups = Group,
                 Interval = Interval,
                 IncludeMessages = IncludeMessages,
                 StatePath = statePath,
