@@ -15,7 +15,7 @@
 
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
     CmdletsToExport      = @(
-        'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
+        'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection', 'Select-LzConnection',
         'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket',
         'Close-LzChat',
         'Get-LzChat',
