@@ -19,7 +19,7 @@
         'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket',
         'Close-LzChat',
         'Get-LzChat',
-        'Get-LzChatSession',
+        'Get-LzChatTranscript',
         'Get-LzGroup',
         'Get-LzKnowledgeBaseEntry',
         'Get-LzOperator',

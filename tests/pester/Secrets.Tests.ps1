@@ -73,8 +73,8 @@ Describe 'Secrets' -Tag 'Reliability' {
                 try { Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = (Get-LzSandboxCredential -Password 'wrong-secret-9'); AllowUnencryptedAuthentication = $true; Name = 'bad' } }
                 catch { $_ }
 
+                Run Get-LzChatTranscript
                 Run Get-LzChat
-                Run Get-LzChatSession
                 Run Get-LzGroup
                 Run Get-LzKnowledgeBaseEntry @{ IncludePrivate = $true }
                 Run Get-LzOperator
