@@ -21,6 +21,16 @@ public sealed class ExporterTests : IDisposable
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
 
+    /// <summary>Starts an export and cancels it once the server has served <paramref name="afterTickets"/> tickets, as Ctrl+C would.</summary>
+    private static async Task ExportInterrupted(FakeTicketServer server, int afterTickets, string path, LzTicketQuery query, LzExportOptions options)
+    {
+        using var cts = new CancellationTokenSource();
+        int served = 0;
+        server.BeforeTicket = _ => { if (++served == afterTickets) cts.Cancel(); return Task.CompletedTask; };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, options).ExportAsync(path, query, cts.Token));
+        server.BeforeTicket = null;
+    }
+
     [Fact]
     public async Task Export_writes_every_ticket_once_sorted_by_creation_and_a_matching_manifest()
     {
@@ -156,14 +166,7 @@ public sealed class ExporterTests : IDisposable
     {
         var server = Server(600, 8);
         string path = PathOf("groups.jsonl");
-        using (var cts = new CancellationTokenSource())
-        {
-            int served = 0;
-            server.BeforeTicket = _ => { if (++served == 100) cts.Cancel(); return Task.CompletedTask; };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                new LzTicketExporter(server, Options(pageSize: 40)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "support", "sales", "support" } }, cts.Token));
-            server.BeforeTicket = null;
-        }
+        await ExportInterrupted(server, afterTickets: 100, path, new LzTicketQuery { Groups = new[] { "support", "sales", "support" } }, Options(pageSize: 40));
 
         var result = await new LzTicketExporter(server, Options(pageSize: 40, resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales", "support" } });
 
@@ -203,13 +206,7 @@ public sealed class ExporterTests : IDisposable
         Assert.Equal(0, done.TicketsThisRun);
         Assert.Equal(200, done.TicketCount);
 
-        using (var cts = new CancellationTokenSource())
-        {
-            int served = 0;
-            server.BeforeTicket = _ => { if (++served == 50) cts.Cancel(); return Task.CompletedTask; };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, Options(pageSize: 20, overwrite: true)).ExportAsync(path, new LzTicketQuery(), cts.Token));
-            server.BeforeTicket = null;
-        }
+        await ExportInterrupted(server, afterTickets: 50, path, new LzTicketQuery(), Options(pageSize: 20, overwrite: true));
         var differ = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" } }));
         Assert.Equal(LzExportFailure.FiltersDiffer, differ.Reason);
         var missing = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(PathOf("none.jsonl"), new LzTicketQuery()));
@@ -221,13 +218,7 @@ public sealed class ExporterTests : IDisposable
     {
         var server = Server(600, 7);
         string path = PathOf("tampered.jsonl");
-        using (var cts = new CancellationTokenSource())
-        {
-            int served = 0;
-            server.BeforeTicket = _ => { if (++served == 400) cts.Cancel(); return Task.CompletedTask; };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, Options(pageSize: 50)).ExportAsync(path, new LzTicketQuery(), cts.Token));
-            server.BeforeTicket = null;
-        }
+        await ExportInterrupted(server, afterTickets: 400, path, new LzTicketQuery(), Options(pageSize: 50));
         var lines = File.ReadAllLines(path);
         Assert.NotEmpty(lines);
         File.WriteAllLines(path, lines.Take(lines.Length - 1));
