@@ -61,7 +61,7 @@ Describe 'Export, import and test files by -Path and -LiteralPath' -Tag 'Export'
         $expected = @(Get-LzTicket -Group support, sales).Count
 
         @(Import-LzTicket -Path 'part-?.jsonl').Count | Should -Be $expected
-        @(Test-LzExport -Path 'part-*.jsonl').IsValid | Should -Be @($true, $true)
+        @(Test-LzExport -Path 'part-?.jsonl').IsValid | Should -Be @($true, $true)
 
         Import-LzTicket -Path 'nothing-*.jsonl' -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $missing[0].FullyQualifiedErrorId | Should -Be 'LzFileNotFound,LiveZilla.PowerShell.Commands.ImportLzTicketCommand'

@@ -59,6 +59,7 @@ Describe 'Secrets' -Tag 'Reliability' {
                 $c = Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = $sandbox.Credential; AllowUnencryptedAuthentication = $true; PassThru = $true }
                 $c
                 Run Get-LzConnection
+                Run Select-LzConnection @{ Name = 'Default'; PassThru = $true }
                 Run Get-LzTicket @{ First = 3 }
                 $new = Run New-LzTicket @{ Group = 'support'; Subject = 'secret check'; Text = 'first'; Confirm = $false }
                 $new
