@@ -123,11 +123,11 @@ public class ModelParsingTests
     }
 
     [Fact]
-    public void Times_are_utc_from_unix_seconds()
+    public void Times_are_the_instants_of_the_unix_seconds_in_local_time()
     {
         var t = Ticket("{\"LastUpdated\":\"1795601954\",\"WaitBegin\":1795601953}");
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601954), t.LastUpdated);
-        Assert.Equal(TimeSpan.Zero, t.LastUpdated!.Value.Offset);
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(1795601954)), t.LastUpdated!.Value.Offset);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601953), t.WaitBegin);
     }
 

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
+using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -196,6 +197,8 @@ namespace LiveZilla.Client.Export
                 var pager = new LzTicketPager(_owner._api, new LzTicketPagerOptions
                 {
                     PageSize = _options.PageSize,
+                    ThrottleLimit = _options.ThrottleLimit,
+                    MaxWindowRetries = _options.MaxWindowRetries,
                     Clock = _options.Clock,
                     Progress = OnPagerProgress,
                     OnError = failure =>
@@ -416,8 +419,8 @@ namespace LiveZilla.Client.Export
                 TicketCount = manifest.TicketCount,
                 TicketsThisRun = writtenThisRun,
                 ErrorCount = manifest.ErrorCount,
-                FirstCreated = manifest.FirstCreated,
-                LastCreated = manifest.LastCreated,
+                FirstCreated = manifest.FirstCreated.HasValue ? LzJsonValue.ToLocal(manifest.FirstCreated.Value) : (DateTimeOffset?)null,
+                LastCreated = manifest.LastCreated.HasValue ? LzJsonValue.ToLocal(manifest.LastCreated.Value) : (DateTimeOffset?)null,
                 Sha256 = manifest.Sha256,
                 Length = manifest.Length,
                 Resumed = resumed,

@@ -44,7 +44,11 @@ namespace LiveZilla.PowerShell.Base
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <inheritdoc />
-        protected sealed override void BeginProcessing() => Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
+        protected sealed override void BeginProcessing()
+        {
+            LzDebugSwitch.Apply(this);
+            Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
+        }
         /// <inheritdoc />
         protected sealed override void ProcessRecord() => Guard(ProcessRecordCore, alwaysTerminating: false);
         /// <inheritdoc />

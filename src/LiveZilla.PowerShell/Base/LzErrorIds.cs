@@ -54,6 +54,8 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketCreationFailed = "LzTicketCreationFailed";
         /// <summary>One ticket in a listing could not be decoded; the rest were written.</summary>
         public const string TicketUndecodable = "LzTicketUndecodable";
+        /// <summary>One second of a listing holds more tickets than the server can return in one answer; the rest were written.</summary>
+        public const string TicketSecondTooBig = "LzTicketSecondTooBig";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
         /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>

@@ -77,10 +77,17 @@ namespace LiveZilla.PowerShell.Commands
         private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, StrongBox<long> seen, [EnumeratorCancellation] CancellationToken token)
         {
             var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
+            LzTicketPagerProgress? last = null;
             var options = new LzTicketPagerOptions
             {
-                Progress = p => progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered),
-                OnError = failure => writer.WriteError(UndecodableTicket(failure)),
+                ThrottleLimit = ThrottleLimit,
+                MaxWindowRetries = WindowRetries,
+                Progress = p =>
+                {
+                    last = p;
+                    progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered);
+                },
+                OnError = failure => writer.WriteError(UnlistedTickets(failure)),
             };
             if (PageSize > 0) options.PageSize = PageSize;
             var pager = new LzTicketPager(client, options);
@@ -101,11 +108,17 @@ namespace LiveZilla.PowerShell.Commands
                 else if (!PagingParameters.IncludeTotalCount) break;
             }
             progress.Complete();
+            if (last != null && string.IsNullOrEmpty(query.Id))
+                writer.WriteVerbose($"Listed {last.TicketsEmitted} tickets with {last.Requests} requests; the server sent {last.TicketsReceived} tickets, {last.TicketsWasted} of them in vain (asked for again or repeated).");
         }
 
-        private ErrorRecord UndecodableTicket(LzTicketListFailure failure)
+        private ErrorRecord UnlistedTickets(LzTicketListFailure failure)
         {
             object target = (object?)failure.TicketId ?? (failure.WindowStart.HasValue ? failure.WindowStart.Value.LocalDateTime : (object?)_currentId) ?? "";
+            if (failure.Reason == LzTicketListFailureReason.TooManyInOneSecond)
+                return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketSecondTooBig, ErrorCategory.LimitsExceeded, target,
+                    failure + " Every other ticket was listed.",
+                    "Raise memory_limit in the server's PHP configuration and list that second again with -CreatedAfter and -CreatedBefore.");
             return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketUndecodable, ErrorCategory.InvalidData, target,
                 failure + " Every other ticket was listed.",
                 "Open the ticket in the LiveZilla operator client and fix or remove the message with the broken text.");

@@ -40,8 +40,8 @@ public sealed record FakeFault(LzApiException Exception, bool Applied)
 /// <summary>
 /// An in-memory LiveZilla 8.0.x ticket API with the server's list semantics: id order as strings, p_limit keeps the first N
 /// in that order, exclusive date bounds on the first message's Created (0 = no bound), p_id overriding every other filter,
-/// p_status/p_operator dropping tickets without an editor row, unique Created values, invisible message-less tickets,
-/// and a bare LZAV20003 for any answer that contains an undecodable ticket.
+/// p_status/p_operator dropping tickets without an editor row, Created values that several tickets may share, invisible
+/// message-less tickets, and a bare LZAV20003 for any answer that contains an undecodable ticket. List calls may run concurrently.
 /// </summary>
 public sealed class FakeTicketServer : ILzTicketApi
 {
@@ -65,6 +65,18 @@ public sealed class FakeTicketServer : ILzTicketApi
     public bool IgnoresStatusFilter { get; set; }
     /// <summary>Scripted failures per function key (p_tickets_list, p_ticket_create, p_ticketmessage_create, p_ticketeditor_assign).</summary>
     public Dictionary<string, Queue<FakeFault>> Faults { get; } = new();
+    /// <summary>Awaited when a list request arrives, before it is answered, to hold requests in flight.</summary>
+    public Func<LzTicketQuery, CancellationToken, Task>? BeforeList { get; set; }
+    /// <summary>For a list request, after how many tickets its answer breaks off (a reset connection), or null for a whole answer.</summary>
+    public Func<LzTicketQuery, int?>? BreakAfter { get; set; }
+    /// <summary>List requests being answered now, and the most there were at once.</summary>
+    public int ListsInFlight => _inFlight;
+    public int MaxListsInFlight { get; private set; }
+    private int _inFlight;
+    /// <summary>An error to answer a list request with instead of its tickets (after the scripted faults), or null to answer it.</summary>
+    public Func<LzTicketQuery, LzApiException?>? FailList { get; set; }
+    private readonly object _gate = new();
+
     /// <summary>Awaited before each listed ticket is handed out (index within the answer), to observe streaming.</summary>
     public Func<int, Task>? BeforeTicket { get; set; }
 
@@ -135,16 +147,35 @@ public sealed class FakeTicketServer : ILzTicketApi
 
     public async IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ListRequests.Add(Copy(query));
-        Calls.Add("p_tickets_list");
-        await Task.Yield();
-        if (TakeFault("p_tickets_list") is { } fault) throw fault.Exception;
-        var result = Evaluate(query);
-        for (int i = 0; i < result.Count; i++)
+        lock (_gate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (BeforeTicket != null) await BeforeTicket(i);
-            yield return ToModel(result[i]);
+            ListRequests.Add(Copy(query));
+            Calls.Add("p_tickets_list");
+            MaxListsInFlight = Math.Max(MaxListsInFlight, ++_inFlight);
+        }
+        try
+        {
+            if (BeforeList != null) await BeforeList(query, cancellationToken);
+            await Task.Yield();
+            List<FakeTicket> result;
+            lock (_gate)
+            {
+                if (TakeFault("p_tickets_list") is { } fault) throw fault.Exception;
+                if (FailList?.Invoke(query) is { } failure) throw failure;
+                result = Evaluate(query);
+            }
+            int? breakAfter = BreakAfter?.Invoke(query);
+            for (int i = 0; i < result.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i == breakAfter) throw new LzTransportException("The connection was reset while the answer was being read.") { IsAnswerIncomplete = true };
+                if (BeforeTicket != null) await BeforeTicket(i);
+                yield return ToModel(result[i]);
+            }
+        }
+        finally
+        {
+            lock (_gate) _inFlight--;
         }
     }
 
@@ -226,7 +257,8 @@ public static class FakeData
 {
     public const long Start = 1_600_000_000;
 
-    public static List<FakeTicket> Tickets(int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true)
+    /// <param name="sharedSeconds">Share of tickets whose first message takes the second of the ticket before, as concurrent creates and e-mail imports do.</param>
+    public static List<FakeTicket> Tickets(int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true, double sharedSeconds = 0)
     {
         var random = new Random(seed);
         var used = new HashSet<long>();
@@ -239,7 +271,8 @@ public static class FakeData
             // Busy stretches (seconds apart) alternate with quiet ones (hours apart).
             time += bursty && (i / 500) % 3 == 0 ? random.Next(1, 30) : random.Next(60, 7200);
             long created = random.NextDouble() < outOfOrder ? time - random.Next(0, 30 * 86400) : time;
-            while (!used.Add(created)) created++;  // the server moves a clashing time on by one second
+            if (tickets.Count > 0 && random.NextDouble() < sharedSeconds) created = tickets[^1].Created!.Value;
+            else while (!used.Add(created)) created++;  // the server moves a clashing time on by one second, unless creates race
             bool hasEditor = random.NextDouble() >= withoutEditor;
             tickets.Add(new FakeTicket
             {
