@@ -456,7 +456,7 @@ public class LzTicketPagerTests
         var server = new FakeTicketServer(Big.Take(5000));
         server.BreakAfter = q => q.CreatedBefore != null && q.Limit == 300 ? 10 : null;
 
-        var error = await Assert.ThrowsAsync<LzApiException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, MaxWindowRetries = 2 }));
+        var error = await Assert.ThrowsAsync<LzTransportException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, MaxWindowRetries = 2 }));
 
         Assert.Equal(LzErrorKind.Transport, error.Kind);
     }
