@@ -72,7 +72,7 @@ public class RequestTests
         using var client = TestClients.Create(handler);
         await client.ListTicketsAsync(new LzTicketQuery
         {
-            Group = "support", Operator = "admin", Limit = 50,
+            Groups = new[] { "support" }, Operators = new[] { "admin" }, Limit = 50,
             Status = new[] { LzTicketStatus.Open, LzTicketStatus.Closed },
             CreatedAfter = new DateTimeOffset(2026, 11, 1, 1, 0, 0, TimeSpan.FromHours(1)),
             CreatedBefore = DateTimeOffset.FromUnixTimeSeconds(1795601954),
@@ -86,6 +86,35 @@ public class RequestTests
         Assert.Equal("50", r.Field("p_limit"));
         Assert.Equal("0,2", r.Field("p_status"));
         Assert.DoesNotContain("p_json_pretty", r.Body);
+    }
+
+    [Fact]
+    public async Task Several_groups_and_operators_are_kept_off_the_wire_and_filtered_on_the_client()
+    {
+        static string Ticket(string id, string group, string? editor) =>
+            "{\"Ticket\":{\"Id\":\"" + id + "\",\"Group\":\"" + group + "\",\"Editor\":" +
+            (editor == null ? "{\"TicketEditor\":null}" : "{\"TicketEditor\":{\"Id\":\"" + id + "\",\"Editor\":\"" + editor + "\",\"Status\":\"1\"}}") + ",\"Messages\":[]}}";
+        var handler = FakeHandler.Always(200, "{\"Tickets\":[" + string.Join(",",
+            Ticket("11701", "support", "jdoe"), Ticket("11702", "sales", "jdoe"), Ticket("11703", "billing", "zoe"),
+            Ticket("11704", "sales", "admin"), Ticket("11705", "billing", null)) + "]}");
+        using var client = TestClients.Create(handler);
+
+        var tickets = await client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "billing" }, Operators = new[] { "jdoe", "zoe" } }).ToListAsync();
+
+        Assert.Equal(new[] { 11702L, 11703L }, tickets.Select(t => t.Id));
+        var r = handler.Requests.Single();
+        Assert.Null(r.Field("p_group"));
+        Assert.Null(r.Field("p_operator"));
+    }
+
+    [Fact]
+    public void An_empty_group_or_operator_in_a_filter_is_refused_before_sending()
+    {
+        var handler = FakeHandler.Always(200, "{\"Tickets\":[]}");
+        using var client = TestClients.Create(handler);
+        Assert.Equal("Group", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "" } })).Filter);
+        Assert.Equal("Operator", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Operators = new[] { "" } })).Filter);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]
@@ -151,7 +180,7 @@ public class RequestTests
     public async Task Client_side_filters_reapply_what_the_server_ignores_when_an_id_is_given()
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
-        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Group = "nope" }).ToListAsync());
+        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" } }).ToListAsync());
         Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()); // no editor rows in 018
         var after = await client.ListTicketsAsync(new LzTicketQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1795601953) }).ToListAsync();
         Assert.Equal(11702, Assert.Single(after).Id);
@@ -163,7 +192,7 @@ public class RequestTests
     public async Task The_pager_seam_sees_every_ticket_the_server_sent_so_full_pages_are_not_mistaken_for_short_ones()
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
-        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Group = "nope", Status = new[] { LzTicketStatus.Open } }).ToListAsync();
+        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" }, Status = new[] { LzTicketStatus.Open } }).ToListAsync();
         Assert.Equal(new[] { 11701L, 11702L }, raw.Select(t => t.Id).OrderBy(i => i));
     }
 

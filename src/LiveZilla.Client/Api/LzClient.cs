@@ -105,11 +105,11 @@ namespace LiveZilla.Client.Api
         public IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken = default)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
-            CheckLimit(query.Limit);
+            CheckTicketQuery(query);
             ThrowIfDisposed();
             var snapshot = new LzTicketQuery
             {
-                Id = query.Id, Group = query.Group, Operator = query.Operator, CreatedAfter = query.CreatedAfter,
+                Id = query.Id, Groups = query.Groups?.ToArray(), Operators = query.Operators?.ToArray(), CreatedAfter = query.CreatedAfter,
                 CreatedBefore = query.CreatedBefore, Limit = query.Limit, Status = query.Status?.ToArray(),
             };
             return FilterTickets(StreamTickets(query, cancellationToken), snapshot, cancellationToken);
@@ -119,7 +119,7 @@ namespace LiveZilla.Client.Api
         IAsyncEnumerable<LzTicket> ILzTicketApi.ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
-            CheckLimit(query.Limit);
+            CheckTicketQuery(query);
             ThrowIfDisposed();
             return StreamTickets(query, cancellationToken);
         }
@@ -128,8 +128,8 @@ namespace LiveZilla.Client.Api
         {
             var request = new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true)
                 .Add("p_id", query.Id.HasValue ? LzTicketIdText.Canonical(query.Id.Value) : null)
-                .Add("p_group", Empty(query.Group))
-                .Add("p_operator", Empty(query.Operator))
+                .Add("p_group", LzTicketQuery.ServerValue(query.Groups))
+                .Add("p_operator", LzTicketQuery.ServerValue(query.Operators))
                 .Add("p_created_after", Unix(query.CreatedAfter))
                 .Add("p_created_before", Unix(query.CreatedBefore))
                 .Add("p_limit", query.Limit?.ToString(CultureInfo.InvariantCulture));
@@ -147,9 +147,9 @@ namespace LiveZilla.Client.Api
         internal static bool Matches(LzTicket ticket, LzTicketQuery query)
         {
             if (query.Id.HasValue && ticket.Id != query.Id.Value) return false;
-            if (!string.IsNullOrEmpty(query.Group) && !string.Equals(ticket.Group, query.Group, StringComparison.Ordinal)) return false;
+            if (!LzTicketQuery.Allows(query.Groups, ticket.Group)) return false;
             // The server keeps only tickets with an editor row for these two filters; do the same.
-            if (!string.IsNullOrEmpty(query.Operator) && (ticket.EditorRow == null || !string.Equals(ticket.Editor, query.Operator, StringComparison.Ordinal))) return false;
+            if (!LzTicketQuery.Allows(query.Operators, ticket.Editor)) return false;
             if (query.Status != null && query.Status.Count > 0 && (ticket.EditorRow == null || !query.Status.Contains(ticket.Status))) return false;
             var created = ticket.Created?.ToUnixTimeSeconds();
             if (created != null && query.CreatedAfter != null && created <= query.CreatedAfter.Value.ToUnixTimeSeconds()) return false;
@@ -543,6 +543,16 @@ namespace LiveZilla.Client.Api
         {
             var raw = _transport.Sanitizer.Scrub(json.GetRawText());
             return raw.Length > 100 ? raw.Substring(0, 100) + "…" : raw;
+        }
+
+        private static void CheckTicketQuery(LzTicketQuery query)
+        {
+            CheckLimit(query.Limit);
+            // An empty id would match nothing on the client while the server, sent it, would read it as "no filter".
+            if (query.Groups != null && query.Groups.Any(string.IsNullOrEmpty))
+                throw new LzInvalidRequestException("A group id in the filter is empty; leave the filter out to list every group.") { Filter = "Group" };
+            if (query.Operators != null && query.Operators.Any(string.IsNullOrEmpty))
+                throw new LzInvalidRequestException("A login id in the operator filter is empty; leave the filter out to list every editor.") { Filter = "Operator" };
         }
 
         private static void CheckLimit(int? limit)

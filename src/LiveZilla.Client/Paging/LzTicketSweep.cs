@@ -497,8 +497,8 @@ namespace LiveZilla.Client.Paging
 
         private LzTicketQuery ServerQuery(long from, long? to, int? limit) => new LzTicketQuery
         {
-            Group = string.IsNullOrEmpty(_query.Group) ? null : _query.Group,
-            Operator = string.IsNullOrEmpty(_query.Operator) ? null : _query.Operator,
+            Groups = _query.Groups,
+            Operators = _query.Operators,
             Status = _sendStatus ? _query.Status : null,
             // A lower bound of 1 sends after=0, which the server reads as "no bound".
             CreatedAfter = from > 1 ? FromSeconds(from - 1) : (DateTimeOffset?)null,
@@ -510,8 +510,8 @@ namespace LiveZilla.Client.Paging
         private bool Matches(LzTicket ticket, long created)
         {
             if (_query.Id.HasValue && ticket.Id != _query.Id.Value) return false;
-            if (!string.IsNullOrEmpty(_query.Group) && !string.Equals(ticket.Group, _query.Group, StringComparison.Ordinal)) return false;
-            if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.Editor, _query.Operator, StringComparison.Ordinal)) return false;
+            if (!LzTicketQuery.Allows(_query.Groups, ticket.Group)) return false;
+            if (!LzTicketQuery.Allows(_query.Operators, ticket.Editor)) return false;
             if (_statuses != null && !_statuses.Contains(ticket.Status)) return false;
             if (_lowerBound.HasValue && created < _lowerBound.Value) return false;
             if (_upperBound.HasValue && created >= _upperBound.Value) return false;
