@@ -34,8 +34,8 @@ Describe 'Filters that take several values' -Tag 'Tickets', 'Filters' {
     }
 
     It 'lists the tickets edited by either operator with -Operator jdoe,mmueller' {
-        $expected = @(Get-LzTicket | Where-Object EditorId -in 'jdoe', 'mmueller')
-        $expected.EditorId | Sort-Object -Unique | Should -Be @('jdoe', 'mmueller')
+        $expected = @(Get-LzTicket | Where-Object Editor -in 'jdoe', 'mmueller')
+        $expected.Editor | Sort-Object -Unique | Should -Be @('jdoe', 'mmueller')
 
         $both = @(Get-LzTicket -Operator jdoe, mmueller)
 
