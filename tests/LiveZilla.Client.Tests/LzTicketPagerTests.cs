@@ -279,7 +279,7 @@ public class LzTicketPagerTests
     {
         var server = new FakeTicketServer(Big.Take(3000));
 
-        var ids = await ListIds(server, new LzTicketQuery { Limit = 123 }, new LzTicketPagerOptions { PageSize = 50 });
+        var ids = await ListIds(server, new LzTicketQuery { MaxTickets = 123 }, new LzTicketPagerOptions { PageSize = 50 });
 
         Assert.Equal(123, ids.Distinct().Count());
     }

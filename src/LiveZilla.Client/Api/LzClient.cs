@@ -91,8 +91,10 @@ namespace LiveZilla.Client.Api
         /// <summary>One <c>p_tickets_list</c> call, streamed: tickets are yielded as they are parsed. Date bounds are exclusive.</summary>
         /// <remarks>
         /// <see cref="LzTicketQuery.CreatedAfter"/> and <see cref="LzTicketQuery.CreatedBefore"/> are sent as UNIX seconds and are
-        /// <b>exclusive</b>: a ticket whose first message was created exactly at a bound is not listed. Filters the server
-        /// ignores (every filter but the limit when an id is given; the status on servers before 6.0) are re-applied here.
+        /// <b>exclusive</b>: a ticket whose first message was created exactly at a bound is not listed. The query means what it
+        /// means to <see cref="Paging.LzTicketPager"/> (one <c>LzTicketFilter</c>): a ticket without an editor row is Open, so
+        /// <c>p_status</c> is sent only when Open is not asked for, and every filter the server ignores (all but the limit when
+        /// an id is given; the status on servers before 6.0) is applied here. For more than one answer can hold, use the pager.
         /// </remarks>
         /// <exception cref="LzInvalidRequestException">The limit is not positive.</exception>
         /// <exception cref="LzApiException">
@@ -107,12 +109,14 @@ namespace LiveZilla.Client.Api
             if (query == null) throw new ArgumentNullException(nameof(query));
             CheckTicketQuery(query);
             ThrowIfDisposed();
-            var snapshot = new LzTicketQuery
+            var filter = new LzTicketFilter(new LzTicketQuery
             {
                 Id = query.Id, Groups = query.Groups?.ToArray(), Operators = query.Operators?.ToArray(), CreatedAfter = query.CreatedAfter,
-                CreatedBefore = query.CreatedBefore, Limit = query.Limit, Status = query.Status?.ToArray(),
-            };
-            return FilterTickets(StreamTickets(query, cancellationToken), snapshot, cancellationToken);
+                CreatedBefore = query.CreatedBefore, Status = query.Status?.ToArray(),
+            });
+            var request = filter.ServerQuery(filter.From, filter.To, query.Limit);
+            request.Id = query.Id;
+            return FilterTickets(StreamTickets(request, cancellationToken), filter, query.MaxTickets, cancellationToken);
         }
 
         /// <summary>The pager counts what the server sent against <c>p_limit</c>, so it must see the answer unfiltered.</summary>
@@ -138,23 +142,16 @@ namespace LiveZilla.Client.Api
             return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken, LzTicketDirectReader.ReadTicket);
         }
 
-        private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketFilter filter, long? maxTickets, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            long returned = 0;
             await foreach (var ticket in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-                if (Matches(ticket, query)) yield return ticket;
-        }
-
-        internal static bool Matches(LzTicket ticket, LzTicketQuery query)
-        {
-            if (query.Id.HasValue && ticket.Id != query.Id.Value) return false;
-            if (!LzTicketQuery.Allows(query.Groups, ticket.Group)) return false;
-            // The server keeps only tickets with an editor row for these two filters; do the same.
-            if (!LzTicketQuery.Allows(query.Operators, ticket.Editor)) return false;
-            if (query.Status != null && query.Status.Count > 0 && (ticket.EditorRow == null || !query.Status.Contains(ticket.Status))) return false;
-            var created = ticket.Created?.ToUnixTimeSeconds();
-            if (created != null && query.CreatedAfter != null && created <= query.CreatedAfter.Value.ToUnixTimeSeconds()) return false;
-            if (created != null && query.CreatedBefore != null && created >= query.CreatedBefore.Value.ToUnixTimeSeconds()) return false;
-            return true;
+            {
+                if (returned >= maxTickets) yield break;
+                if (!filter.Matches(ticket, ticket.Created?.ToUnixTimeSeconds())) continue;
+                returned++;
+                yield return ticket;
+            }
         }
 
         /// <summary><c>p_ticket_create</c>. Returns the server's echo (not the stored ticket). Never retried once sent.</summary>

@@ -19,8 +19,13 @@ namespace LiveZilla.Client.Models
         public DateTimeOffset? CreatedAfter { get; set; }
         /// <summary>Exclusive upper bound on the first message's creation time, sent as UNIX seconds.</summary>
         public DateTimeOffset? CreatedBefore { get; set; }
-        /// <summary>Maximum number of tickets (positive). The server keeps the first N in id-as-string order.</summary>
+        /// <summary>
+        /// <c>p_limit</c> of one request (positive): the server keeps the first N matching tickets in id-as-string order. Only for
+        /// a single <see cref="Api.LzClient.ListTicketsAsync"/> call; <see cref="Paging.LzTicketPager"/> sets its own and refuses this.
+        /// </summary>
         public int? Limit { get; set; }
+        /// <summary>Most tickets to return (positive): a listing stops asking the server once this many matched.</summary>
+        public long? MaxTickets { get; set; }
 
         /// <summary>The value a one-value server filter can carry: the only one given, or null for none or several.</summary>
         internal static string? ServerValue(IReadOnlyCollection<string>? values) => values != null && values.Count == 1 ? values.First() : null;
