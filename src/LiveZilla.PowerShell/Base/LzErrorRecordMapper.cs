@@ -91,7 +91,7 @@ namespace LiveZilla.PowerShell.Base
                     return Build(api, LzErrorIds.ServerUnavailable, ErrorCategory.ResourceUnavailable, target, api.Message,
                         "Try again later, or raise -MaximumRetryCount and -RetryIntervalSec on Connect-LzServer.");
                 case LzErrorKind.Transport when IsCertificateFailure(api):
-                    // Reliability fix: a TLS failure is a security matter with its own remedy, not a network problem.
+                    // A TLS failure is a security matter with its own remedy, not a network problem.
                     return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.SecurityError, target,
                         api.Message + " Only for a server you trust (for example a test server with a self-signed certificate), connect with -SkipCertificateCheck.",
                         "Install a certificate the client trusts on the server, or run Connect-LzServer -SkipCertificateCheck for a trusted test server.");

@@ -4,9 +4,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Closes active chats; they move to the archive that Get-LzChatTranscript lists.</para>
-    /// </summary>
+    /// <summary>Closes active chats; they move to the archive that Get-LzChatTranscript lists.</summary>
     [Cmdlet(VerbsCommon.Close, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LzChat))]
     public sealed class CloseLzChatCommand : LzConnectedCmdlet

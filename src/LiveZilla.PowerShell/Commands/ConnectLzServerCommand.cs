@@ -7,9 +7,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Connects to a LiveZilla server and makes the connection the default of this runspace.</para>
-    /// </summary>
+    /// <summary>Connects to a LiveZilla server and makes the connection the default of this runspace.</summary>
     [Cmdlet(VerbsCommunications.Connect, "LzServer")]
     [OutputType(typeof(LzConnection))]
     public sealed class ConnectLzServerCommand : LzCmdlet

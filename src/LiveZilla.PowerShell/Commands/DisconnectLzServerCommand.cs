@@ -3,9 +3,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Closes a LiveZilla connection: the default one, the one given, or those named.</para>
-    /// </summary>
+    /// <summary>Closes a LiveZilla connection: the default one, the one given, or those named.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "LzServer", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectLzServerCommand : LzCmdlet

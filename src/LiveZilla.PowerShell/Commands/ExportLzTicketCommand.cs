@@ -10,9 +10,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Exports tickets losslessly to a JSON Lines file, resumably, with a manifest to verify it.</para>
-    /// </summary>
+    /// <summary>Exports tickets losslessly to a JSON Lines file, resumably, with a manifest to verify it.</summary>
     [Cmdlet(VerbsData.Export, "LzTicket", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(LzExportResult))]
     public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet

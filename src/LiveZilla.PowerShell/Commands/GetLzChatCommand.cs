@@ -9,9 +9,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists the active chats (those New-LzChat starts), newest first, at most 100.</para>
-    /// </summary>
+    /// <summary>Lists the active chats (those New-LzChat starts), newest first, at most 100.</summary>
     [Cmdlet(VerbsCommon.Get, "LzChat")]
     [OutputType(typeof(LzChat))]
     public sealed class GetLzChatCommand : LzConnectedCmdlet

@@ -9,9 +9,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists archived (closed) chat transcripts, as a stream.</para>
-    /// </summary>
+    /// <summary>Lists archived (closed) chat transcripts, as a stream.</summary>
     [Cmdlet(VerbsCommon.Get, "LzChatTranscript", SupportsPaging = true)]
     [OutputType(typeof(LzChat))]
     public sealed class GetLzChatTranscriptCommand : LzConnectedCmdlet

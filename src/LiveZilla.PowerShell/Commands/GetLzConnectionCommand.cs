@@ -3,9 +3,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists the LiveZilla connections of the current runspace.</para>
-    /// </summary>
+    /// <summary>Lists the LiveZilla connections of the current runspace.</summary>
     [Cmdlet(VerbsCommon.Get, "LzConnection")]
     [OutputType(typeof(LzConnection))]
     public sealed class GetLzConnectionCommand : LzCmdlet

@@ -6,9 +6,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists the LiveZilla groups, derived from the operators' memberships.</para>
-    /// </summary>
+    /// <summary>Lists the LiveZilla groups, derived from the operators' memberships.</summary>
     [Cmdlet(VerbsCommon.Get, "LzGroup")]
     [OutputType(typeof(LzGroup))]
     public sealed class GetLzGroupCommand : LzConnectedCmdlet

@@ -7,9 +7,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists knowledge base entries, or gets entries by id.</para>
-    /// </summary>
+    /// <summary>Lists knowledge base entries, or gets entries by id.</summary>
     /// <remarks>The server refuses its own limit over HTTP, so -First and -Skip are applied here, on the streamed list.</remarks>
     [Cmdlet(VerbsCommon.Get, "LzKnowledgeBaseEntry", SupportsPaging = true)]
     [OutputType(typeof(LzKnowledgeBaseEntry))]

@@ -8,9 +8,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists LiveZilla operators, or gets operators by login id.</para>
-    /// </summary>
+    /// <summary>Lists LiveZilla operators, or gets operators by login id.</summary>
     [Cmdlet(VerbsCommon.Get, "LzOperator")]
     [OutputType(typeof(LzOperator))]
     public sealed class GetLzOperatorCommand : LzConnectedCmdlet

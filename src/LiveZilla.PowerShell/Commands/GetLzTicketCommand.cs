@@ -10,9 +10,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists tickets, completely and as a stream, or gets tickets by id.</para>
-    /// </summary>
+    /// <summary>Lists tickets, completely and as a stream, or gets tickets by id.</summary>
     [Cmdlet(VerbsCommon.Get, "LzTicket", SupportsPaging = true)]
     [OutputType(typeof(LzTicket))]
     public sealed class GetLzTicketCommand : LzTicketFilterCmdlet

@@ -9,9 +9,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Reads an export written by Export-LzTicket back as LzTicket objects, offline.</para>
-    /// </summary>
+    /// <summary>Reads an export written by Export-LzTicket back as LzTicket objects, offline.</summary>
     [Cmdlet(VerbsData.Import, "LzTicket", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(LzTicket))]
     public sealed class ImportLzTicketCommand : LzExportFileCmdlet
@@ -43,7 +41,7 @@ namespace LiveZilla.PowerShell.Commands
                 }
                 catch (LzProtocolException ex)
                 {
-                    // Reliability fix: a damaged line is an InvalidData error naming file and line, and the lines after it are still read.
+                    // A damaged line is an InvalidData error naming file and line, and the lines after it are still read.
                     var damaged = new InvalidDataException($"'{file}' line {lineNumber} is not a ticket ({ex.Message}); the other lines were read.", ex);
                     ReportError(MapError(LzExportErrors.FromFile(damaged, file), file));
                     continue;

@@ -10,9 +10,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Calls any LiveZilla API v2 function with the connection's authentication, retries, redaction and error mapping.</para>
-    /// </summary>
+    /// <summary>Calls any LiveZilla API v2 function with the connection's authentication, retries, redaction and error mapping.</summary>
     /// <remarks>
     /// Functions whose key ends in <c>_list</c> are reads: retried like reads and run without ShouldProcess.
     /// Every other function is a write: sent at most once after it may have reached the server, and confirmed through ShouldProcess.
@@ -65,7 +63,7 @@ namespace LiveZilla.PowerShell.Commands
             var client = Client;
             var result = RunAsync((writer, token) => client.InvokeRawAsync(function, fields, data, isRead, token));
             if (!Raw && result.Json == null && LooksLikeBrokenAnswer(result.Text))
-                // Reliability fix: a cut JSON answer or an HTML page is an error, not a string standing in for the objects.
+                // A cut JSON answer or an HTML page is an error, not a string standing in for the objects.
                 throw new LzCmdletException(LzErrorIds.ProtocolError, ErrorCategory.InvalidData,
                     $"{function} answered with {(result.Text.TrimStart().StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "JSON that is cut or malformed")} instead of a LiveZilla answer. Check that the URI points at the LiveZilla folder (the one that holds api/v2/api.php).",
                     function, "Add -Raw to see the text as it came.");

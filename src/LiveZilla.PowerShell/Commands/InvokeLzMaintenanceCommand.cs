@@ -5,9 +5,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Runs LiveZilla's periodic jobs (the cron job): maintenance, chat transcripts, e-mail and social media.</para>
-    /// </summary>
+    /// <summary>Runs LiveZilla's periodic jobs (the cron job): maintenance, chat transcripts, e-mail and social media.</summary>
     /// <remarks>Maintenance deletes tickets that have no message and orphan messages.</remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "LzMaintenance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]

@@ -12,9 +12,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Starts a chat for a visitor; operator messages go to a webhook.</para>
-    /// </summary>
+    /// <summary>Starts a chat for a visitor; operator messages go to a webhook.</summary>
     [Cmdlet(VerbsCommon.New, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzChat))]
     public sealed class NewLzChatCommand : LzConnectedCmdlet

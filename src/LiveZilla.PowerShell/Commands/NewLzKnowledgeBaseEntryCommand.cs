@@ -9,9 +9,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Creates a knowledge base entry or folder.</para>
-    /// </summary>
+    /// <summary>Creates a knowledge base entry or folder.</summary>
     [Cmdlet(VerbsCommon.New, "LzKnowledgeBaseEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzKnowledgeBaseEntry))]
     public sealed class NewLzKnowledgeBaseEntryCommand : LzConnectedCmdlet

@@ -11,9 +11,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Creates a LiveZilla operator account.</para>
-    /// </summary>
+    /// <summary>Creates a LiveZilla operator account.</summary>
     /// <remarks>The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never written, logged or put in an error.</remarks>
     [Cmdlet(VerbsCommon.New, "LzOperator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PasswordSet)]
     [OutputType(typeof(LzOperator))]

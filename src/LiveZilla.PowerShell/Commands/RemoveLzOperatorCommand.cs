@@ -5,9 +5,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Deletes LiveZilla operator accounts.</para>
-    /// </summary>
+    /// <summary>Deletes LiveZilla operator accounts.</summary>
     [Cmdlet(VerbsCommon.Remove, "LzOperator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(LzOperator))]
     public sealed class RemoveLzOperatorCommand : LzConnectedCmdlet

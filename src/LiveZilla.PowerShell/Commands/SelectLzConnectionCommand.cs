@@ -4,9 +4,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Makes a named connection the default connection of the current runspace.</para>
-    /// </summary>
+    /// <summary>Makes a named connection the default connection of the current runspace.</summary>
     [Cmdlet(VerbsCommon.Select, "LzConnection")]
     [OutputType(typeof(LzConnection))]
     public sealed class SelectLzConnectionCommand : LzCmdlet

@@ -4,9 +4,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Posts a message into an active chat.</para>
-    /// </summary>
+    /// <summary>Posts a message into an active chat.</summary>
     [Cmdlet(VerbsCommunications.Send, "LzChatMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(PSObject))]
     public sealed class SendLzChatMessageCommand : LzConnectedCmdlet

@@ -6,9 +6,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Checks an export against its manifest: ticket count, size and SHA-256.</para>
-    /// </summary>
+    /// <summary>Checks an export against its manifest: ticket count, size and SHA-256.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "LzExport", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(LzExportVerification))]
     public sealed class TestLzExportCommand : LzExportFileCmdlet

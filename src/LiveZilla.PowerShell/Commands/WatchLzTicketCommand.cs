@@ -10,9 +10,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Writes each new ticket once, as it appears, until Ctrl+C or -Timeout.</para>
-    /// </summary>
+    /// <summary>Writes each new ticket once, as it appears, until Ctrl+C or -Timeout.</summary>
     [Cmdlet(VerbsCommon.Watch, "LzTicket")]
     [OutputType(typeof(LzTicket), typeof(LzTicketMessage))]
     public sealed class WatchLzTicketCommand : LzConnectedCmdlet
