@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
+using LiveZilla.Client.Workflows;
 
 namespace LiveZilla.PowerShell.Base
 {
@@ -18,6 +20,8 @@ namespace LiveZilla.PowerShell.Base
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private LzPipelineBridge? _bridge;
         private LzPipelineWriter? _writer;
+        private ulong _pagedSeen, _pagedWritten;
+        private bool _pagedListingBroke;
 
         /// <summary>Cancelled on Ctrl+C, on an early end of the pipeline (<c>Select-Object -First</c>) or on a terminating error.</summary>
         private protected CancellationToken StopToken => _stopping.Token;
@@ -25,9 +29,7 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>The connection named in error messages, if any.</summary>
         private protected virtual LzConnection? ConnectionForErrors => null;
 
-        /// <summary>Runs once before the first input; resolves what every record needs.</summary>
-        private protected virtual void Prepare() { }
-        /// <summary>Begin block of the concrete cmdlet.</summary>
+        /// <summary>Begin block: resolves what every record needs (a base class resolves its part first); a failure stops the command.</summary>
         private protected virtual void BeginProcessingCore() { }
         /// <summary>Process block of the concrete cmdlet: the one method most cmdlets override.</summary>
         private protected virtual void ProcessRecordCore() { }
@@ -35,10 +37,10 @@ namespace LiveZilla.PowerShell.Base
         private protected virtual void EndProcessingCore() { }
         /// <summary>True for commands whose failure leaves nothing useful to continue with (Connect-LzServer).</summary>
         private protected virtual bool ErrorsAreTerminating => false;
-        /// <summary>What an error of the current record is about: the ticket id or the input object.</summary>
-        private protected virtual object? ErrorTarget => null;
         /// <summary>The value this command sent for a filter or field (as the server names it), so a rejection targets it; null for none.</summary>
         private protected virtual object? RejectedValue(string name) => null;
+        /// <summary>This command's wording for a field or filter the server rejected, where the rejection means something only this command knows (a login id in use); null for the general wording.</summary>
+        private protected virtual LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) => null;
 
         /// <summary>Whether the user gave this parameter (value types such as DateTime have no "unset" value of their own).</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
@@ -47,12 +49,12 @@ namespace LiveZilla.PowerShell.Base
         protected sealed override void BeginProcessing()
         {
             LzDebugSwitch.Apply(this);
-            Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
+            Guard(BeginProcessingCore, target: null, alwaysTerminating: true);
         }
         /// <inheritdoc />
-        protected sealed override void ProcessRecord() => Guard(ProcessRecordCore, alwaysTerminating: false);
+        protected sealed override void ProcessRecord() => Guard(ProcessRecordCore, target: null, alwaysTerminating: false);
         /// <inheritdoc />
-        protected sealed override void EndProcessing() => Guard(EndProcessingCore, alwaysTerminating: false);
+        protected sealed override void EndProcessing() => Guard(() => { EndProcessingCore(); WriteTotalCount(); }, target: null, alwaysTerminating: false);
         /// <summary>Ctrl+C: cancels the request or retry wait in flight.</summary>
         protected sealed override void StopProcessing() => _stopping.Cancel();
 
@@ -125,6 +127,71 @@ namespace LiveZilla.PowerShell.Base
             }
         }
 
+        /// <summary>
+        /// Streams a listing onto the pipeline with PowerShell's paging. -Skip and -First count over everything the command writes
+        /// (several ids, pipeline input), like Select-Object; once -First is met the stream ends, which stops its requests, unless
+        /// -IncludeTotalCount needs the rest; the total is written when the command ends. <paramref name="source"/> is told how many
+        /// more items paging can use (null: all of them), so a server-side limit can stop even earlier.
+        /// </summary>
+        /// <returns>How many items the source produced, or null when -First was met already and nothing was asked.</returns>
+        private protected long? PullPaged<T>(Func<long?, LzPipelineWriter, CancellationToken, IAsyncEnumerable<T>> source)
+        {
+            // Null for a cmdlet without SupportsPaging: everything is written.
+            var paging = PagingParameters;
+            long? wanted = ItemsWanted(paging);
+            if (wanted == 0) return null;
+            var found = new StrongBox<long>();
+            try
+            {
+                Pull((writer, token) => Paged(source(wanted, writer, token), paging, found, token), item => WriteObject(item));
+            }
+            catch
+            {
+                _pagedListingBroke = true;
+                throw;
+            }
+            return found.Value;
+        }
+
+        private long? ItemsWanted(PagingParameters? paging)
+        {
+            if (paging == null || paging.IncludeTotalCount || paging.First == ulong.MaxValue) return null;
+            ulong toWrite = paging.First > _pagedWritten ? paging.First - _pagedWritten : 0;
+            if (toWrite == 0) return 0;
+            ulong wanted = toWrite + (paging.Skip > _pagedSeen ? paging.Skip - _pagedSeen : 0);
+            return wanted < toWrite || wanted > long.MaxValue ? (long?)null : (long)wanted;
+        }
+
+        private async IAsyncEnumerable<T> Paged<T>(IAsyncEnumerable<T> items, PagingParameters? paging, StrongBox<long> found, [EnumeratorCancellation] CancellationToken token)
+        {
+            await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
+            {
+                found.Value++;
+                if (paging == null)
+                {
+                    yield return item;
+                    continue;
+                }
+                _pagedSeen++;
+                if (_pagedSeen <= paging.Skip) continue;
+                if (_pagedWritten < paging.First)
+                {
+                    _pagedWritten++;
+                    yield return item;
+                }
+                // Without a total to count, nothing after -First is needed: leaving the loop stops the requests.
+                else if (!paging.IncludeTotalCount) yield break;
+            }
+        }
+
+        /// <summary>-IncludeTotalCount: the number of items every paged listing of this command found; unknown when one broke off.</summary>
+        private void WriteTotalCount()
+        {
+            var paging = PagingParameters;
+            if (paging == null || !paging.IncludeTotalCount) return;
+            WriteObject(paging.NewTotalCount(_pagedSeen, _pagedListingBroke ? 0.0 : 1.0));
+        }
+
         private Action<LzLogEntry> LogSink(LzPipelineWriter writer)
         {
             var connection = ConnectionForErrors;
@@ -181,7 +248,8 @@ namespace LiveZilla.PowerShell.Base
         }
 
         /// <summary>Maps any failure to an ErrorRecord with a stable id, a category, a target and an actionable message.</summary>
-        private protected ErrorRecord MapError(Exception exception, object? target) => LzErrorRecordMapper.ToErrorRecord(exception, target, ConnectionForErrors);
+        private protected ErrorRecord MapError(Exception exception, object? target) =>
+            LzErrorRecordMapper.ToErrorRecord(exception, target, ConnectionForErrors, RejectionWording);
 
         /// <summary>Writes a mapped error; stops the command when no further input could succeed (bad credentials, no connection).</summary>
         private protected void ReportError(ErrorRecord record)
@@ -190,24 +258,31 @@ namespace LiveZilla.PowerShell.Base
             WriteError(record);
         }
 
-        internal static bool IsFatal(ErrorRecord record)
+        /// <summary>Whether the failure behind <paramref name="record"/> leaves every further input to fail the same way.</summary>
+        internal static bool IsFatal(ErrorRecord record) => IsFatal(record.Exception);
+
+        private static bool IsFatal(Exception? exception)
         {
-            switch (record.FullyQualifiedErrorId.Split(',')[0])
+            switch (exception)
             {
-                case LzErrorIds.AuthenticationFailed:
-                case LzErrorIds.PermissionDenied:
-                case LzErrorIds.HttpsRequired:
-                case LzErrorIds.ServerDatabaseUnavailable:
-                case LzErrorIds.NotConnected:
-                case LzErrorIds.ConnectionClosed:
-                case LzErrorIds.ConnectionNotFound:
+                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                    return IsFatal(aggregate.InnerExceptions[0]);
+                // A creation that stopped part-way is about its own ticket; the next row may well succeed.
+                case LzTicketCreationException _:
+                    return false;
+                case LzApiException api:
+                    return api.Kind == LzErrorKind.Authentication || api.Kind == LzErrorKind.Permission;
+                case ObjectDisposedException _:
                     return true;
+                case LzCmdletException cmdlet:
+                    return cmdlet.StopsCommand;
                 default:
                     return false;
             }
         }
 
-        private void Guard(Action body, bool alwaysTerminating)
+        /// <summary>Runs <paramref name="body"/>; its failure becomes an error about <paramref name="target"/> (or about the filter value the server rejected).</summary>
+        private void Guard(Action body, object? target, bool alwaysTerminating)
         {
             try
             {
@@ -221,22 +296,22 @@ namespace LiveZilla.PowerShell.Base
             catch (Exception exception) when (!(exception is RuntimeException))
             {
                 // RuntimeExceptions are PowerShell's own (pipeline stopped, -ErrorAction Stop, binding): they pass untouched.
-                var record = MapError(exception, TargetOf(exception));
+                var record = MapError(exception, TargetOf(exception, target));
                 if (alwaysTerminating) ThrowTerminatingError(record);
                 ReportError(record);
             }
         }
 
         /// <summary>
-        /// Runs the work for one of several items a record holds (one of several ids): its failure is written as that item's
-        /// error, targeting <see cref="ErrorTarget"/>, and the next item goes on, as the next record would.
+        /// Runs the work for one item (one of several ids, one record): its failure is written as an error about
+        /// <paramref name="target"/>, and the next item goes on, as the next record would.
         /// </summary>
-        private protected void RunItem(Action body) => Guard(body, alwaysTerminating: false);
+        private protected void RunItem(object? target, Action body) => Guard(body, target, alwaysTerminating: false);
 
-        private object? TargetOf(Exception exception)
+        private object? TargetOf(Exception exception, object? target)
         {
             var named = exception is LzApiException { Kind: LzErrorKind.Validation } api ? api.Filter ?? api.Field : null;
-            return (named != null ? RejectedValue(named) : null) ?? ErrorTarget;
+            return (named != null ? RejectedValue(named) : null) ?? target;
         }
 
         /// <summary>Releases the cancellation source and the bridge.</summary>

@@ -28,7 +28,7 @@ namespace LiveZilla.PowerShell.Base
 
         private protected override LzConnection? ConnectionForErrors => _active;
 
-        private protected override void Prepare()
+        private protected override void BeginProcessingCore()
         {
             _active = Resolve(Connection);
             // Touch the client now so a disconnected connection fails once, before any input is read.
@@ -51,7 +51,7 @@ namespace LiveZilla.PowerShell.Base
             return LzConnectionRegistry.Current.Default
                 ?? throw new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation,
                     "There is no LiveZilla connection in this session. Run Connect-LzServer first, or pass -Connection.",
-                    null, "Run Connect-LzServer -Uri <LiveZilla URL> -Credential <operator credential>.");
+                    null, "Run Connect-LzServer -Uri <LiveZilla URL> -Credential <operator credential>.") { StopsCommand = true };
         }
     }
 }

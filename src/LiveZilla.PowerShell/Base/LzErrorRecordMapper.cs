@@ -16,18 +16,20 @@ namespace LiveZilla.PowerShell.Base
 
         internal const string LockoutWarning = LockoutRule + " The request was not retried; check the credential before trying again.";
 
-        public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null)
+        /// <summary>Maps <paramref name="exception"/>; <paramref name="wording"/> is the command's own wording for a rejected field or filter, consulted first.</summary>
+        public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null,
+            Func<LzApiException, object?, string, LzErrorWording?>? wording = null)
         {
             if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) exception = aggregate.InnerExceptions[0];
             switch (exception)
             {
                 case LzTicketCreationException creation:
-                    return FromCreationFailure(creation, target, connection);
+                    return FromCreationFailure(creation, target, connection, wording);
                 case LzTicketNotFoundException notFound:
                     return Build(notFound, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, notFound.TicketId,
                         notFound.Message + (connection != null ? " Server: " + connection.Uri + "." : ""), "Check the id with Get-LzTicket.");
                 case LzApiException api:
-                    return FromApiException(api, target, connection);
+                    return FromApiException(api, target, connection, wording);
                 case LzCmdletException cmdlet:
                     return Build(cmdlet, cmdlet.ErrorId, cmdlet.Category, cmdlet.TargetObject ?? target, cmdlet.Message, cmdlet.RecommendedAction);
                 case TimeoutException timeout:
@@ -41,7 +43,8 @@ namespace LiveZilla.PowerShell.Base
             }
         }
 
-        private static ErrorRecord FromApiException(LzApiException api, object? target, LzConnection? connection)
+        private static ErrorRecord FromApiException(LzApiException api, object? target, LzConnection? connection,
+            Func<LzApiException, object?, string, LzErrorWording?>? wording)
         {
             string server = connection != null ? connection.Uri.ToString() : "the server";
             string user = connection != null ? "'" + connection.UserName + "'" : "the operator";
@@ -68,18 +71,9 @@ namespace LiveZilla.PowerShell.Base
                 case LzErrorKind.Forbidden:
                     return Build(api, LzErrorIds.Forbidden, ErrorCategory.PermissionDenied, target, api.Message, null);
                 case LzErrorKind.Validation:
-                    if (IsMissingTicket(api))
-                        return Build(api, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
-                            $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').", "List tickets with Get-LzTicket to find the right id.");
-                    var specific = FromFunctionValidation(api, target, server);
-                    if (specific != null) return specific;
-                    if (string.Equals(api.Field, "Group", StringComparison.Ordinal))
-                        return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                            $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.", "Use tab completion on -Group to pick an existing group.");
-                    if (string.Equals(api.Field, "Editor", StringComparison.Ordinal) || string.Equals(api.Filter, "Operator", StringComparison.Ordinal))
-                        return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                            $"The operator does not exist on {server}. Operators are named by their login id, which is case-sensitive here.", "Use tab completion on -Editor or -Operator to pick an existing login id.");
-                    return Build(api, LzErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, api.Message, null);
+                    var worded = wording?.Invoke(api, target, server);
+                    if (worded != null) return Build(api, worded.ErrorId, worded.Category, target, worded.Message, worded.RecommendedAction);
+                    return FromRejectedName(api, target, server);
                 case LzErrorKind.EmptyResult:
                     return Build(api, LzErrorIds.EmptyResult, ErrorCategory.InvalidData, target,
                         api.Message + " The server produced no output (LZAV20003 without detail). On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
@@ -115,25 +109,18 @@ namespace LiveZilla.PowerShell.Base
         /// A creation that stopped part-way: the target carries the created ticket id, the failed stage and whatever was
         /// not applied (the unsent message, the pending assignment), so a script can finish the job and nothing is lost.
         /// </summary>
-        private static ErrorRecord FromCreationFailure(LzTicketCreationException creation, object? target, LzConnection? connection)
+        private static ErrorRecord FromCreationFailure(LzTicketCreationException creation, object? target, LzConnection? connection,
+            Func<LzApiException, object?, string, LzErrorWording?>? wording)
         {
             var inner = creation.InnerException as LzApiException ?? creation;
-            var innerRecord = inner is LzTicketCreationException ? null : FromApiException(inner, target, connection);
+            var innerRecord = inner is LzTicketCreationException ? null : FromApiException(inner, target, connection, wording);
             var category = innerRecord?.CategoryInfo.Category ?? ErrorCategory.NotSpecified;
-            var failure = new PSObject();
-            failure.Properties.Add(new PSNoteProperty("TicketId", creation.TicketId));
-            failure.Properties.Add(new PSNoteProperty("Stage", creation.Stage));
-            failure.Properties.Add(new PSNoteProperty("UnsentMessage", creation.UnsentMessage));
-            failure.Properties.Add(new PSNoteProperty("MessageMayHaveBeenStored", creation.MessageMayHaveBeenStored));
-            failure.Properties.Add(new PSNoteProperty("Assignment", creation.Assignment));
-            failure.Properties.Add(new PSNoteProperty("Ticket", creation.Ticket));
-            failure.Properties.Add(new PSNoteProperty("Input", target));
             string errorId = creation.TicketId == null ? LzErrorIds.TicketCreationFailed : LzErrorIds.TicketCreationIncomplete;
             if (creation.TicketId == null && category == ErrorCategory.ObjectNotFound) errorId = LzErrorIds.ObjectNotFound;
             string? action = creation.TicketId == null ? innerRecord?.ErrorDetails?.RecommendedAction
-                : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentMessage; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
+                : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentRequest; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
                 : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
-            return Build(creation, errorId, category, failure, creation.Message, action);
+            return Build(creation, errorId, category, LzUnsentWrite.Of(creation, target).AsTarget(), creation.Message, action);
         }
 
         private static bool IsCertificateFailure(Exception exception)
@@ -143,41 +130,38 @@ namespace LiveZilla.PowerShell.Base
             return false;
         }
 
-        /// <summary>Validation errors whose meaning depends on the function: a missing operator, chat or folder, or a login id in use.</summary>
-        private static ErrorRecord? FromFunctionValidation(LzApiException api, object? target, string server)
+        /// <summary>
+        /// A rejected field or filter whose name alone says what is missing, for every function (API contract §3): only the ticket
+        /// editor has a field Id, and ChatId names an active chat wherever it is a field.
+        /// </summary>
+        private static ErrorRecord FromRejectedName(LzApiException api, object? target, string server)
         {
-            switch (api.Function)
+            switch (api.Field)
             {
-                case "p_operator_delete" when string.Equals(api.Filter, "UserId", StringComparison.Ordinal):
+                case "Id":
+                    return Build(api, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
+                        $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').", "List tickets with Get-LzTicket to find the right id.");
+                case "Group":
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"Operator '{target}' does not exist on {server}.", "List the login ids with Get-LzOperator.");
-                case "p_operator_create" when string.Equals(api.Field, "UserId", StringComparison.Ordinal):
-                    return Build(api, LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, target,
-                        $"An operator with the login id '{target}' already exists on {server} (or the id is empty). Nothing was created.", "Pick another login id, or check the existing one with Get-LzOperator.");
-                case "p_operator_create" when string.Equals(api.Field, "Groups", StringComparison.Ordinal):
-                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"{server} refused the groups of operator '{target}': give at least one existing group id (case-sensitive). Nothing was created.", "List the groups with Get-LzGroup, or press Tab after -Group.");
-                case "p_chat_close" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
-                case "p_chat_add_message" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
+                        $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.", "Use tab completion on -Group to pick an existing group.");
+                case "ChatId":
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
                         $"Chat '{target}' is not an active chat on {server}: it does not exist or was closed already.", "List the active chats with Get-LzChat.");
-                case "p_chat_create" when string.Equals(api.Field, "Operator", StringComparison.Ordinal):
-                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"The operator does not exist on {server}. Operators are named by their login id.", "Use tab completion on -Operator to pick an existing login id.");
-                case "p_knowledgebase_entry_create" when string.Equals(api.Filter, "ParentId", StringComparison.Ordinal):
-                    return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.",
-                        "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.");
-                default:
-                    return null;
             }
+            if (string.Equals(api.Field, "Editor", StringComparison.Ordinal) || string.Equals(api.Filter, "Operator", StringComparison.Ordinal))
+                return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
+                    $"The operator does not exist on {server}. Operators are named by their login id, which is case-sensitive here.", "Use tab completion on -Editor or -Operator to pick an existing login id.");
+            return Build(api, LzErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, api.Message, null);
         }
 
-        private static bool IsMissingTicket(LzApiException api)
-        {
-            // The assign function names the ticket "Id"; a list filter on an unknown id simply returns nothing.
-            return string.Equals(api.Function, "p_ticketeditor_assign", StringComparison.Ordinal) && string.Equals(api.Field, "Id", StringComparison.Ordinal);
-        }
+        /// <summary>The error for an item a command looked up and did not find, with the item as target.</summary>
+        /// <param name="errorId">LzTicketNotFound, LzObjectNotFound or LzConnectionNotFound.</param>
+        /// <param name="item">What was looked up, for the exception ("Ticket", "Chat", "Connection").</param>
+        /// <param name="id">The id, name or login id given.</param>
+        /// <param name="message">The message, which names where the command looked.</param>
+        /// <param name="recommendedAction">How to find the right id.</param>
+        internal static ErrorRecord NotFound(string errorId, string item, object id, string message, string recommendedAction) =>
+            Build(new ItemNotFoundException($"{item} '{id}' was not found."), errorId, ErrorCategory.ObjectNotFound, id, message, recommendedAction);
 
         internal static ErrorRecord Build(Exception exception, string errorId, ErrorCategory category, object? target, string message, string? recommendedAction)
         {
@@ -203,6 +187,26 @@ namespace LiveZilla.PowerShell.Base
         public string ErrorId { get; }
         public ErrorCategory Category { get; }
         public object? TargetObject { get; }
+        public string? RecommendedAction { get; }
+
+        /// <summary>Whether every further input of the command would fail the same way (no connection to use), so the command stops.</summary>
+        public bool StopsCommand { get; set; }
+    }
+
+    /// <summary>How a command words an error the general mapping cannot word for it: id, category, message and advice.</summary>
+    internal sealed class LzErrorWording
+    {
+        public LzErrorWording(string errorId, ErrorCategory category, string message, string? recommendedAction)
+        {
+            ErrorId = errorId;
+            Category = category;
+            Message = message;
+            RecommendedAction = recommendedAction;
+        }
+
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+        public string Message { get; }
         public string? RecommendedAction { get; }
     }
 }

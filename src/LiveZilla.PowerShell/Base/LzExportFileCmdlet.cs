@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace LiveZilla.PowerShell.Base
@@ -15,8 +14,6 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>Parameter set of -LiteralPath.</summary>
         protected const string LiteralPathSet = "LiteralPath";
 
-        private string? _current;
-
         /// <summary>Export data files (JSON Lines); wildcards allowed. Relative paths start at the current location.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
@@ -29,8 +26,6 @@ namespace LiveZilla.PowerShell.Base
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        private protected override object? ErrorTarget => _current;
-
         /// <summary>Reads one resolved file; reports its own errors.</summary>
         private protected abstract void ProcessFile(string file);
 
@@ -39,24 +34,12 @@ namespace LiveZilla.PowerShell.Base
             bool literal = ParameterSetName == LiteralPathSet;
             foreach (var given in literal ? LiteralPath : Path)
             {
-                _current = given;
-                IReadOnlyList<string> files;
-                try
+                // A path that names no file is an error about that path; the other paths and files go on.
+                RunItem(given, () =>
                 {
-                    files = LzFilePaths.ResolveExisting(SessionState, given, literal);
-                }
-                catch (LzCmdletException ex)
-                {
-                    ReportError(MapError(ex, given));
-                    continue;
-                }
-                foreach (var file in files)
-                {
-                    _current = file;
-                    ProcessFile(file);
-                }
+                    foreach (var file in LzFilePaths.ResolveExisting(SessionState, given, literal)) RunItem(file, () => ProcessFile(file));
+                });
             }
-            _current = null;
         }
     }
 }

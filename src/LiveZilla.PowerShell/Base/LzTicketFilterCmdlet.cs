@@ -66,9 +66,9 @@ namespace LiveZilla.PowerShell.Base
             _ => null,
         };
 
-        private protected override void Prepare()
+        private protected override void BeginProcessingCore()
         {
-            base.Prepare();
+            base.BeginProcessingCore();
             RequireKnownFilterValues(Group, Operator);
         }
 

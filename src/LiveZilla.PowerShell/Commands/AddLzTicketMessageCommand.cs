@@ -59,18 +59,9 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter SendEmailReply { get; set; }
 
-        private long? _currentId;
-
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
-            foreach (var id in TicketId)
-            {
-                _currentId = id;
-                RunItem(() => Add(id));
-            }
-            _currentId = null;
+            foreach (var id in TicketId) RunItem(id, () => Add(id));
         }
 
         private void Add(long id)
@@ -108,30 +99,21 @@ namespace LiveZilla.PowerShell.Commands
             }
             catch (LzApiException failure)
             {
-                // Reliability fix: the error carries the unsent message, so a runbook can send it again without its input.
+                // The error carries the unsent message, so a runbook can send it again without its input.
                 ReportError(Unsent(failure, id, message, sent && failure.MayHaveReachedServer));
                 return;
             }
             if (echo == null)
             {
-                ReportError(LzTicketLookup.NotFound(id, ActiveConnection));
+                ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.TicketNotFound, "Ticket", id,
+                    $"Ticket {id} was not found on {ActiveConnection.Uri}. Nothing was changed.", "Check the id with Get-LzTicket."));
                 return;
             }
             WriteObject(echo);
         }
 
-        private ErrorRecord Unsent(LzApiException failure, long id, LzNewTicketMessage message, bool mayHaveBeenStored)
-        {
-            var mapped = MapError(failure, id);
-            var target = new PSObject();
-            target.Properties.Add(new PSNoteProperty("TicketId", id));
-            target.Properties.Add(new PSNoteProperty("UnsentMessage", message));
-            target.Properties.Add(new PSNoteProperty("MessageMayHaveBeenStored", mayHaveBeenStored));
-            string action = mayHaveBeenStored
-                ? $"The message may have been stored: check with Get-LzTicket -Id {id} before sending TargetObject.UnsentMessage again, or a second copy is stored."
-                : mapped.ErrorDetails.RecommendedAction ?? $"Nothing was stored; send TargetObject.UnsentMessage again with Add-LzTicketMessage -TicketId {id}.";
-            return LzErrorRecordMapper.Build(failure, mapped.FullyQualifiedErrorId, mapped.CategoryInfo.Category, target,
-                mapped.ErrorDetails.Message + (mayHaveBeenStored ? " The message may have been stored." : " The message was not stored."), action);
-        }
+        private ErrorRecord Unsent(LzApiException failure, long id, LzNewTicketMessage message, bool mayHaveBeenStored) =>
+            new LzUnsentWrite(id, message, mayHaveBeenStored, id).ToErrorRecord(MapError(failure, id), failure, $"message to ticket {id}", $"Get-LzTicket -Id {id}",
+                keepWhenRefused: true, resend: $"Nothing was stored; send TargetObject.UnsentRequest again with Add-LzTicketMessage -TicketId {id}.");
     }
 }

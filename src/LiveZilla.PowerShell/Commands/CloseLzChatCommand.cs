@@ -9,8 +9,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzChat))]
     public sealed class CloseLzChatCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-
         /// <summary>Id of an active chat. Binds from the pipeline (strings, or chats by their ChatId property).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -20,28 +18,20 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
             foreach (var given in ChatId)
             {
-                _currentId = given.Trim();
-                var chatId = _currentId;
-                if (!ShouldProcess($"Chat {chatId}", "Close chat")) continue;
-                var client = Client;
-                try
+                var chatId = given.Trim();
+                // One unknown chat must not stop the others.
+                RunItem(chatId, () =>
                 {
+                    if (!ShouldProcess($"Chat {chatId}", "Close chat")) return;
+                    var client = Client;
                     var closed = RunAsync((writer, token) => client.CloseChatAsync(chatId, token));
                     if (PassThru) WriteObject(closed);
-                }
-                catch (System.Exception exception) when (!(exception is RuntimeException) && !StopToken.IsCancellationRequested)
-                {
-                    // One unknown chat must not stop the others.
-                    ReportError(MapError(exception, chatId));
-                }
+                });
             }
-            _currentId = null;
         }
     }
 }

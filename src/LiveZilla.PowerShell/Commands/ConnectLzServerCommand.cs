@@ -74,11 +74,11 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override LzConnection? ConnectionForErrors => _pending;
 
-        private protected override object? ErrorTarget => Uri;
-
         private protected override bool ErrorsAreTerminating => true;
 
-        private protected override void ProcessRecordCore()
+        private protected override void ProcessRecordCore() => RunItem(Uri, Connect);
+
+        private void Connect()
         {
             ValidateUri();
             var options = BuildOptions();

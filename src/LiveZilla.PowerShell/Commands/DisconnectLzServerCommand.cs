@@ -29,8 +29,6 @@ namespace LiveZilla.PowerShell.Commands
 
         private LzConnection? _closedDefault;
 
-        private protected override object? ErrorTarget => Connection ?? (object?)Name;
-
         private protected override void ProcessRecordCore()
         {
             var connections = LzConnectionRegistry.Current;
@@ -51,7 +49,7 @@ namespace LiveZilla.PowerShell.Commands
                             Close(connections, connection);
                         }
                         if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                            WriteError(LzErrorRecordMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
+                            WriteError(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name,
                                 $"There is no LiveZilla connection named '{name}' in this session.", "Run Get-LzConnection to see the connections."));
                     }
                     break;

@@ -17,7 +17,6 @@ namespace LiveZilla.PowerShell.Commands
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        private string _fullPath = "";
 
         /// <summary>The data file (JSON Lines); errors, state and manifest are written next to it. Wildcards must match exactly one existing file. Relative paths start at the current location.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -43,18 +42,20 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => _fullPath.Length > 0 ? _fullPath : GivenPath;
-
         private string GivenPath => ParameterSetName == LiteralPathSet ? LiteralPath : Path;
 
-        private protected override void ProcessRecordCore()
+        private protected override void ProcessRecordCore() => RunItem(GivenPath, () =>
         {
             if (Resume && Force)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", GivenPath);
-            _fullPath = LzFilePaths.ResolveOutput(SessionState, GivenPath, literal: ParameterSetName == LiteralPathSet);
+            string path = LzFilePaths.ResolveOutput(SessionState, GivenPath, literal: ParameterSetName == LiteralPathSet);
+            RunItem(path, () => Export(path));
+        });
+
+        private void Export(string path)
+        {
             var query = FilterQuery();
             var client = Client;
-            string path = _fullPath;
             LzExportResult result;
             try
             {

@@ -1,8 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
+using System.Collections.Generic;
 using System.Threading.Tasks;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
@@ -32,17 +31,17 @@ namespace LiveZilla.PowerShell.Commands
             var client = Client;
             var ids = ChatId?.Select(i => i.Trim()).ToArray();
             var group = Group;
-            RunAsync((writer, token) => StreamAsync(client, ids, group, writer, token));
+            PullPaged((wanted, writer, token) => Matching(client.ListChatSessionsAsync(token), ids, group));
         }
 
-        private static async Task StreamAsync(LzClient client, string[]? ids, string? group, LzPipelineWriter writer, CancellationToken token)
+        private static async IAsyncEnumerable<LzChat> Matching(IAsyncEnumerable<LzChat> chats, string[]? ids, string? group)
         {
             // The server has no filters for active chats; filter the (at most 100) sessions here.
-            await foreach (var chat in client.ListChatSessionsAsync(token).ConfigureAwait(false))
+            await foreach (var chat in chats.ConfigureAwait(false))
             {
                 if (ids != null && !ids.Contains(chat.ChatId)) continue;
                 if (group != null && chat.Group != group) continue;
-                writer.WriteObject(chat);
+                yield return chat;
             }
         }
     }

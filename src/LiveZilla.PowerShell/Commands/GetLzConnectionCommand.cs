@@ -43,7 +43,7 @@ namespace LiveZilla.PowerShell.Commands
                     WriteObject(connection);
                 }
                 if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(LzErrorRecordMapper.Build(new ItemNotFoundException(name), LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound, name,
+                    WriteError(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name,
                         $"There is no LiveZilla connection named '{name}' in this session.", "Run Connect-LzServer -Name " + name + " to make one."));
             }
         }

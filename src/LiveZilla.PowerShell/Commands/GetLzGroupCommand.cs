@@ -12,7 +12,6 @@ namespace LiveZilla.PowerShell.Commands
     public sealed class GetLzGroupCommand : LzConnectedCmdlet
     {
         private IReadOnlyList<LzGroup>? _groups;
-        private string? _currentId;
 
         /// <summary>Group ids; wildcards allowed. Binds from the pipeline (strings, or objects with a Group or Id property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,7 +26,6 @@ namespace LiveZilla.PowerShell.Commands
         [ArgumentCompleter(typeof(LzOperatorCompleter))]
         public string? Operator { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
         private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, _ => null };
 
         private protected override void ProcessRecordCore()
@@ -48,17 +46,16 @@ namespace LiveZilla.PowerShell.Commands
             }
             foreach (var given in Id)
             {
-                _currentId = given.Trim();
-                var pattern = new WildcardPattern(_currentId, WildcardOptions.None);
-                var isPattern = WildcardPattern.ContainsWildcardCharacters(_currentId);
-                var matches = candidates.Where(g => isPattern ? pattern.IsMatch(g.Id) : string.Equals(g.Id, _currentId, System.StringComparison.Ordinal)).ToList();
+                var id = given.Trim();
+                var pattern = new WildcardPattern(id, WildcardOptions.None);
+                var isPattern = WildcardPattern.ContainsWildcardCharacters(id);
+                var matches = candidates.Where(g => isPattern ? pattern.IsMatch(g.Id) : string.Equals(g.Id, id, System.StringComparison.Ordinal)).ToList();
                 WriteObject(matches, enumerateCollection: true);
                 if (matches.Count == 0 && !isPattern)
-                    ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Group " + _currentId + " was not found."), LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, _currentId,
-                        $"Group '{_currentId}' was not found on {ActiveConnection.Uri}{(Operator != null ? " among the groups of operator '" + Operator + "'" : "")}. Group ids are case-sensitive, and a group without operators cannot be seen through the API.",
+                    ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Group", id,
+                        $"Group '{id}' was not found on {ActiveConnection.Uri}{(Operator != null ? " among the groups of operator '" + Operator + "'" : "")}. Group ids are case-sensitive, and a group without operators cannot be seen through the API.",
                         "Run Get-LzGroup without -Id to list the groups."));
             }
-            _currentId = null;
         }
     }
 }

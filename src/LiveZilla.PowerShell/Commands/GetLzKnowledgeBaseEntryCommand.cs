@@ -1,7 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 
@@ -13,9 +10,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzKnowledgeBaseEntry))]
     public sealed class GetLzKnowledgeBaseEntryCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-        private ulong _seen, _written;
-
         /// <summary>Entry ids. Binds from the pipeline (strings, or objects with an Id property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -30,60 +24,34 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludePrivate { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
         private protected override object? RejectedValue(string name) => name switch { "ParentId" => ParentId, _ => null };
 
         private protected override void ProcessRecordCore()
         {
             if (Id == null)
             {
-                List(BuildQuery(null));
+                List(null);
                 return;
             }
             foreach (var given in Id)
             {
-                _currentId = given.Trim();
-                if (List(BuildQuery(_currentId)) == 0 && ParentId == null)
-                    ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Knowledge base entry " + _currentId + " was not found."), LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, _currentId,
-                        $"Knowledge base entry '{_currentId}' was not found on {ActiveConnection.Uri}{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
-                        "Run Get-LzKnowledgeBaseEntry -IncludePrivate to list every entry."));
-            }
-            _currentId = null;
-        }
-
-        private protected override void EndProcessingCore()
-        {
-            // Paging runs over everything this command lists, pipeline input included, like Select-Object -Skip/-First.
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount(_seen, 1.0));
-        }
-
-        internal LzKnowledgeBaseQuery BuildQuery(string? id) => new LzKnowledgeBaseQuery { Id = id, ParentId = ParentId, IncludePrivate = IncludePrivate };
-
-        private ulong List(LzKnowledgeBaseQuery query)
-        {
-            var client = Client;
-            return RunAsync((writer, token) => StreamAsync(client, query, writer, token));
-        }
-
-        private async Task<ulong> StreamAsync(LzClient client, LzKnowledgeBaseQuery query, LzPipelineWriter writer, CancellationToken token)
-        {
-            ulong found = 0;
-            await foreach (var entry in client.ListKnowledgeBaseEntriesAsync(query, token).ConfigureAwait(false))
-            {
-                found++;
-                _seen++;
-                if (_seen <= PagingParameters.Skip) continue;
-                if (_written >= PagingParameters.First)
+                var id = given.Trim();
+                RunItem(id, () =>
                 {
-                    // Nothing more is written; only a total still needs the rest of the list.
-                    if (PagingParameters.IncludeTotalCount) continue;
-                    break;
-                }
-                writer.WriteObject(entry);
-                _written++;
+                    if (List(id) == 0 && ParentId == null)
+                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Knowledge base entry", id,
+                            $"Knowledge base entry '{id}' was not found on {ActiveConnection.Uri}{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
+                            "Run Get-LzKnowledgeBaseEntry -IncludePrivate to list every entry."));
+                });
             }
-            return found;
+        }
+
+        /// <summary>Lists the entries of one id, or all; null when -First was met already.</summary>
+        private long? List(string? id)
+        {
+            var query = new LzKnowledgeBaseQuery { Id = id, ParentId = ParentId, IncludePrivate = IncludePrivate };
+            var client = Client;
+            return PullPaged((wanted, writer, token) => client.ListKnowledgeBaseEntriesAsync(query, token));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using System.Threading;
+using System.Collections.Generic;
 using System.Threading.Tasks;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
@@ -13,8 +12,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzOperator))]
     public sealed class GetLzOperatorCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-
         /// <summary>Login ids (case-sensitive); wildcards filter on the client. Binds from the pipeline (strings, or objects with a UserId property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Operator", "Editor")]
@@ -36,7 +33,6 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeChats { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
         private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
@@ -48,43 +44,38 @@ namespace LiveZilla.PowerShell.Commands
             }
             foreach (var given in UserId)
             {
-                _currentId = given.Trim();
-                if (WildcardPattern.ContainsWildcardCharacters(_currentId))
-                    List(null, new WildcardPattern(_currentId, WildcardOptions.IgnoreCase));
-                else if (List(_currentId, null) == 0 && !HasFilters)
-                    ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Operator " + _currentId + " was not found."), LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, _currentId,
-                        $"Operator '{_currentId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.", "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
+                var userId = given.Trim();
+                RunItem(userId, () =>
+                {
+                    if (WildcardPattern.ContainsWildcardCharacters(userId))
+                        List(null, new WildcardPattern(userId, WildcardOptions.IgnoreCase));
+                    else if (List(userId, null) == 0 && !HasFilters)
+                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Operator", userId,
+                            $"Operator '{userId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.", "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
+                });
             }
-            _currentId = null;
         }
 
-        private bool HasFilters => Group != null || MyInvocation.BoundParameters.ContainsKey(nameof(Status));
+        private bool HasFilters => Group != null || IsBound(nameof(Status));
 
-        internal LzOperatorQuery BuildQuery(string? userId) => new LzOperatorQuery
+        /// <summary>Lists the operators of one login id, or all, keeping those that match <paramref name="pattern"/>.</summary>
+        private long? List(string? userId, WildcardPattern? pattern)
         {
-            UserId = userId,
-            Group = Group,
-            Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (LzOperatorStatus?)null,
-            IncludeChats = IncludeChats,
-        };
-
-        private int List(string? userId, WildcardPattern? pattern)
-        {
-            var client = Client;
-            var query = BuildQuery(userId);
-            return RunAsync((writer, token) => StreamAsync(client, query, pattern, writer, token));
-        }
-
-        private static async Task<int> StreamAsync(LzClient client, LzOperatorQuery query, WildcardPattern? pattern, LzPipelineWriter writer, CancellationToken token)
-        {
-            int written = 0;
-            await foreach (var op in client.ListOperatorsAsync(query, token).ConfigureAwait(false))
+            var query = new LzOperatorQuery
             {
-                if (pattern != null && !pattern.IsMatch(op.UserId)) continue;
-                writer.WriteObject(op);
-                written++;
-            }
-            return written;
+                UserId = userId,
+                Group = Group,
+                Status = IsBound(nameof(Status)) ? Status : (LzOperatorStatus?)null,
+                IncludeChats = IncludeChats,
+            };
+            var client = Client;
+            return PullPaged((wanted, writer, token) => Matching(client.ListOperatorsAsync(query, token), pattern));
+        }
+
+        private static async IAsyncEnumerable<LzOperator> Matching(IAsyncEnumerable<LzOperator> operators, WildcardPattern? pattern)
+        {
+            await foreach (var op in operators.ConfigureAwait(false))
+                if (pattern == null || pattern.IsMatch(op.UserId)) yield return op;
         }
     }
 }

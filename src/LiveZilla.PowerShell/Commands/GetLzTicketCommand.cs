@@ -15,8 +15,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket))]
     public sealed class GetLzTicketCommand : LzTicketFilterCmdlet
     {
-        private long? _currentId;
-
         /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
@@ -24,56 +22,39 @@ namespace LiveZilla.PowerShell.Commands
         [LzTicketIdTransformation]
         public long[]? Id { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
             if (Id == null)
             {
-                List(BuildQuery(null), reportMissing: false);
+                List(null);
                 return;
             }
             foreach (var id in Id)
             {
-                _currentId = id;
-                RunItem(() => List(BuildQuery(id), reportMissing: !HasFilters));
+                RunItem(id, () =>
+                {
+                    if (List(id) == 0 && !HasFilters)
+                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.TicketNotFound, "Ticket", id,
+                            $"Ticket {id} was not found on {ActiveConnection.Uri}. A ticket whose first message is missing is never listed.",
+                            "Check the id; run Get-LzTicket without -Id to list tickets."));
+                });
             }
-            _currentId = null;
         }
 
-        internal LzTicketQuery BuildQuery(long? id)
+        /// <summary>Lists the tickets of one id, or all; null when -First was met already.</summary>
+        private long? List(long? id)
         {
             var query = FilterQuery(id);
-            // With -First and no total wanted, the pager can stop asking once enough tickets arrived.
-            if (!PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue)
-            {
-                ulong wanted = PagingParameters.First + PagingParameters.Skip;
-                if (PagingParameters.First == 0) wanted = 0;
-                if (wanted > 0 && wanted <= long.MaxValue) query.MaxTickets = (long)wanted;
-            }
-            return query;
-        }
-
-        private void List(LzTicketQuery query, bool reportMissing)
-        {
-            if (!PagingParameters.IncludeTotalCount && PagingParameters.First == 0) return;
-            var target = _currentId;
             var client = Client;
-            var seen = new StrongBox<long>();
-            Pull((writer, token) => ListAsync(client, query, writer, seen, token), WriteObject);
-            long total = seen.Value;
-            if (reportMissing && total == 0)
+            return PullPaged((wanted, writer, token) =>
             {
-                ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Ticket " + target + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
-                    $"Ticket {target} was not found on {ActiveConnection.Uri}. A ticket whose first message is missing is never listed.",
-                    "Check the id; run Get-LzTicket without -Id to list tickets."));
-            }
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+                // The pager can stop asking once paging has all it can use.
+                query.MaxTickets = wanted;
+                return ListAsync(client, query, writer, token);
+            });
         }
 
-        /// <summary>The pager's tickets after -Skip and -First; <paramref name="seen"/> counts every ticket listed, for -IncludeTotalCount.</summary>
-        private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, StrongBox<long> seen, [EnumeratorCancellation] CancellationToken token)
+        private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, [EnumeratorCancellation] CancellationToken token)
         {
             var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
             LzTicketPagerProgress? last = null;
@@ -86,26 +67,14 @@ namespace LiveZilla.PowerShell.Commands
                     last = p;
                     progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered);
                 },
-                OnError = failure => writer.WriteError(UnlistedTickets(failure)),
+                OnError = failure => writer.WriteError(UnlistedTickets(failure, query.Id)),
             };
             if (PageSize > 0) options.PageSize = PageSize;
             var pager = new LzTicketPager(client, options);
-
-            ulong skip = PagingParameters.Skip;
-            ulong first = PagingParameters.First;
-            ulong written = 0;
             await foreach (var ticket in pager.ListAsync(query, token).ConfigureAwait(false))
             {
                 if (ticket.IdText != null) writer.WriteWarning(UnaddressableId(ticket));
-                seen.Value++;
-                if ((ulong)seen.Value <= skip) continue;
-                if (written < first)
-                {
-                    written++;
-                    yield return ticket;
-                }
-                // Without a total to count, nothing after -First is needed: leaving the loop stops the requests.
-                else if (!PagingParameters.IncludeTotalCount) break;
+                yield return ticket;
             }
             progress.Complete();
             if (last != null && !query.Id.HasValue)
@@ -116,9 +85,9 @@ namespace LiveZilla.PowerShell.Commands
         private static string UnaddressableId(LzTicket ticket) =>
             $"Ticket '{ticket}' has an id that is not a plain serial number: it is listed with Id {ticket.Id}, but -Id cannot name it, as the server compares ids as text. Export-LzTicket keeps the id as the server sent it.";
 
-        private ErrorRecord UnlistedTickets(LzTicketListFailure failure)
+        private static ErrorRecord UnlistedTickets(LzTicketListFailure failure, long? id)
         {
-            object target = (object?)failure.TicketId ?? (failure.WindowStart.HasValue ? failure.WindowStart.Value.LocalDateTime : (object?)_currentId) ?? "";
+            object target = (object?)failure.TicketId ?? (failure.WindowStart.HasValue ? failure.WindowStart.Value.LocalDateTime : (object?)id) ?? "";
             if (failure.Reason == LzTicketListFailureReason.TooManyInOneSecond)
                 return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketSecondTooBig, ErrorCategory.LimitsExceeded, target,
                     failure + " Every other ticket was listed.",

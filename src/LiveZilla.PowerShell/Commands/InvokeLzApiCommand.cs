@@ -48,14 +48,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        private string? _currentFunction;
-
-        private protected override object? ErrorTarget => _currentFunction ?? Function;
-
         private protected override void ProcessRecordCore()
         {
             var function = NormalizeFunction(Function);
-            _currentFunction = function;
+            RunItem(function, () => Invoke(function));
+        }
+
+        private void Invoke(string function)
+        {
             var fields = BuildFields(Field);
             var data = Data == null ? null : LzJsonConversion.ToJsonText(Data);
             var isRead = IsRead(function, AsRead);

@@ -17,8 +17,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzChat))]
     public sealed class NewLzChatCommand : LzConnectedCmdlet
     {
-        private string? _currentVisitor;
-
         /// <summary>Visitor id (at most 32 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("VisitorId")]
@@ -80,12 +78,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public Hashtable? Customs { get; set; }
 
-        private protected override object? ErrorTarget => _currentVisitor;
-
         private protected override void ProcessRecordCore()
         {
             var request = BuildRequest();
-            _currentVisitor = request.UserId;
+            RunItem(request.UserId, () => Create(request));
+        }
+
+        private void Create(LzNewChat request)
+        {
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
             var client = Client;
             LzChat created;
@@ -95,14 +95,19 @@ namespace LiveZilla.PowerShell.Commands
             }
             catch (LzApiException failure)
             {
-                // Reliability fix: the error carries the request and says whether the chat may exist, so it is not started twice.
-                ReportError(LzUnsentErrors.Build(MapError(failure, request.UserId), failure, request.UserId, request,
+                // The error carries the request and says whether the chat may exist, so it is not started twice.
+                ReportError(new LzUnsentWrite(request.UserId, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.UserId), failure,
                     $"chat of visitor '{request.UserId}'", "Get-LzChat"));
                 return;
             }
             WriteObject(created);
-            _currentVisitor = null;
         }
+
+        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+            rejected.Field == "Operator"
+                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                    $"The operator does not exist on {server}. Operators are named by their login id.", "Use tab completion on -Operator to pick an existing login id.")
+                : null;
 
         internal LzNewChat BuildRequest()
         {

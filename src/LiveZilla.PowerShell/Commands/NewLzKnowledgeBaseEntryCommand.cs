@@ -14,8 +14,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzKnowledgeBaseEntry))]
     public sealed class NewLzKnowledgeBaseEntryCommand : LzConnectedCmdlet
     {
-        private string? _currentTitle;
-
         /// <summary>Title.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -47,12 +45,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter AllowBotAccess { get; set; }
 
-        private protected override object? ErrorTarget => _currentTitle;
-
         private protected override void ProcessRecordCore()
         {
             var request = BuildRequest();
-            _currentTitle = request.Title;
+            RunItem(request.Title, () => Create(request));
+        }
+
+        private void Create(LzNewKnowledgeBaseEntry request)
+        {
             if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
             var client = Client;
             LzKnowledgeBaseEntry created;
@@ -62,14 +62,20 @@ namespace LiveZilla.PowerShell.Commands
             }
             catch (LzApiException failure)
             {
-                // Reliability fix: the error carries the request and says whether the entry may exist, so it is not created twice.
-                ReportError(LzUnsentErrors.Build(MapError(failure, request.Title), failure, request.Title, request,
+                // The error carries the request and says whether the entry may exist, so it is not created twice.
+                ReportError(new LzUnsentWrite(request.Title, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.Title), failure,
                     $"knowledge base entry '{request.Title}'", $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate"));
                 return;
             }
             WriteObject(created);
-            _currentTitle = null;
         }
+
+        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+            rejected.Filter == "ParentId"
+                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                    $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.",
+                    "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.")
+                : null;
 
         internal LzNewKnowledgeBaseEntry BuildRequest()
         {

@@ -19,7 +19,6 @@ namespace LiveZilla.PowerShell.Commands
     {
         private const string PasswordSet = "Password";
         private const string CredentialSet = "Credential";
-        private string? _currentId;
 
         /// <summary>Login id of the new operator.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PasswordSet, ValueFromPipelineByPropertyName = true)]
@@ -89,12 +88,14 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
             var request = BuildRequest();
-            _currentId = request.UserId;
+            RunItem(request.UserId, () => Create(request));
+        }
+
+        private void Create(LzNewOperator request)
+        {
             if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
             var client = Client;
             LzOperator created;
@@ -104,14 +105,22 @@ namespace LiveZilla.PowerShell.Commands
             }
             catch (LzApiException failure)
             {
-                // Reliability fix: the error carries the request (its password stays a SecureString) and says whether the operator may exist.
-                ReportError(LzUnsentErrors.Build(MapError(failure, request.UserId), failure, request.UserId, request,
+                // The error carries the request (its password stays a SecureString) and says whether the operator may exist, so it is not created twice.
+                ReportError(new LzUnsentWrite(request.UserId, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.UserId), failure,
                     $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}"));
                 return;
             }
             WriteObject(created);
-            _currentId = null;
         }
+
+        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
+        {
+            "UserId" => new LzErrorWording(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists,
+                $"An operator with the login id '{target}' already exists on {server} (or the id is empty). Nothing was created.", "Pick another login id, or check the existing one with Get-LzOperator."),
+            "Groups" => new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                $"{server} refused the groups of operator '{target}': give at least one existing group id (case-sensitive). Nothing was created.", "List the groups with Get-LzGroup, or press Tab after -Group."),
+            _ => null,
+        };
 
         internal LzNewOperator BuildRequest()
         {

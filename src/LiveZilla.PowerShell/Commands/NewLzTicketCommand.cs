@@ -22,7 +22,6 @@ namespace LiveZilla.PowerShell.Commands
         private readonly Queue<PendingCreation> _pending = new Queue<PendingCreation>();
         private LzProgressReporter? _progress;
         private int _submitted, _finished;
-        private object? _currentTarget;
 
         /// <summary>Group id that receives the ticket (exact, case-sensitive).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -92,19 +91,22 @@ namespace LiveZilla.PowerShell.Commands
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 1;
 
-        private protected override object? ErrorTarget => _currentTarget;
-
         private protected override void ProcessRecordCore()
         {
             var request = BuildRequest();
-            _currentTarget = request.Describe();
+            var target = request.Describe();
+            RunItem(target, () => Create(request, target));
+        }
+
+        private void Create(CreationRequest request, string target)
+        {
             if (request.Status.HasValue && request.Editor == null)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-Status needs -Editor: LiveZilla sets a ticket's status only together with its editor. No ticket was created.", _currentTarget, "Add -Editor <login id>.");
+                    "-Status needs -Editor: LiveZilla sets a ticket's status only together with its editor. No ticket was created.", target, "Add -Editor <login id>.");
             if (SendAutoResponder && string.IsNullOrEmpty(request.Message.Email))
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-SendAutoResponder needs -Email: the auto-responder is sent to that address. No ticket was created.", _currentTarget);
-            if (!ShouldProcess($"Group '{request.Ticket.Group}': {_currentTarget}", "Create ticket")) return;
+                    "-SendAutoResponder needs -Email: the auto-responder is sent to that address. No ticket was created.", target);
+            if (!ShouldProcess($"Group '{request.Ticket.Group}': {target}", "Create ticket")) return;
 
             // Keep at most ThrottleLimit creations in flight; the oldest is written first, so output keeps input order.
             while (_pending.Count >= ThrottleLimit) WriteOldest();
@@ -113,7 +115,7 @@ namespace LiveZilla.PowerShell.Commands
             _progress ??= new LzProgressReporter(Writer, "Creating LiveZilla tickets");
             _submitted++;
             var task = StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token));
-            _pending.Enqueue(new PendingCreation(task, _currentTarget));
+            _pending.Enqueue(new PendingCreation(task, target));
             if (ThrottleLimit == 1) WriteOldest();
         }
 

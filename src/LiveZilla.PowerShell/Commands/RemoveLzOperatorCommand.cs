@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
@@ -10,8 +11,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzOperator))]
     public sealed class RemoveLzOperatorCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-
         /// <summary>Login id of the operator to delete. Binds from the pipeline (strings, or operators by their UserId property).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Operator")]
@@ -23,25 +22,20 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
             foreach (var given in UserId)
             {
-                _currentId = given.Trim();
-                try
-                {
-                    Remove(_currentId);
-                }
-                catch (System.Exception exception) when (!(exception is RuntimeException) && !StopToken.IsCancellationRequested)
-                {
-                    // One failed id must not stop the others: report it and go on.
-                    ReportError(MapError(exception, _currentId));
-                }
+                var userId = given.Trim();
+                // One failed id must not stop the others: report it and go on.
+                RunItem(userId, () => Remove(userId));
             }
-            _currentId = null;
         }
+
+        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+            rejected.Filter == "UserId"
+                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, $"Operator '{target}' does not exist on {server}.", "List the login ids with Get-LzOperator.")
+                : null;
 
         private void Remove(string userId)
         {

@@ -19,9 +19,9 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => Name;
+        private protected override void ProcessRecordCore() => RunItem(Name, Select);
 
-        private protected override void ProcessRecordCore()
+        private void Select()
         {
             var connections = LzConnectionRegistry.Current;
             var connection = connections.Find(Name);
@@ -30,13 +30,13 @@ namespace LiveZilla.PowerShell.Commands
                 var open = connections.All.Where(c => c.IsOpen).Select(c => "'" + c.Name + "'").ToList();
                 throw new LzCmdletException(LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound,
                     $"There is no LiveZilla connection named '{Name}' in this session. " + (open.Count == 0 ? "No connection is open." : "Open connections: " + string.Join(", ", open) + "."),
-                    Name, $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {Name} to make one.");
+                    Name, $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {Name} to make one.") { StopsCommand = true };
             }
             // A connection closed by other means than Disconnect-LzServer fails here, not at the next command.
             _ = connection.Client;
             if (!connections.Select(connection))
                 throw new LzCmdletException(LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound,
-                    $"The connection '{Name}' was closed or replaced while it was being selected.", Name, "Run Get-LzConnection to see the connections.");
+                    $"The connection '{Name}' was closed or replaced while it was being selected.", Name, "Run Get-LzConnection to see the connections.") { StopsCommand = true };
             WriteVerbose($"'{connection.Name}' ({connection.UserName} at {connection.Uri}) is the default connection now.");
             if (PassThru) WriteObject(connection);
         }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.Json;
 using LiveZilla.Client.Errors;
 using LiveZilla.PowerShell.Base;
 
@@ -9,8 +11,6 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(PSObject))]
     public sealed class SendLzChatMessageCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-
         /// <summary>Id of an active chat. Binds from the pipeline by property name (chats from New-LzChat or Get-LzChat).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -25,40 +25,39 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => _currentId;
-
         private protected override void ProcessRecordCore()
         {
-            _currentId = ChatId.Trim();
-            var chatId = _currentId;
+            var chatId = ChatId.Trim();
+            RunItem(chatId, () => Send(chatId));
+        }
+
+        private void Send(string chatId)
+        {
             var preview = Text.Length > 40 ? Text.Substring(0, 40) + "…" : Text;
             if (!ShouldProcess($"Chat {chatId}", $"Send message '{preview}'")) return;
             var client = Client;
             var text = Text;
-            System.Collections.Generic.IReadOnlyList<System.Text.Json.JsonElement> posts;
+            IReadOnlyList<JsonElement> posts;
             try
             {
                 posts = RunAsync((writer, token) => client.AddChatMessageAsync(chatId, text, token));
             }
             catch (LzApiException failure)
             {
-                // Reliability fix: the error carries the unsent text and says whether it may have been posted, so it is not posted twice.
+                // The error carries the unsent text and says whether it may have been posted, so it is not posted twice.
                 var unsent = new PSObject();
                 unsent.Properties.Add(new PSNoteProperty("ChatId", chatId));
                 unsent.Properties.Add(new PSNoteProperty("Text", text));
-                ReportError(LzUnsentErrors.Build(MapError(failure, chatId), failure, chatId, unsent, $"message to chat {chatId}", "Get-LzChat"));
+                ReportError(new LzUnsentWrite(chatId, unsent, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, chatId), failure, $"message to chat {chatId}", "Get-LzChat"));
                 return;
             }
-            if (PassThru)
+            if (!PassThru) return;
+            foreach (var post in posts)
             {
-                foreach (var post in posts)
-                {
-                    var value = LzJsonConversion.ToPowerShell(post);
-                    if (value is PSObject wrapped) wrapped.TypeNames.Insert(0, "LiveZilla.ChatPost");
-                    WriteObject(value);
-                }
+                var value = LzJsonConversion.ToPowerShell(post);
+                if (value is PSObject wrapped) wrapped.TypeNames.Insert(0, "LiveZilla.ChatPost");
+                WriteObject(value);
             }
-            _currentId = null;
         }
     }
 }

@@ -41,10 +41,6 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private long? _currentId;
-
-        private protected override object? ErrorTarget => _currentId;
-
         private bool StatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Status));
         private bool SubStatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(SubStatus));
 
@@ -57,12 +53,7 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            foreach (var id in Id)
-            {
-                _currentId = id;
-                RunItem(() => Set(id));
-            }
-            _currentId = null;
+            foreach (var id in Id) RunItem(id, () => Set(id));
         }
 
         private void Set(long id)

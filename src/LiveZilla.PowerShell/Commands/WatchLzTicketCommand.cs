@@ -56,9 +56,9 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override object? RejectedValue(string name) => name switch { "Group" => LzTicketQuery.ServerValue(Group), _ => null };
 
-        private protected override void Prepare()
+        private protected override void BeginProcessingCore()
         {
-            base.Prepare();
+            base.BeginProcessingCore();
             RequireKnownFilterValues(Group, null);
         }
 

@@ -406,14 +406,14 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
             {
                 var target = error.TargetObject as PSObject;
                 bool pointsAtTicket = target?.Properties["TicketId"]?.Value?.ToString() == stored[0].Ticket.IdString;
-                bool saysMaybeStored = target?.Properties["MessageMayHaveBeenStored"]?.Value is true;
+                bool saysMaybeStored = target?.Properties["MayHaveBeenStored"]?.Value is true;
                 Assert.True(pointsAtTicket || saysMaybeStored, "stored, but the error invites a second copy: " + error.ErrorDetails?.Message + " " + describe);
             }
             return;
         }
         Assert.True(orphans == 0, "the message was stored where nobody sees it: " + describe);
         // Not stored: an error must carry the unsent message, and the ticket id once a ticket exists.
-        var carrying = result.Errors.Where(e => e.TargetObject is PSObject p && p.Properties["UnsentMessage"]?.Value is LzNewTicketMessage m && m.Text == marker).ToList();
+        var carrying = result.Errors.Where(e => e.TargetObject is PSObject p && p.Properties["UnsentRequest"]?.Value is LzNewTicketMessage m && m.Text == marker).ToList();
         Assert.True(carrying.Count == 1, "a create was lost without an error carrying its message: " + describe);
     }
 
