@@ -105,4 +105,37 @@ public class ErrorMapperTests
         Assert.Contains("odd value", record.ErrorDetails.Message);
         Assert.DoesNotContain(thrown.StackTrace!, record.ErrorDetails.Message);
     }
+
+    [Fact]
+    public void A_rejected_chat_id_is_object_not_found_whichever_function_sent_it()
+    {
+        var error = new LzApiException(LzErrorKind.Validation, "(Field: ChatId)") { Field = "ChatId" };
+        var record = LzErrorRecordMapper.ToErrorRecord(error, "424242");
+        Assert.Equal("LzObjectNotFound", record.FullyQualifiedErrorId);
+        Assert.Contains("424242", record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void A_command_words_its_own_rejections_and_the_general_wording_covers_the_rest()
+    {
+        LzErrorWording? Wording(LzApiException rejected, object? target, string server) =>
+            rejected.Field == "UserId" ? new LzErrorWording(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", "Pick another.") : null;
+        var taken = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Validation, "(Field: UserId)") { Field = "UserId" }, "jdoe", null, Wording);
+        Assert.Equal("LzObjectExists", taken.FullyQualifiedErrorId);
+        Assert.Equal("'jdoe' exists on the server.", taken.ErrorDetails.Message);
+        Assert.IsType<LzApiException>(taken.Exception);
+        var group = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Validation, "(Field: Group)") { Field = "Group" }, "jdoe", null, Wording);
+        Assert.Equal("LzObjectNotFound", group.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Only_failures_that_every_further_input_would_repeat_stop_the_command()
+    {
+        Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Permission, "LZAV20002"), null)));
+        Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new ObjectDisposedException("client"), null)));
+        Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(
+            new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, "no connection") { StopsCommand = true }, null)));
+        Assert.False(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Timeout, "timed out"), null)));
+        Assert.False(LzCmdlet.IsFatal(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", "gone", "There is no connection 'gone'.", "Run Get-LzConnection.")));
+    }
 }

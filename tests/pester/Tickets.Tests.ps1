@@ -34,6 +34,16 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $total.ToString() | Should -Match '300'
     }
 
+    It 'pages over every id it is given, like Select-Object, and writes one total at the end' {
+        $some = @(Get-LzTicket -First 4)
+        $page = @($some.Id | Get-LzTicket -Skip 1 -First 2)
+        $page.Id | Should -Be $some.Id[1..2]
+        $counted = @(Get-LzTicket -Id $some.Id -First 1 -IncludeTotalCount)
+        $counted.Count | Should -Be 2
+        $counted[0].Id | Should -Be $some.Id[0]
+        $counted[1].ToString() | Should -Match '\b4\b'
+    }
+
     It 'gets tickets by id from the pipeline and reports a missing id without stopping' {
         $some = @(Get-LzTicket -First 3)
         $found = @($some.Id[0], '999999999', $some.Id[1]) | Get-LzTicket -ErrorVariable missing -ErrorAction SilentlyContinue

@@ -258,6 +258,24 @@ namespace LiveZilla.PowerShell.Base
             WriteError(record);
         }
 
+        /// <summary>
+        /// Runs a create or send that must not be stored twice. When it fails, the error carries <paramref name="request"/> as an
+        /// <see cref="LzUnsentWrite"/> that says whether it may be stored already, so it can be checked and sent again without its input.
+        /// </summary>
+        /// <returns>What the write returned, or null when its failure was reported.</returns>
+        private protected T? RunWrite<T>(object input, object request, string what, string check, Func<LzPipelineWriter, CancellationToken, Task<T>> write) where T : class
+        {
+            try
+            {
+                return RunAsync(write);
+            }
+            catch (LzApiException failure)
+            {
+                ReportError(new LzUnsentWrite(input, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, input), failure, what, check));
+                return null;
+            }
+        }
+
         /// <summary>Whether the failure behind <paramref name="record"/> leaves every further input to fail the same way.</summary>
         internal static bool IsFatal(ErrorRecord record) => IsFatal(record.Exception);
 

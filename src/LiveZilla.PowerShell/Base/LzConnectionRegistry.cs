@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell
 {
@@ -78,6 +80,20 @@ namespace LiveZilla.PowerShell
         public LzConnection? Find(string name)
         {
             lock (_gate) return _byName.TryGetValue(name, out var connection) ? connection : null;
+        }
+
+        /// <summary>
+        /// The connections whose name matches <paramref name="name"/> (wildcards, any case). A plain name that matches none
+        /// gives <paramref name="missing"/>, an error about that name; a pattern that matches none is no error.
+        /// </summary>
+        public IReadOnlyList<LzConnection> Matching(string name, out ErrorRecord? missing, string recommendedAction)
+        {
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            var matches = All.Where(c => pattern.IsMatch(c.Name)).ToList();
+            missing = matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name)
+                ? LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name, $"There is no LiveZilla connection named '{name}' in this session.", recommendedAction)
+                : null;
+            return matches;
         }
 
         public IReadOnlyList<LzConnection> All

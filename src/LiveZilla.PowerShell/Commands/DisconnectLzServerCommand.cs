@@ -40,17 +40,9 @@ namespace LiveZilla.PowerShell.Commands
                 case ByNameSet:
                     foreach (var name in Name)
                     {
-                        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                        bool any = false;
-                        foreach (var connection in connections.All)
-                        {
-                            if (!pattern.IsMatch(connection.Name)) continue;
-                            any = true;
-                            Close(connections, connection);
-                        }
-                        if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                            WriteError(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name,
-                                $"There is no LiveZilla connection named '{name}' in this session.", "Run Get-LzConnection to see the connections."));
+                        var matches = connections.Matching(name, out var missing, "Run Get-LzConnection to see the connections.");
+                        foreach (var connection in matches) Close(connections, connection);
+                        if (missing != null) WriteError(missing);
                     }
                     break;
                 default:

@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;

@@ -34,17 +34,8 @@ namespace LiveZilla.PowerShell.Commands
             }
             foreach (var name in Name)
             {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                bool any = false;
-                foreach (var connection in connections.All)
-                {
-                    if (!pattern.IsMatch(connection.Name)) continue;
-                    any = true;
-                    WriteObject(connection);
-                }
-                if (!any && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name,
-                        $"There is no LiveZilla connection named '{name}' in this session.", "Run Connect-LzServer -Name " + name + " to make one."));
+                WriteObject(connections.Matching(name, out var missing, "Run Connect-LzServer -Name " + name + " to make one."), enumerateCollection: true);
+                if (missing != null) WriteError(missing);
             }
         }
     }

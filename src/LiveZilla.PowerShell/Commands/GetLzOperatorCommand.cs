@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Threading.Tasks;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;

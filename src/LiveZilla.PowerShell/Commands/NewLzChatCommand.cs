@@ -88,19 +88,8 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
             var client = Client;
-            LzChat created;
-            try
-            {
-                created = RunAsync((writer, token) => CreateAsync(client, request, token));
-            }
-            catch (LzApiException failure)
-            {
-                // The error carries the request and says whether the chat may exist, so it is not started twice.
-                ReportError(new LzUnsentWrite(request.UserId, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.UserId), failure,
-                    $"chat of visitor '{request.UserId}'", "Get-LzChat"));
-                return;
-            }
-            WriteObject(created);
+            var created = RunWrite(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat", (writer, token) => CreateAsync(client, request, token));
+            if (created != null) WriteObject(created);
         }
 
         private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>

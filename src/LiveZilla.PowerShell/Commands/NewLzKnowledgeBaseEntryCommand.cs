@@ -55,19 +55,9 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
             var client = Client;
-            LzKnowledgeBaseEntry created;
-            try
-            {
-                created = RunAsync((writer, token) => CreateAsync(client, request, token));
-            }
-            catch (LzApiException failure)
-            {
-                // The error carries the request and says whether the entry may exist, so it is not created twice.
-                ReportError(new LzUnsentWrite(request.Title, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.Title), failure,
-                    $"knowledge base entry '{request.Title}'", $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate"));
-                return;
-            }
-            WriteObject(created);
+            var created = RunWrite(request.Title, request, $"knowledge base entry '{request.Title}'", $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate",
+                (writer, token) => CreateAsync(client, request, token));
+            if (created != null) WriteObject(created);
         }
 
         private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>

@@ -98,19 +98,10 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
             var client = Client;
-            LzOperator created;
-            try
-            {
-                created = RunAsync((writer, token) => CreateAsync(client, request, token));
-            }
-            catch (LzApiException failure)
-            {
-                // The error carries the request (its password stays a SecureString) and says whether the operator may exist, so it is not created twice.
-                ReportError(new LzUnsentWrite(request.UserId, request, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, request.UserId), failure,
-                    $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}"));
-                return;
-            }
-            WriteObject(created);
+            // The password in the request stays a SecureString, also in the error.
+            var created = RunWrite(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
+                (writer, token) => CreateAsync(client, request, token));
+            if (created != null) WriteObject(created);
         }
 
         private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
-using LiveZilla.Client.Errors;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
@@ -37,21 +34,11 @@ namespace LiveZilla.PowerShell.Commands
             if (!ShouldProcess($"Chat {chatId}", $"Send message '{preview}'")) return;
             var client = Client;
             var text = Text;
-            IReadOnlyList<JsonElement> posts;
-            try
-            {
-                posts = RunAsync((writer, token) => client.AddChatMessageAsync(chatId, text, token));
-            }
-            catch (LzApiException failure)
-            {
-                // The error carries the unsent text and says whether it may have been posted, so it is not posted twice.
-                var unsent = new PSObject();
-                unsent.Properties.Add(new PSNoteProperty("ChatId", chatId));
-                unsent.Properties.Add(new PSNoteProperty("Text", text));
-                ReportError(new LzUnsentWrite(chatId, unsent, failure.MayHaveReachedServer).ToErrorRecord(MapError(failure, chatId), failure, $"message to chat {chatId}", "Get-LzChat"));
-                return;
-            }
-            if (!PassThru) return;
+            var unsent = new PSObject();
+            unsent.Properties.Add(new PSNoteProperty("ChatId", chatId));
+            unsent.Properties.Add(new PSNoteProperty("Text", text));
+            var posts = RunWrite(chatId, unsent, $"message to chat {chatId}", "Get-LzChat", (writer, token) => client.AddChatMessageAsync(chatId, text, token));
+            if (posts == null || !PassThru) return;
             foreach (var post in posts)
             {
                 var value = LzJsonConversion.ToPowerShell(post);
