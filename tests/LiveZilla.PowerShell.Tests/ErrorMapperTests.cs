@@ -118,11 +118,12 @@ public class ErrorMapperTests
     [Fact]
     public void A_command_words_its_own_rejections_and_the_general_wording_covers_the_rest()
     {
-        LzErrorWording? Wording(LzApiException rejected, object? target, string server) =>
-            rejected.Field == "UserId" ? new LzErrorWording(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", "Pick another.") : null;
+        LzCmdletException? Wording(LzApiException rejected, object? target, string server) =>
+            rejected.Field == "UserId" ? new LzCmdletException(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", target, "Pick another.", rejected) : null;
         var taken = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Validation, "(Field: UserId)") { Field = "UserId" }, "jdoe", null, Wording);
         Assert.Equal("LzObjectExists", taken.FullyQualifiedErrorId);
         Assert.Equal("'jdoe' exists on the server.", taken.ErrorDetails.Message);
+        Assert.Equal("Pick another.", taken.ErrorDetails.RecommendedAction);
         Assert.IsType<LzApiException>(taken.Exception);
         var group = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Validation, "(Field: Group)") { Field = "Group" }, "jdoe", null, Wording);
         Assert.Equal("LzObjectNotFound", group.FullyQualifiedErrorId);

@@ -39,8 +39,11 @@ namespace LiveZilla.PowerShell.Base
         private protected virtual bool ErrorsAreTerminating => false;
         /// <summary>The value this command sent for a filter or field (as the server names it), so a rejection targets it; null for none.</summary>
         private protected virtual object? RejectedValue(string name) => null;
-        /// <summary>This command's wording for a field or filter the server rejected, where the rejection means something only this command knows (a login id in use); null for the general wording.</summary>
-        private protected virtual LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) => null;
+        /// <summary>
+        /// This command's wording (id, category, message, advice) for a field or filter the server rejected, where the rejection
+        /// means something only this command knows (a login id in use); null for the general wording.
+        /// </summary>
+        private protected virtual LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) => null;
 
         /// <summary>Whether the user gave this parameter (value types such as DateTime have no "unset" value of their own).</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);

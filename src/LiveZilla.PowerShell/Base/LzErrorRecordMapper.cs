@@ -18,7 +18,7 @@ namespace LiveZilla.PowerShell.Base
 
         /// <summary>Maps <paramref name="exception"/>; <paramref name="wording"/> is the command's own wording for a rejected field or filter, consulted first.</summary>
         public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null,
-            Func<LzApiException, object?, string, LzErrorWording?>? wording = null)
+            Func<LzApiException, object?, string, LzCmdletException?>? wording = null)
         {
             if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) exception = aggregate.InnerExceptions[0];
             switch (exception)
@@ -44,7 +44,7 @@ namespace LiveZilla.PowerShell.Base
         }
 
         private static ErrorRecord FromApiException(LzApiException api, object? target, LzConnection? connection,
-            Func<LzApiException, object?, string, LzErrorWording?>? wording)
+            Func<LzApiException, object?, string, LzCmdletException?>? wording)
         {
             string server = connection != null ? connection.Uri.ToString() : "the server";
             string user = connection != null ? "'" + connection.UserName + "'" : "the operator";
@@ -71,6 +71,7 @@ namespace LiveZilla.PowerShell.Base
                 case LzErrorKind.Forbidden:
                     return Build(api, LzErrorIds.Forbidden, ErrorCategory.PermissionDenied, target, api.Message, null);
                 case LzErrorKind.Validation:
+                    // The command's wording, with the server's exception kept, so a script still sees what the server refused.
                     var worded = wording?.Invoke(api, target, server);
                     if (worded != null) return Build(api, worded.ErrorId, worded.Category, target, worded.Message, worded.RecommendedAction);
                     return FromRejectedName(api, target, server);
@@ -110,7 +111,7 @@ namespace LiveZilla.PowerShell.Base
         /// not applied (the unsent message, the pending assignment), so a script can finish the job and nothing is lost.
         /// </summary>
         private static ErrorRecord FromCreationFailure(LzTicketCreationException creation, object? target, LzConnection? connection,
-            Func<LzApiException, object?, string, LzErrorWording?>? wording)
+            Func<LzApiException, object?, string, LzCmdletException?>? wording)
         {
             var inner = creation.InnerException as LzApiException ?? creation;
             var innerRecord = inner is LzTicketCreationException ? null : FromApiException(inner, target, connection, wording);
@@ -191,22 +192,5 @@ namespace LiveZilla.PowerShell.Base
 
         /// <summary>Whether every further input of the command would fail the same way (no connection to use), so the command stops.</summary>
         public bool StopsCommand { get; set; }
-    }
-
-    /// <summary>How a command words an error the general mapping cannot word for it: id, category, message and advice.</summary>
-    internal sealed class LzErrorWording
-    {
-        public LzErrorWording(string errorId, ErrorCategory category, string message, string? recommendedAction)
-        {
-            ErrorId = errorId;
-            Category = category;
-            Message = message;
-            RecommendedAction = recommendedAction;
-        }
-
-        public string ErrorId { get; }
-        public ErrorCategory Category { get; }
-        public string Message { get; }
-        public string? RecommendedAction { get; }
     }
 }

@@ -92,10 +92,11 @@ namespace LiveZilla.PowerShell.Commands
             if (created != null) WriteObject(created);
         }
 
-        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+        private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
             rejected.Field == "Operator"
-                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
-                    $"The operator does not exist on {server}. Operators are named by their login id.", "Use tab completion on -Operator to pick an existing login id.")
+                ? new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                    $"The operator does not exist on {server}. Operators are named by their login id.", target,
+                    "Use tab completion on -Operator to pick an existing login id.", rejected)
                 : null;
 
         internal LzNewChat BuildRequest()

@@ -60,11 +60,11 @@ namespace LiveZilla.PowerShell.Commands
             if (created != null) WriteObject(created);
         }
 
-        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+        private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
             rejected.Filter == "ParentId"
-                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
-                    $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.",
-                    "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.")
+                ? new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                    $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.", target,
+                    "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.", rejected)
                 : null;
 
         internal LzNewKnowledgeBaseEntry BuildRequest()

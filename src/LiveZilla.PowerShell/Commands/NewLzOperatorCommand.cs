@@ -104,12 +104,14 @@ namespace LiveZilla.PowerShell.Commands
             if (created != null) WriteObject(created);
         }
 
-        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
+        private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
         {
-            "UserId" => new LzErrorWording(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists,
-                $"An operator with the login id '{target}' already exists on {server} (or the id is empty). Nothing was created.", "Pick another login id, or check the existing one with Get-LzOperator."),
-            "Groups" => new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
-                $"{server} refused the groups of operator '{target}': give at least one existing group id (case-sensitive). Nothing was created.", "List the groups with Get-LzGroup, or press Tab after -Group."),
+            "UserId" => new LzCmdletException(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists,
+                $"An operator with the login id '{target}' already exists on {server} (or the id is empty). Nothing was created.", target,
+                "Pick another login id, or check the existing one with Get-LzOperator.", rejected),
+            "Groups" => new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
+                $"{server} refused the groups of operator '{target}': give at least one existing group id (case-sensitive). Nothing was created.", target,
+                "List the groups with Get-LzGroup, or press Tab after -Group.", rejected),
             _ => null,
         };
 

@@ -32,9 +32,10 @@ namespace LiveZilla.PowerShell.Commands
             }
         }
 
-        private protected override LzErrorWording? RejectionWording(LzApiException rejected, object? target, string server) =>
+        private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
             rejected.Filter == "UserId"
-                ? new LzErrorWording(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, $"Operator '{target}' does not exist on {server}.", "List the login ids with Get-LzOperator.")
+                ? new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, $"Operator '{target}' does not exist on {server}.", target,
+                    "List the login ids with Get-LzOperator.", rejected)
                 : null;
 
         private void Remove(string userId)
