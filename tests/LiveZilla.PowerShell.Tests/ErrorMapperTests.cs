@@ -119,8 +119,11 @@ public class ErrorMapperTests
     public void A_command_words_its_own_rejections_and_the_general_wording_covers_the_rest()
     {
         LzCmdletException? Wording(LzApiException rejected, object? target, string server) =>
-            rejected.Field == "UserId" ? new LzCmdletException(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", target, "Pick another.", rejected) : null;
-        var taken = LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Validation, "(Field: UserId)") { Field = "UserId" }, "jdoe", null, Wording);
+            rejected.Field == "UserId"
+                ? new LzCmdletException(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", target, "Pick another.", rejected)
+                : null;
+        var userIdRejected = new LzApiException(LzErrorKind.Validation, "(Field: UserId)") { Field = "UserId" };
+        var taken = LzErrorRecordMapper.ToErrorRecord(userIdRejected, "jdoe", null, Wording);
         Assert.Equal("LzObjectExists", taken.FullyQualifiedErrorId);
         Assert.Equal("'jdoe' exists on the server.", taken.ErrorDetails.Message);
         Assert.Equal("Pick another.", taken.ErrorDetails.RecommendedAction);
@@ -135,8 +138,9 @@ public class ErrorMapperTests
         Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Permission, "LZAV20002"), null)));
         Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new ObjectDisposedException("client"), null)));
         Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(
-            new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, "no connection") { StopsCommand = true }, null)));
+            new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, "no connection", stopsCommand: true), null)));
         Assert.False(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Timeout, "timed out"), null)));
-        Assert.False(LzCmdlet.IsFatal(LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", "gone", "There is no connection 'gone'.", "Run Get-LzConnection.")));
+        var missing = LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", "gone", "There is no connection 'gone'.", "Run Get-LzConnection.");
+        Assert.False(LzCmdlet.IsFatal(missing));
     }
 }

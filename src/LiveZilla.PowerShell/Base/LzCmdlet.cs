@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Errors;
@@ -165,7 +165,8 @@ namespace LiveZilla.PowerShell.Base
             return wanted < toWrite || wanted > long.MaxValue ? (long?)null : (long)wanted;
         }
 
-        private async IAsyncEnumerable<T> Paged<T>(IAsyncEnumerable<T> items, PagingParameters? paging, StrongBox<long> found, [EnumeratorCancellation] CancellationToken token)
+        private async IAsyncEnumerable<T> Paged<T>(IAsyncEnumerable<T> items, PagingParameters? paging, StrongBox<long> found,
+            [EnumeratorCancellation] CancellationToken token)
         {
             await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
             {
@@ -266,7 +267,8 @@ namespace LiveZilla.PowerShell.Base
         /// <see cref="LzUnsentWrite"/> that says whether it may be stored already, so it can be checked and sent again without its input.
         /// </summary>
         /// <returns>What the write returned, or null when its failure was reported.</returns>
-        private protected T? RunWrite<T>(object input, object request, string what, string check, Func<LzPipelineWriter, CancellationToken, Task<T>> write) where T : class
+        private protected T? RunWrite<T>(object input, object request, string what, string check, Func<LzPipelineWriter, CancellationToken, Task<T>> write)
+            where T : class
         {
             try
             {
@@ -302,7 +304,7 @@ namespace LiveZilla.PowerShell.Base
             }
         }
 
-        /// <summary>Runs <paramref name="body"/>; its failure becomes an error about <paramref name="target"/> (or about the filter value the server rejected).</summary>
+        /// <summary>Runs <paramref name="body"/>; its failure becomes an error about <paramref name="target"/>, or about the filter value the server rejected.</summary>
         private void Guard(Action body, object? target, bool alwaysTerminating)
         {
             try

@@ -51,7 +51,7 @@ namespace LiveZilla.PowerShell.Base
             return LzConnectionRegistry.Current.Default
                 ?? throw new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation,
                     "There is no LiveZilla connection in this session. Run Connect-LzServer first, or pass -Connection.",
-                    null, "Run Connect-LzServer -Uri <LiveZilla URL> -Credential <operator credential>.") { StopsCommand = true };
+                    null, "Run Connect-LzServer -Uri <LiveZilla URL> -Credential <operator credential>.", stopsCommand: true);
         }
     }
 }

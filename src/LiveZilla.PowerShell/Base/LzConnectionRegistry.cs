@@ -91,7 +91,8 @@ namespace LiveZilla.PowerShell
             var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
             var matches = All.Where(c => pattern.IsMatch(c.Name)).ToList();
             missing = matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name)
-                ? LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name, $"There is no LiveZilla connection named '{name}' in this session.", recommendedAction)
+                ? LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", name,
+                    $"There is no LiveZilla connection named '{name}' in this session.", recommendedAction)
                 : null;
             return matches;
         }

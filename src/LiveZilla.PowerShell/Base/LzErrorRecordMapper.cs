@@ -16,7 +16,7 @@ namespace LiveZilla.PowerShell.Base
 
         internal const string LockoutWarning = LockoutRule + " The request was not retried; check the credential before trying again.";
 
-        /// <summary>Maps <paramref name="exception"/>; <paramref name="wording"/> is the command's own wording for a rejected field or filter, consulted first.</summary>
+        /// <summary>Maps <paramref name="exception"/>; <paramref name="wording"/>, consulted first, is the command's own wording for a rejected field or filter.</summary>
         public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null,
             Func<LzApiException, object?, string, LzCmdletException?>? wording = null)
         {
@@ -119,7 +119,8 @@ namespace LiveZilla.PowerShell.Base
             string errorId = creation.TicketId == null ? LzErrorIds.TicketCreationFailed : LzErrorIds.TicketCreationIncomplete;
             if (creation.TicketId == null && category == ErrorCategory.ObjectNotFound) errorId = LzErrorIds.ObjectNotFound;
             string? action = creation.TicketId == null ? innerRecord?.ErrorDetails?.RecommendedAction
-                : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentRequest; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
+                : creation.UnsentMessage != null
+                    ? $"The unsent message is in the error's TargetObject.UnsentRequest; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
                 : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
             return Build(creation, errorId, category, LzUnsentWrite.Of(creation, target).AsTarget(), creation.Message, action);
         }
@@ -141,17 +142,20 @@ namespace LiveZilla.PowerShell.Base
             {
                 case "Id":
                     return Build(api, LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').", "List tickets with Get-LzTicket to find the right id.");
+                        $"Ticket {target} does not exist on {server} (the server rejected field '{api.Field}').",
+                        "List tickets with Get-LzTicket to find the right id.");
                 case "Group":
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.", "Use tab completion on -Group to pick an existing group.");
+                        $"The group does not exist on {server} (the server rejected field 'Group'). Group ids are case-sensitive.",
+                        "Use tab completion on -Group to pick an existing group.");
                 case "ChatId":
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
                         $"Chat '{target}' is not an active chat on {server}: it does not exist or was closed already.", "List the active chats with Get-LzChat.");
             }
             if (string.Equals(api.Field, "Editor", StringComparison.Ordinal) || string.Equals(api.Filter, "Operator", StringComparison.Ordinal))
                 return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                    $"The operator does not exist on {server}. Operators are named by their login id, which is case-sensitive here.", "Use tab completion on -Editor or -Operator to pick an existing login id.");
+                    $"The operator does not exist on {server}. Operators are named by their login id, which is case-sensitive here.",
+                    "Use tab completion on -Editor or -Operator to pick an existing login id.");
             return Build(api, LzErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target, api.Message, null);
         }
 
@@ -176,9 +180,11 @@ namespace LiveZilla.PowerShell.Base
     /// <summary>An error raised by the cmdlets themselves, already carrying its id and category.</summary>
     internal sealed class LzCmdletException : Exception
     {
-        public LzCmdletException(string errorId, ErrorCategory category, string message, object? targetObject = null, string? recommendedAction = null, Exception? inner = null)
+        public LzCmdletException(string errorId, ErrorCategory category, string message, object? targetObject = null, string? recommendedAction = null,
+            Exception? inner = null, bool stopsCommand = false)
             : base(message, inner)
         {
+            StopsCommand = stopsCommand;
             ErrorId = errorId;
             Category = category;
             TargetObject = targetObject;
@@ -191,6 +197,6 @@ namespace LiveZilla.PowerShell.Base
         public string? RecommendedAction { get; }
 
         /// <summary>Whether every further input of the command would fail the same way (no connection to use), so the command stops.</summary>
-        public bool StopsCommand { get; set; }
+        public bool StopsCommand { get; }
     }
 }

@@ -24,13 +24,16 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>What the item was named by: a ticket id, a login id, a title, a visitor id, a chat id, or the new ticket's subject and sender.</summary>
         public object? Input { get; }
 
-        /// <summary>The ticket the write belongs to: the ticket of a message, or the ticket a creation made before a later step failed; null for none.</summary>
+        /// <summary>The ticket the write belongs to: the ticket of a message, or the one a creation made before a later step failed.</summary>
         public long? TicketId { get; }
 
-        /// <summary>The request not sent or not known to be applied (a ticket message, an operator, a chat, an entry, or a chat id with its text); null when nothing of it is left to send.</summary>
+        /// <summary>
+        /// The request not sent or not known to be applied (a ticket message, an operator, a chat, an entry, or a chat id with its text);
+        /// null when nothing of it is left to send.
+        /// </summary>
         public object? UnsentRequest { get; }
 
-        /// <summary>Whether <see cref="UnsentRequest"/> may have been stored before the answer failed: check before sending it again, or a second copy is stored.</summary>
+        /// <summary>Whether <see cref="UnsentRequest"/> may be stored already: check before sending it again, or a second copy is stored.</summary>
         public bool MayHaveBeenStored { get; }
 
         /// <summary>New-LzTicket: the step that failed; null for the other commands.</summary>
@@ -64,7 +67,8 @@ namespace LiveZilla.PowerShell.Base
         /// refused error keeps the plain input as target, which names what to fix; a message's text exists nowhere else, so it is kept.
         /// </param>
         /// <param name="resend">How to send the request again when nothing was stored and the error has no advice of its own.</param>
-        internal ErrorRecord ToErrorRecord(ErrorRecord mapped, LzApiException failure, string what, string check, bool keepWhenRefused = false, string? resend = null)
+        internal ErrorRecord ToErrorRecord(ErrorRecord mapped, LzApiException failure, string what, string check,
+            bool keepWhenRefused = false, string? resend = null)
         {
             if (!keepWhenRefused && IsRefusal(failure)) return mapped;
             string message = (mapped.ErrorDetails?.Message ?? failure.Message)

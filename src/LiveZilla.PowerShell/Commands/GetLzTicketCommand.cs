@@ -54,7 +54,8 @@ namespace LiveZilla.PowerShell.Commands
             });
         }
 
-        private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, [EnumeratorCancellation] CancellationToken token)
+        private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer,
+            [EnumeratorCancellation] CancellationToken token)
         {
             var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
             LzTicketPagerProgress? last = null;

@@ -88,7 +88,8 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
             var client = Client;
-            var created = RunWrite(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat", (writer, token) => CreateAsync(client, request, token));
+            var created = RunWrite(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat",
+                (writer, token) => CreateAsync(client, request, token));
             if (created != null) WriteObject(created);
         }
 

@@ -55,8 +55,8 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
             var client = Client;
-            var created = RunWrite(request.Title, request, $"knowledge base entry '{request.Title}'", $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate",
-                (writer, token) => CreateAsync(client, request, token));
+            var created = RunWrite(request.Title, request, $"knowledge base entry '{request.Title}'",
+                $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate", (writer, token) => CreateAsync(client, request, token));
             if (created != null) WriteObject(created);
         }
 

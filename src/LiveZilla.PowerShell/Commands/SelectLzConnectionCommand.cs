@@ -30,13 +30,14 @@ namespace LiveZilla.PowerShell.Commands
                 var open = connections.All.Where(c => c.IsOpen).Select(c => "'" + c.Name + "'").ToList();
                 throw new LzCmdletException(LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound,
                     $"There is no LiveZilla connection named '{Name}' in this session. " + (open.Count == 0 ? "No connection is open." : "Open connections: " + string.Join(", ", open) + "."),
-                    Name, $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {Name} to make one.") { StopsCommand = true };
+                    Name, $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {Name} to make one.", stopsCommand: true);
             }
             // A connection closed by other means than Disconnect-LzServer fails here, not at the next command.
             _ = connection.Client;
             if (!connections.Select(connection))
                 throw new LzCmdletException(LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound,
-                    $"The connection '{Name}' was closed or replaced while it was being selected.", Name, "Run Get-LzConnection to see the connections.") { StopsCommand = true };
+                    $"The connection '{Name}' was closed or replaced while it was being selected.", Name, "Run Get-LzConnection to see the connections.",
+                    stopsCommand: true);
             WriteVerbose($"'{connection.Name}' ({connection.UserName} at {connection.Uri}) is the default connection now.");
             if (PassThru) WriteObject(connection);
         }
