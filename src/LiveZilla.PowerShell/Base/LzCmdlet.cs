@@ -29,7 +29,7 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>The connection named in error messages, if any.</summary>
         private protected virtual LzConnection? ConnectionForErrors => null;
 
-        /// <summary>Begin block: resolves what every record needs (a base class resolves its part first); a failure stops the command.</summary>
+        /// <summary>Begin block: resolves what every record needs; an override calls the base first. A failure stops the command.</summary>
         private protected virtual void BeginProcessingCore() { }
         /// <summary>Process block of the concrete cmdlet: the one method most cmdlets override.</summary>
         private protected virtual void ProcessRecordCore() { }

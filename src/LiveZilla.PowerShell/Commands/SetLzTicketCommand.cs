@@ -46,6 +46,7 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void BeginProcessingCore()
         {
+            base.BeginProcessingCore();
             if (Editor == null && !StatusGiven && !SubStatusGiven)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     "Nothing to change: give -Editor, -Status or -SubStatus.", null);
