@@ -8,9 +8,7 @@ using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Adds a message to an existing ticket.</para>
-    /// </summary>
+    /// <summary>Adds a message to an existing ticket.</summary>
     [Cmdlet(VerbsCommon.Add, "LzTicketMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzTicketMessage))]
     public sealed class AddLzTicketMessageCommand : LzConnectedCmdlet

@@ -12,9 +12,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Creates tickets with their first message, and optionally an editor and status.</para>
-    /// </summary>
+    /// <summary>Creates tickets with their first message, and optionally an editor and status.</summary>
     [Cmdlet(VerbsCommon.New, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzTicket))]
     public sealed class NewLzTicketCommand : LzConnectedCmdlet

@@ -8,9 +8,7 @@ using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Sets a ticket's editor, status and sub-status, keeping whatever is not given.</para>
-    /// </summary>
+    /// <summary>Sets a ticket's editor, status and sub-status, keeping whatever is not given.</summary>
     [Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LzTicket))]
     public sealed class SetLzTicketCommand : LzConnectedCmdlet
