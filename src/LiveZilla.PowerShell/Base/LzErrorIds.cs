@@ -56,6 +56,8 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketUndecodable = "LzTicketUndecodable";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
+        /// <summary>A property of a piped record (an Import-Csv row) does not convert or validate for its parameter; the record was skipped.</summary>
+        public const string InvalidInputValue = "LzInvalidInputValue";
         /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>
         public const string ExportExists = "LzExportExists";
         /// <summary>Export-LzTicket -Resume: there is no interrupted export, or it was started with other filters.</summary>

@@ -13,7 +13,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "LzTicketMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzTicketMessage))]
-    public sealed class AddLzTicketMessageCommand : LzConnectedCmdlet
+    public sealed class AddLzTicketMessageCommand : LzPipelineRecordCmdlet
     {
         /// <summary>Id of the ticket. Binds from the pipeline by property name (Id or TicketId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -59,6 +59,8 @@ namespace LiveZilla.PowerShell.Commands
         public SwitchParameter SendEmailReply { get; set; }
 
         private protected override object? ErrorTarget => TicketId;
+
+        private protected override string NothingDoneForRecord => "No message was added for it.";
 
         private protected override void ProcessRecordCore()
         {

@@ -17,7 +17,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzChat))]
-    public sealed class NewLzChatCommand : LzConnectedCmdlet
+    public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
     {
         private string? _currentVisitor;
 
@@ -83,6 +83,8 @@ namespace LiveZilla.PowerShell.Commands
         public Hashtable? Customs { get; set; }
 
         private protected override object? ErrorTarget => _currentVisitor;
+
+        private protected override string NothingDoneForRecord => "No chat was started for it.";
 
         private protected override void ProcessRecordCore()
         {

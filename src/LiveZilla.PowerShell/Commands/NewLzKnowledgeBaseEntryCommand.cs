@@ -14,7 +14,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LzKnowledgeBaseEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzKnowledgeBaseEntry))]
-    public sealed class NewLzKnowledgeBaseEntryCommand : LzConnectedCmdlet
+    public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
     {
         private string? _currentTitle;
 
@@ -43,13 +43,17 @@ namespace LiveZilla.PowerShell.Commands
 
         /// <summary>Visible to customers.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzBooleanText]
         public SwitchParameter IsPublic { get; set; }
 
         /// <summary>Bots may answer with this entry.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzBooleanText]
         public SwitchParameter AllowBotAccess { get; set; }
 
         private protected override object? ErrorTarget => _currentTitle;
+
+        private protected override string NothingDoneForRecord => "No entry was created for it.";
 
         private protected override void ProcessRecordCore()
         {

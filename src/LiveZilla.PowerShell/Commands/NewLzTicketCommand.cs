@@ -17,7 +17,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzTicket))]
-    public sealed class NewLzTicketCommand : LzConnectedCmdlet
+    public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
     {
         private readonly Queue<PendingCreation> _pending = new Queue<PendingCreation>();
         private LzProgressReporter? _progress;
@@ -93,6 +93,8 @@ namespace LiveZilla.PowerShell.Commands
         public int ThrottleLimit { get; set; } = 1;
 
         private protected override object? ErrorTarget => _currentTarget;
+
+        private protected override string NothingDoneForRecord => "No ticket was created for it.";
 
         private protected override void ProcessRecordCore()
         {

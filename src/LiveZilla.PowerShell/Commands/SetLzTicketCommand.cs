@@ -13,7 +13,7 @@ namespace LiveZilla.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LzTicket))]
-    public sealed class SetLzTicketCommand : LzConnectedCmdlet
+    public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
     {
         /// <summary>Ticket id. Binds from the pipeline by property name (Id or TicketId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,6 +41,8 @@ namespace LiveZilla.PowerShell.Commands
         public SwitchParameter PassThru { get; set; }
 
         private protected override object? ErrorTarget => Id;
+
+        private protected override string NothingDoneForRecord => "The ticket was not changed.";
 
         private bool StatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Status));
         private bool SubStatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(SubStatus));

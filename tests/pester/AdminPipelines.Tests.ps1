@@ -1,0 +1,77 @@
+# What admins and runbook authors type, and what it must do: a reply piped from a ticket is the operator's reply,
+# a CSV row with a value that does not convert is an error for that row only, and bulk updates use what the piped
+# tickets hold instead of reading each one again.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LzTestModule
+    $sandbox = Start-LzSandbox -Seed 80 -RandomSeed 15
+    Connect-LzSandbox $sandbox
+    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-admin-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory -Path $work
+
+    function Get-RequestCount([string] $Function) {
+        $count = (Invoke-LzSandboxControl $sandbox stats).requestsByFunction.PSObject.Properties[$Function]
+        if ($count) { [long] $count.Value } else { 0L }
+    }
+}
+
+AfterAll {
+    Get-LzConnection | Disconnect-LzServer
+    if ($sandbox) { Stop-LzSandbox $sandbox }
+    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
+    It 'is an error for that CSV row only: the other rows are created, nothing is created for it' {
+        $csv = Join-Path $work 'new.csv'
+        @(
+            [pscustomobject]@{ Group = 'support'; Subject = 'csv good 1'; Text = 'one'; Editor = 'jdoe'; Status = 'Closed' }
+            [pscustomobject]@{ Group = 'support'; Subject = 'csv bad'; Text = 'two'; Editor = 'jdoe'; Status = 'Bogus' }
+            [pscustomobject]@{ Group = 'support'; Subject = 'csv good 2'; Text = 'three'; Editor = 'jdoe'; Status = '' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $creates = Get-RequestCount p_ticket_create
+
+        $created = @(Import-Csv -LiteralPath $csv | New-LzTicket -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $created.Subject | Should -Be 'csv good 1', 'csv good 2'
+        $created.Status | Should -Be 'Closed', 'Open'
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'LzInvalidInputValue,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[0].TargetObject.Subject | Should -Be 'csv bad' -Because 'the target is the row itself, ready to be corrected and sent again'
+        "$($refused[0])" | Should -Match "Status 'Bogus'"
+        "$($refused[0])" | Should -Match 'Open, InProgress, Closed, Deleted, Pending'
+        Get-RequestCount p_ticket_create | Should -Be ($creates + 2)
+        @(Get-LzTicket -Group support | Where-Object Subject -EQ 'csv bad') | Should -BeNullOrEmpty
+    }
+
+    It 'stops at that row with -ErrorAction Stop' {
+        $rows = [pscustomobject]@{ Group = 'support'; Subject = 'stop bad'; Text = 'x'; Channel = 'Fax' }, [pscustomobject]@{ Group = 'support'; Subject = 'stop after'; Text = 'x' }
+        { $rows | New-LzTicket -ErrorAction Stop } | Should -Throw "*Channel 'Fax'*Web, Email, Phone*"
+        @(Get-LzTicket -Group support | Where-Object Subject -Like 'stop *') | Should -BeNullOrEmpty
+    }
+
+    It 'is reported the same way by the other cmdlets that take records' {
+        $ticket = New-LzTicket -Group support -Subject 'records' -Text 'x'
+        [pscustomobject]@{ TicketId = $ticket.Id; Text = 'from csv'; Type = 'Letter' } |
+            Add-LzTicketMessage -ErrorVariable messageError -ErrorAction SilentlyContinue
+        "$($messageError[0])" | Should -Match "Type 'Letter'.*Incoming, OutgoingEmail"
+        (Get-LzTicket -Id $ticket.Id).Messages.Count | Should -Be 1
+
+        [pscustomobject]@{ UserId = 'csvop1'; Firstname = 'C'; Lastname = 'Sv'; Email = 'csv@example.test'; Group = 'support'; Webspace = 'lots' } |
+            New-LzOperator -Password (ConvertTo-SecureString 'Csv-Passw0rd' -AsPlainText -Force) -ErrorVariable operatorError -ErrorAction SilentlyContinue
+        "$($operatorError[0])" | Should -Match "Webspace 'lots'.*whole number"
+        Get-LzOperator -UserId csvop1 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $folder = (Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -EQ Folder | Select-Object -First 1).Id
+        $entries = @(
+            [pscustomobject]@{ Title = 'csv public'; Value = 'v'; ParentId = $folder; IsPublic = 'True' }
+            [pscustomobject]@{ Title = 'csv unclear'; Value = 'v'; ParentId = $folder; IsPublic = 'maybe' }
+            [pscustomobject]@{ Title = 'csv private'; Value = 'v'; ParentId = $folder; IsPublic = 'no' }
+        ) | New-LzKnowledgeBaseEntry -ErrorVariable entryError -ErrorAction SilentlyContinue
+        @($entries).Title | Should -Be 'csv public', 'csv private'
+        @($entries).IsPublic | Should -Be $true, $false -Because 'True and no in a CSV cell turn the switch on and off'
+        @($entryError).Count | Should -Be 1
+        "$($entryError[0])" | Should -Match "IsPublic 'maybe'.*True or False"
+    }
+}
