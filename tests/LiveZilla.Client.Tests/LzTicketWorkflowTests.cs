@@ -251,6 +251,46 @@ public class LzTicketWorkflowTests
         Assert.DoesNotContain(Assign, _server.Calls);
     }
 
+    [Fact]
+    public async Task A_change_from_a_ticket_the_caller_holds_is_one_assignment_that_keeps_its_editor_and_sub_status()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.InProgress, "triage"));
+        var held = (await Workflow.FindTicketAsync("11801"))!;
+        _server.Calls.Clear();
+
+        var echo = await Workflow.ChangeTicketAsync("11801", held, status: LzTicketStatus.Closed);
+
+        Assert.Equal(new[] { Assign }, _server.Calls);
+        Assert.Equal(("admin", LzTicketStatus.Closed, "triage"), (_server["11801"].Editor, _server["11801"].Status, _server["11801"].SubStatus));
+        Assert.Equal(LzTicketStatus.Closed, echo.Status);
+    }
+
+    [Fact]
+    public async Task A_change_that_gives_editor_status_and_sub_status_reads_nothing()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, "x"));
+
+        await Workflow.ChangeTicketAsync("11801", null, "jdoe", LzTicketStatus.Pending, "");
+
+        Assert.Equal(new[] { Assign }, _server.Calls);
+        Assert.Equal(("jdoe", LzTicketStatus.Pending, ""), (_server["11801"].Editor, _server["11801"].Status, _server["11801"].SubStatus));
+    }
+
+    [Fact]
+    public async Task A_held_ticket_without_editor_or_of_another_id_is_refused_before_sending()
+    {
+        _server.Add(Listed(11801, editor: null, LzTicketStatus.Open, ""));
+        _server.Add(Listed(11802, editor: "admin", LzTicketStatus.Open, ""));
+        var noEditor = (await Workflow.FindTicketAsync("11801"))!;
+        var other = (await Workflow.FindTicketAsync("11802"))!;
+        _server.Calls.Clear();
+
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync("11801", noEditor, status: LzTicketStatus.Closed));
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync("11801", other, status: LzTicketStatus.Closed));
+
+        Assert.Empty(_server.Calls);
+    }
+
     private static FakeTicket Listed(long id, string? editor, LzTicketStatus status, string subStatus) => new()
     {
         Id = id, Created = 1_700_000_000 + id, HasEditorRow = editor != null, Editor = editor, Status = status, SubStatus = subStatus,

@@ -75,3 +75,47 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
         "$($entryError[0])" | Should -Match "IsPublic 'maybe'.*True or False"
     }
 }
+
+Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
+    BeforeAll {
+        # Tickets with an editor: the ones Set-LzTicket -Status can change without -Editor.
+        $assigned = @(Get-LzTicket | Where-Object { $_.EditorId -and $_.Status -ne 'Closed' })
+    }
+
+    It 'closes the piped tickets with one assignment each and no list request of its own' {
+        $tickets = @(Get-LzTicket -Id $assigned[0..4].Id)
+        $lists = Get-RequestCount p_tickets_list
+        $assigns = Get-RequestCount p_ticketeditor_assign
+
+        $tickets | Set-LzTicket -Status Closed
+
+        Get-RequestCount p_tickets_list | Should -Be $lists
+        Get-RequestCount p_ticketeditor_assign | Should -Be ($assigns + 5)
+        $after = @($tickets | Get-LzTicket)
+        $after.Status | Sort-Object -Unique | Should -Be 'Closed'
+        $after.EditorId | Should -Be $tickets.EditorId -Because 'the editor each ticket had is kept'
+        $after.Editor.SubStatus | Should -Be $tickets.Editor.SubStatus
+    }
+
+    It 'reads each ticket again first with -Refresh' {
+        $tickets = @(Get-LzTicket -Id $assigned[5..6].Id)
+        $lists = Get-RequestCount p_tickets_list
+        $tickets | Set-LzTicket -Status Pending -Refresh
+        Get-RequestCount p_tickets_list | Should -Be ($lists + 2)
+        @($tickets | Get-LzTicket).Status | Sort-Object -Unique | Should -Be 'Pending'
+    }
+
+    It 'changes several at once with -ThrottleLimit, keeping input order for output and errors' {
+        $unassigned = New-LzTicket -Group support -Subject 'no editor yet' -Text 'x'
+        $tickets = @(Get-LzTicket -Id $assigned[7..9].Id) + $unassigned + @(Get-LzTicket -Id $assigned[10..12].Id)
+
+        $changed = @($tickets | Set-LzTicket -Status InProgress -ThrottleLimit 4 -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $changed.Id | Should -Be ($tickets | Where-Object Id -NE $unassigned.Id).Id
+        $changed.Status | Sort-Object -Unique | Should -Be 'InProgress'
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject | Should -Be $unassigned.Id
+        "$($failed[0])" | Should -Match 'no editor'
+        (Get-LzTicket -Id $unassigned.Id).Status | Should -Be 'Open'
+    }
+}

@@ -102,21 +102,38 @@ namespace LiveZilla.Client.Workflows
         public async Task<LzTicket> SetTicketAsync(string ticketId, string? editor = null, LzTicketStatus? status = null, string? subStatus = null,
             CancellationToken cancellationToken = default)
         {
+            await ChangeTicketAsync(ticketId, null, editor, status, subStatus, cancellationToken).ConfigureAwait(false);
+            return await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+        }
+
+        /// <summary>
+        /// Sets a ticket's editor, status or sub-status with one assignment, keeping what is not given as <paramref name="current"/>
+        /// holds it (the ticket as the caller last read it). Without <paramref name="current"/> the ticket is read first, unless editor,
+        /// status and sub-status are all given. The assignment always sends editor and status, so a kept value is never reset to
+        /// the server's default (a missing status would reopen the ticket). Returns the assignment's echo, whose editor is a system id.
+        /// </summary>
+        /// <exception cref="LzInvalidRequestException">Nothing to change, <paramref name="current"/> is another ticket, or the ticket has no editor and none was given; nothing was changed.</exception>
+        /// <exception cref="LzTicketNotFoundException">The ticket had to be read and is not listed.</exception>
+        public async Task<LzTicketEditor> ChangeTicketAsync(string ticketId, LzTicket? current, string? editor = null, LzTicketStatus? status = null,
+            string? subStatus = null, CancellationToken cancellationToken = default)
+        {
             if (string.IsNullOrEmpty(ticketId)) throw new LzInvalidRequestException("A ticket id is required.");
             if (editor == null && status == null && subStatus == null) throw new LzInvalidRequestException("Nothing to change: give an editor, a status or a sub-status.");
             if (editor != null && editor.Length == 0) throw new LzInvalidRequestException("The editor must be an operator login id, not empty.");
+            if (current != null && !string.Equals(current.Id, ticketId, StringComparison.Ordinal))
+                throw new LzInvalidRequestException($"The ticket given as the current state is {current.Id}, not {ticketId}.");
 
-            var current = await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+            if (current == null && (editor == null || status == null || subStatus == null))
+                current = await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
             var assignment = new LzTicketAssignment
             {
                 TicketId = ticketId,
-                Editor = editor ?? current.EditorId
+                Editor = editor ?? current?.EditorId
                     ?? throw new LzInvalidRequestException($"Ticket {ticketId} has no editor yet: give one, since the server sets status and editor together."),
-                Status = status ?? current.Status,
-                SubStatus = subStatus ?? current.Editor?.SubStatus,
+                Status = status ?? current!.Status,
+                SubStatus = subStatus ?? current?.Editor?.SubStatus,
             };
-            await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
-            return await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+            return await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The ticket with this id as the server lists it (<c>p_id</c>), or null when it is not listed.</summary>

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
@@ -19,9 +14,7 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket))]
     public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
     {
-        private readonly Queue<PendingCreation> _pending = new Queue<PendingCreation>();
-        private LzProgressReporter? _progress;
-        private int _submitted, _finished;
+        private LzOrderedWork<LzTicket>? _creations;
         private object? _currentTarget;
 
         /// <summary>Group id that receives the ticket (exact, case-sensitive).</summary>
@@ -108,42 +101,13 @@ namespace LiveZilla.PowerShell.Commands
                     "-SendAutoResponder needs -Email: the auto-responder is sent to that address. No ticket was created.", _currentTarget);
             if (!ShouldProcess($"Group '{request.Ticket.Group}': {_currentTarget}", "Create ticket")) return;
 
-            // Keep at most ThrottleLimit creations in flight; the oldest is written first, so output keeps input order.
-            while (_pending.Count >= ThrottleLimit) WriteOldest();
             var client = Client;
-            var connection = ActiveConnection;
-            _progress ??= new LzProgressReporter(Writer, "Creating LiveZilla tickets");
-            _submitted++;
-            var task = StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token));
-            _pending.Enqueue(new PendingCreation(task, _currentTarget));
-            if (ThrottleLimit == 1) WriteOldest();
+            _creations ??= new LzOrderedWork<LzTicket>(ThrottleLimit, Await, StopToken, WriteObject, (failure, target) => ReportError(MapError(failure, target)),
+                new LzProgressReporter(Writer, "Creating LiveZilla tickets"), "tickets created");
+            _creations.Add(() => StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token)), _currentTarget);
         }
 
-        private protected override void EndProcessingCore()
-        {
-            while (_pending.Count > 0) WriteOldest();
-            _progress?.Complete();
-        }
-
-        private void WriteOldest()
-        {
-            var next = _pending.Dequeue();
-            Exception? failure = null;
-            LzTicket? ticket = null;
-            try
-            {
-                Await(next.Task);
-                ticket = next.Task.Result;
-            }
-            catch (Exception exception) when (!(exception is RuntimeException) && !(exception is OperationCanceledException && StopToken.IsCancellationRequested))
-            {
-                failure = exception;
-            }
-            _finished++;
-            _progress?.Report($"{_finished} of {_submitted} tickets created", null);
-            if (failure != null) ReportError(MapError(failure, next.Target));
-            else WriteObject(ticket);
-        }
+        private protected override void EndProcessingCore() => _creations?.Finish();
 
         internal CreationRequest BuildRequest()
         {
@@ -190,13 +154,6 @@ namespace LiveZilla.PowerShell.Commands
             /// <summary>Short description for -WhatIf and error targets.</summary>
             public string Describe() =>
                 (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'") + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
-        }
-
-        private sealed class PendingCreation
-        {
-            public PendingCreation(Task<LzTicket> task, object? target) { Task = task; Target = target; }
-            public Task<LzTicket> Task { get; }
-            public object? Target { get; }
         }
     }
 }
