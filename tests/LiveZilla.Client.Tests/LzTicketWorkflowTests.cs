@@ -291,6 +291,27 @@ public class LzTicketWorkflowTests
         Assert.Empty(_server.Calls);
     }
 
+    [Fact]
+    public async Task A_reply_is_an_outgoing_message_from_the_operator_to_the_customer_under_Re_and_the_subject()
+    {
+        await Workflow.CreateTicketAsync(NewTicket, FirstMessage);
+        var ticket = (await Workflow.FindTicketAsync("11701"))!;
+
+        var reply = LzTicketWorkflow.ComposeReply(ticket, "On it.", "sysadmin01");
+
+        Assert.Equal(("11701", "On it.", LzMessageType.OutgoingEmail), (reply.TicketId, reply.Text, reply.Type));
+        Assert.Equal(("sysadmin01", "j@example.test", "Re: Help"), (reply.SenderUserId, reply.Email, reply.Subject));
+        Assert.Null(reply.Fullname);
+    }
+
+    [Theory]
+    [InlineData("Help", "Re: Help")]
+    [InlineData("RE: Help", "RE: Help")]
+    [InlineData("  ", "")]
+    [InlineData(null, "")]
+    public void A_reply_subject_gets_one_Re_prefix(string? subject, string expected) =>
+        Assert.Equal(expected, LzTicketWorkflow.ReplySubject(subject));
+
     private static FakeTicket Listed(long id, string? editor, LzTicketStatus status, string subStatus) => new()
     {
         Id = id, Created = 1_700_000_000 + id, HasEditorRow = editor != null, Editor = editor, Status = status, SubStatus = subStatus,

@@ -21,6 +21,76 @@ AfterAll {
     if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
+Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
+    BeforeAll {
+        $ticket = New-LzTicket -Group support -Subject 'Printer offline' -Text 'The printer on floor 2 is offline.' -Fullname 'Ann Smith' -Email ann@example.test
+    }
+
+    It 'stores the operator''s reply to the customer, as the operator client stores one' {
+        # A fresh connection has not learnt the operator's system id yet: the API lists operators without it.
+        $fresh = Connect-LzSandbox $sandbox -Parameters @{ Name = 'fresh'; PassThru = $true }
+        try {
+            Get-LzTicket -Id $ticket.Id -Connection $fresh | Add-LzTicketMessage -Text 'We are on it.' -Connection $fresh -WarningVariable warned 3>$null
+        }
+        finally { Disconnect-LzServer -Connection $fresh }
+
+        $reply = (Get-LzTicket -Id $ticket.Id).Messages[-1]
+        $reply.Text | Should -Be 'We are on it.'
+        $reply.Type | Should -Be 'OutgoingEmail'
+        $reply.Email | Should -Be 'ann@example.test' -Because 'the address of a reply is its recipient, the customer'
+        $reply.Subject | Should -Be 'Re: Printer offline'
+        $reply.Fullname | Should -BeNullOrEmpty
+        $reply.SenderUserId | Should -Be 'admin'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Match '-SenderUserId'
+    }
+
+    It 'names the operator by its system id once the connection has learnt it from an assignment' {
+        Get-LzTicket -Id $ticket.Id | Set-LzTicket -Editor admin -Status InProgress
+        Get-LzTicket -Id $ticket.Id | Add-LzTicketMessage -Text 'Fixed: the toner was empty.' -WarningVariable warned
+
+        $reply = (Get-LzTicket -Id $ticket.Id).Messages[-1]
+        $reply.Text | Should -Be 'Fixed: the toner was empty.'
+        $reply.Type | Should -Be 'OutgoingEmail'
+        $reply.SenderUserId | Should -Be 'sysadmin01' -Because 'the sandbox''s admin has the system id sysadmin01'
+        $reply.Email | Should -Be 'ann@example.test'
+        @($warned).Count | Should -Be 0
+    }
+
+    It 'shows with -WhatIf whom -SendEmail would mail, and stores and mails nothing' {
+        $before = Get-RequestCount p_ticketmessage_create
+        # -WhatIf writes to the console host, so the command runs in a pwsh of its own, as typed at a prompt.
+        $script = "Import-Module '$(Get-LzTestModuleManifest)'; " +
+            "Connect-LzServer -Uri '$($sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'admin123' -AsPlainText -Force))); " +
+            "Get-LzTicket -Id $($ticket.Id) | Add-LzTicketMessage -Text 'Your printer is fixed.' -SendEmail -WhatIf"
+        $pwsh = [Environment]::ProcessPath
+        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $script)
+        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+        $shown = ('' | & $pwsh @arguments) -join "`n"
+        $shown | Should -Match 'e-mail it to ann@example\.test'
+        $shown | Should -Match 'Re: Printer offline'
+        Get-RequestCount p_ticketmessage_create | Should -Be $before
+        (Invoke-LzSandboxControl $sandbox mail) | Where-Object ticketId -EQ "$($ticket.Id)" | Should -BeNullOrEmpty -Because 'nothing was mailed'
+    }
+
+    It 'asks the server to e-mail the reply to the customer with -SendEmail' {
+        $message = Get-LzTicket -Id $ticket.Id | Add-LzTicketMessage -Text 'Your printer is fixed.' -SendEmail -Confirm:$false
+        $mail = @((Invoke-LzSandboxControl $sandbox mail) | Where-Object ticketId -EQ "$($ticket.Id)")
+        $mail.Count | Should -Be 1
+        $mail[0].to | Should -Be 'ann@example.test'
+        $mail[0].messageId | Should -Be $message.Id
+    }
+
+    It 'writes the customer''s own message only with -AsCustomer' {
+        Get-LzTicket -Id $ticket.Id | Add-LzTicketMessage -AsCustomer -Text 'Thank you!'
+        $message = (Get-LzTicket -Id $ticket.Id).Messages[-1]
+        $message.Type | Should -Be 'Incoming'
+        $message.Fullname | Should -Be 'Ann Smith'
+        $message.Email | Should -Be 'ann@example.test'
+        $message.SenderUserId | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
     It 'is an error for that CSV row only: the other rows are created, nothing is created for it' {
         $csv = Join-Path $work 'new.csv'
@@ -54,7 +124,7 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
     It 'is reported the same way by the other cmdlets that take records' {
         $ticket = New-LzTicket -Group support -Subject 'records' -Text 'x'
         [pscustomobject]@{ TicketId = $ticket.Id; Text = 'from csv'; Type = 'Letter' } |
-            Add-LzTicketMessage -ErrorVariable messageError -ErrorAction SilentlyContinue
+            Add-LzTicketMessage -AsCustomer -ErrorVariable messageError -ErrorAction SilentlyContinue
         "$($messageError[0])" | Should -Match "Type 'Letter'.*Incoming, OutgoingEmail"
         (Get-LzTicket -Id $ticket.Id).Messages.Count | Should -Be 1
 

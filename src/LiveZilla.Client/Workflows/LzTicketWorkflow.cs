@@ -136,6 +136,33 @@ namespace LiveZilla.Client.Workflows
             return await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// An operator's reply to <paramref name="ticket"/>, stored as the operator client stores one: type OutgoingEmail, the operator's
+        /// system id as sender, the customer's address (the first message's) as recipient, and the ticket's subject after "Re: ".
+        /// The sender's name stays empty: the operator client names the sender by its id, and the message's address is the recipient's.
+        /// </summary>
+        public static LzNewTicketMessage ComposeReply(LzTicket ticket, string text, string? senderUserId)
+        {
+            if (ticket == null) throw new ArgumentNullException(nameof(ticket));
+            return new LzNewTicketMessage
+            {
+                TicketId = ticket.Id,
+                Text = text ?? "",
+                Type = LzMessageType.OutgoingEmail,
+                SenderUserId = senderUserId,
+                Email = string.IsNullOrEmpty(ticket.Email) ? null : ticket.Email,
+                Subject = ReplySubject(ticket.Subject),
+            };
+        }
+
+        /// <summary>"Re: " before a subject, as mail clients thread replies; a subject that already starts with it is kept, an empty one stays empty.</summary>
+        public static string ReplySubject(string? subject)
+        {
+            string trimmed = (subject ?? "").Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)) return trimmed;
+            return "Re: " + trimmed;
+        }
+
         /// <summary>The ticket with this id as the server lists it (<c>p_id</c>), or null when it is not listed.</summary>
         public async Task<LzTicket?> FindTicketAsync(string ticketId, CancellationToken cancellationToken = default)
         {

@@ -208,6 +208,8 @@ public sealed class FakeTicketServer : ILzTicketApi
             {
                 Id = t.IdText, TicketId = t.IdText, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
                 Text = t.Messages.FirstOrDefault()?.Text ?? "",
+                Subject = t.Messages.FirstOrDefault()?.Subject ?? "",
+                Email = t.Messages.FirstOrDefault()?.Email ?? "",
             },
         },
     };
