@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace LiveZilla.PowerShell.Tests;
 
 /// <summary>Set-LzTicket in bulk, driven through a fake transport: bounded parallelism, input order, and Ctrl+C.</summary>
@@ -57,17 +55,8 @@ public class SetLzTicketTests
             await Task.Delay(Timeout.Infinite, token);
             return (200, "");
         });
-        using var host = new HostedRunspace();
-        host.Runspace.SessionStateProxy.SetVariable("c", fake.Connect());
-        using var ps = host.Create();
-        ps.AddScript("20001..20020 | ForEach-Object { [pscustomobject]@{ Id = \"$_\" } } | Set-LzTicket -Connection $c -Editor jdoe -Status Closed -SubStatus '' -ThrottleLimit 4");
-        var invocation = ps.BeginInvoke();
-        Assert.True(fake.FirstRequest.Wait(TimeSpan.FromSeconds(10)), "no change was started");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        ps.Stop();
-        Assert.True(invocation.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {watch.Elapsed}");
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        FaultTests.AssertStopsPromptly(fake, fake.Connect(), script:
+            "20001..20020 | ForEach-Object { [pscustomobject]@{ Id = \"$_\" } } | Set-LzTicket -Connection $c -Editor jdoe -Status Closed -SubStatus '' -ThrottleLimit 4");
         Assert.InRange(fake.Requests, 1, 4);
     }
 }
