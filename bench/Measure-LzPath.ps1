@@ -116,7 +116,7 @@ if ($Path -eq 'UpdateIrm') {
         Sort-Object { [long] $_.Id } | Select-Object -Skip $Offset -First $Count)
 }
 elseif ($Path -like 'Update*') {
-    $updateTickets = @(Get-LzTicket | Where-Object EditorId | Sort-Object { [long] $_.Id } | Select-Object -Skip $Offset -First $Count)
+    $updateTickets = @(Get-LzTicket | Where-Object Editor | Sort-Object Id | Select-Object -Skip $Offset -First $Count)
 }
 if ($null -ne $updateTickets -and $updateTickets.Count -lt $Count) { throw "Only $($updateTickets.Count) tickets with an editor from position $Offset; $Count are needed." }
 $listsBefore = if ($Path -like 'Update*') { Get-SandboxCount p_tickets_list } else { 0 }

@@ -187,7 +187,7 @@ namespace LiveZilla.Bench
             await foreach (var ticket in tickets)
             {
                 if (count++ == 0) firstMs = watch.Elapsed.TotalMilliseconds;
-                ids?.Add(ticket.Id);
+                ids?.Add(ticket.ToString());
             }
             return new Dictionary<string, object?> { ["wallMs"] = watch.Elapsed.TotalMilliseconds, ["firstMs"] = firstMs, ["count"] = count, ["digest"] = Digest(ids) };
         }

@@ -1,3 +1,4 @@
+using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Faults;
 
 namespace LiveZilla.Sandbox;
@@ -29,6 +30,12 @@ public sealed class SandboxOptions
     /// </summary>
     public long? FirstTicketId { get; set; }
 
+    /// <summary>
+    /// Seeded tickets come partly in bursts whose first messages share one second (2-7 tickets, now and then 12), as
+    /// concurrent creates and e-mail imports leave them on a real server. False gives every seeded ticket its own second.
+    /// </summary>
+    public bool SeedBursts { get; set; } = true;
+
     /// <summary>Mirror a fresh install exactly: only group <c>support</c> and the administrator (as in the recordings).</summary>
     public bool FreshInstall { get; set; }
 
@@ -40,6 +47,12 @@ public sealed class SandboxOptions
 
     /// <summary>When above <see cref="Latency"/>, each request is delayed by a random time between the two.</summary>
     public TimeSpan? LatencyMax { get; set; }
+
+    /// <summary>What requests cost (fixed cost, per-ticket list cost, memory limit); <see cref="SandboxCostProfile.None"/> by default.</summary>
+    public SandboxCostProfile CostProfile { get; set; } = SandboxCostProfile.None;
+
+    /// <summary>The time costs are paid in; null for real time. Tests pass their own to see or step through the waits.</summary>
+    public SandboxCostClock? CostClock { get; set; }
 
     /// <summary>Faults in force from the start.</summary>
     public IList<SandboxFault> Faults { get; } = new List<SandboxFault>();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using LiveZilla.Sandbox.Api;
 using LiveZilla.Sandbox.Control;
+using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Faults;
 using LiveZilla.Sandbox.Hosting;
 using LiveZilla.Sandbox.Store;
@@ -46,6 +47,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Certificate = certificate;
         Clock = options.Clock ?? new SandboxClock();
         Prefix = options.NormalizedPrefix;
+        Costs = new SandboxCosts(options.CostClock ?? SandboxCostClock.System, options.CostProfile ?? SandboxCostProfile.None);
         foreach (SandboxFault fault in options.Faults) Faults.Add(fault);
         Stats.BindFailedLogins(() => Logins.FailedLogins);
     }
@@ -68,6 +70,13 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The clock behind message times, lockout expiry and maintenance.</summary>
     public SandboxClock Clock { get; }
 
+    /// <summary>What requests cost from now on; starts as <see cref="SandboxOptions.CostProfile"/> and can be switched while the server runs.</summary>
+    public SandboxCostProfile CostProfile
+    {
+        get => Costs.Profile;
+        set => Costs.Profile = value;
+    }
+
     /// <summary>Request counts, failed logins, open connections and a request log.</summary>
     public SandboxStats Stats { get; } = new();
 
@@ -80,6 +89,8 @@ public sealed class SandboxServer : IAsyncDisposable
     internal string Prefix { get; }
 
     internal LoginGuard Logins { get; } = new();
+
+    internal SandboxCosts Costs { get; }
 
     /// <summary>Starts a sandbox and returns once it accepts connections.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
@@ -141,9 +152,10 @@ public sealed class SandboxServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Returns to the start state: data rebuilt from the options (or the data file), faults, lockouts and counters cleared.</summary>
+    /// <summary>Returns to the start state: data rebuilt from the options (or the data file), cost profile, faults, lockouts and counters as at the start.</summary>
     public Task ResetAsync()
     {
+        CostProfile = _options.CostProfile ?? SandboxCostProfile.None;
         Faults.Clear();
         foreach (SandboxFault fault in _options.Faults) Faults.Add(fault);
         Logins.Clear();
@@ -170,7 +182,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var store = new SandboxStore(SandboxStore.DefaultFirstTicketId, secret);
         StoreSeeder.SeedFreshInstall(store, options);
         if (!options.FreshInstall) StoreSeeder.SeedDirectory(store);
-        StoreSeeder.SeedTickets(store, options.SeedTickets, options.RandomSeed, options.FirstTicketId);
+        StoreSeeder.SeedTickets(store, options.SeedTickets, options.RandomSeed, options.FirstTicketId, options.SeedBursts);
         if (replay) StoreFile.ImportJsonLines(store, options.DataPath!);
         foreach (long id in options.UndecodableTickets) store.MarkUndecodable(id);
         return store;

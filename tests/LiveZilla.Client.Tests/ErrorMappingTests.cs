@@ -84,14 +84,25 @@ public class ErrorMappingTests
     }
 
     [Fact]
-    public async Task Server_crash_is_a_500_with_an_empty_body_and_is_not_retried()
+    public async Task A_500_with_an_empty_body_on_a_list_window_is_a_server_crash_left_to_the_pager_with_a_neutral_message()
     {
         var handler = FakeHandler.Always(500, "");
         using var client = TestClients.Create(handler);
         var ex = await Assert.ThrowsAsync<LzServerCrashException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
-        Assert.Contains("crashed on this input", ex.Message);
-        Assert.Contains("not retried", ex.Message);
+        Assert.Equal(LzErrorKind.ServerCrash, ex.Kind);
+        Assert.Equal(500, ex.HttpStatus);
+        Assert.Equal("", ex.ResponseText);
+        Assert.Contains("too big for the server's PHP memory limit", ex.Message);
+        Assert.DoesNotContain("not retried", ex.Message);
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_500_with_an_empty_body_on_a_create_is_a_server_crash_that_was_not_retried()
+    {
+        var ex = Assert.IsType<LzServerCrashException>(await CreateFails(500, ""));
+        Assert.Contains("crashed", ex.Message);
+        Assert.Contains("not retried", ex.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CsCheck;
 using LiveZilla.Client.Errors;
+using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Fakes;
@@ -31,20 +32,24 @@ public class LzTicketPagerTests
         var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = pageSize });
 
         AssertExactly(Expected(server, new LzTicketQuery()), ids);
-        Assert.All(server.ListRequests, r => Assert.True(r.Limit is > 0 && r.Limit <= pageSize));
+        // Only a full one-second window is asked for again without a limit: several tickets can share a second.
+        Assert.All(server.ListRequests, r => Assert.True(r.Limit is > 0 && r.Limit <= pageSize || (r.Limit == null && r.CreatedBefore - r.CreatedAfter == TimeSpan.FromSeconds(2))));
         _output.WriteLine($"PageSize {pageSize}: {server.ListRequests.Count} requests for {ids.Count} tickets");
     }
 
     [Theory]
-    [InlineData(false, 1.6)]
-    [InlineData(true, 3.0)]
-    public async Task Adaptive_windows_keep_requests_near_the_minimum(bool bursty, double maxRequestsPerPage)
+    [InlineData(false, 1.6, 1)]
+    [InlineData(true, 3.0, 1)]
+    [InlineData(false, 2.0, 4)]
+    [InlineData(true, 3.5, 4)]
+    public async Task Adaptive_windows_keep_requests_near_the_minimum(bool bursty, double maxRequestsPerPage, int throttleLimit)
     {
         // Bursty: 500 tickets seconds apart after every 1000 that are hours apart, a 240-fold swing in density.
         var data = bursty ? Big : FakeData.Tickets(20_000, seed: 42, firstId: 90_001, bursty: false);
         var server = new FakeTicketServer(data);
 
-        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000 });
+        // Windows cut ahead of the answers know less of the density than windows cut one at a time.
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = throttleLimit });
 
         Assert.Equal(data.Count, ids.Count);
         int minimum = (data.Count + 999) / 1000;
@@ -101,14 +106,14 @@ public class LzTicketPagerTests
         var ticket = Big[10];
         string otherGroup = ticket.Group == "sales" ? "support" : "sales";
 
-        var hit = await ListIds(server, new LzTicketQuery { Id = ticket.IdText, Group = ticket.Group }, new());
-        var miss = await ListIds(server, new LzTicketQuery { Id = ticket.IdText, Group = otherGroup }, new());
-        var tooLate = await ListIds(server, new LzTicketQuery { Id = ticket.IdText, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(ticket.Created!.Value) }, new());
+        var hit = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Group = ticket.Group }, new());
+        var miss = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Group = otherGroup }, new());
+        var tooLate = await ListIds(server, new LzTicketQuery { Id = ticket.Id, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(ticket.Created!.Value) }, new());
 
-        Assert.Equal(new[] { ticket.IdText }, hit);
+        Assert.Equal(new[] { ticket.Id }, hit);
         Assert.Empty(miss);
         Assert.Empty(tooLate);
-        Assert.All(server.ListRequests, r => Assert.Equal((ticket.IdText, (string?)null), (r.Id, r.Group)));
+        Assert.All(server.ListRequests, r => Assert.Equal(((long?)ticket.Id, (string?)null), (r.Id, r.Group)));
     }
 
     [Fact]
@@ -124,7 +129,7 @@ public class LzTicketPagerTests
 
         var ids = await ListIds(server, query, new LzTicketPagerOptions { PageSize = 64 });
 
-        Assert.Equal(sorted.Skip(1000).Take(3001).Select(t => t.IdText).OrderBy(x => x), ids.OrderBy(x => x));
+        Assert.Equal(sorted.Skip(1000).Take(3001).Select(t => t.Id).OrderBy(x => x), ids.OrderBy(x => x));
     }
 
     [Fact]
@@ -141,10 +146,10 @@ public class LzTicketPagerTests
 
         AssertExactly(Expected(server, new LzTicketQuery()), ids);
         Assert.Equal(4998, ids.Count);
-        Assert.Equal(bad.Select(t => t.IdText).OrderBy(x => x), failures.Select(f => f.TicketId).OrderBy(x => x));
+        Assert.Equal(bad.Select(t => (long?)t.Id).OrderBy(x => x), failures.Select(f => f.TicketId).OrderBy(x => x));
         foreach (var failure in failures)
         {
-            var named = server[failure.TicketId!];
+            var named = server[failure.TicketId!.Value];
             Assert.Equal(TimeSpan.FromSeconds(1), failure.WindowEnd - failure.WindowStart);
             Assert.Equal(named.Created, failure.WindowStart!.Value.ToUnixTimeSeconds());
             Assert.Equal(LzErrorKind.EmptyResult, failure.Exception.Kind);
@@ -159,7 +164,7 @@ public class LzTicketPagerTests
         var bad = InOrder(data, 400);
         bad.Undecodable = true;
         var server = new FakeTicketServer(data);
-        var ids = new List<string>();
+        var ids = new List<long>();
 
         var error = await Assert.ThrowsAsync<LzTicketListIncompleteException>(async () =>
         {
@@ -167,7 +172,7 @@ public class LzTicketPagerTests
         });
 
         Assert.Equal(799, ids.Distinct().Count());
-        Assert.Equal(bad.IdText, Assert.Single(error.Failures).TicketId);
+        Assert.Equal(bad.Id, Assert.Single(error.Failures).TicketId);
         Assert.Contains(bad.IdText, error.Message);
     }
 
@@ -178,10 +183,10 @@ public class LzTicketPagerTests
         data[4].Undecodable = true;
         var failures = new List<LzTicketListFailure>();
 
-        var ids = await ListIds(new FakeTicketServer(data), new LzTicketQuery { Id = data[4].IdText }, new LzTicketPagerOptions { OnError = failures.Add });
+        var ids = await ListIds(new FakeTicketServer(data), new LzTicketQuery { Id = data[4].Id }, new LzTicketPagerOptions { OnError = failures.Add });
 
         Assert.Empty(ids);
-        Assert.Equal(data[4].IdText, Assert.Single(failures).TicketId);
+        Assert.Equal(data[4].Id, Assert.Single(failures).TicketId);
     }
 
     [Fact]
@@ -207,7 +212,7 @@ public class LzTicketPagerTests
         var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { SinglePage = true, PageSize = 300, OnError = failures.Add });
 
         AssertExactly(Expected(server, new LzTicketQuery()), ids);
-        Assert.Equal(bad.IdText, Assert.Single(failures).TicketId);
+        Assert.Equal(bad.Id, Assert.Single(failures).TicketId);
     }
 
     [Fact]
@@ -277,6 +282,169 @@ public class LzTicketPagerTests
     }
 
     [Theory]
+    [InlineData(5, 1)]
+    [InlineData(5, 4)]
+    [InlineData(10, 4)]
+    public async Task Tickets_that_share_a_second_are_listed_even_when_the_second_holds_more_than_a_page(int pageSize, int throttleLimit)
+    {
+        var data = FakeData.Tickets(3000, seed: 11, firstId: 98_001, sharedSeconds: 0.6);
+        int biggestSecond = data.GroupBy(t => t.Created).Max(g => g.Count());
+        Assert.True(biggestSecond > pageSize, $"the data should hold a second with more than {pageSize} tickets, has {biggestSecond}");
+        var server = new FakeTicketServer(data);
+
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = pageSize, ThrottleLimit = throttleLimit });
+
+        AssertExactly(Expected(server, new LzTicketQuery()), ids);
+        Assert.Contains(server.ListRequests, r => r.Limit == null && r.CreatedBefore - r.CreatedAfter == TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task An_answer_too_big_for_the_server_halves_the_window_and_the_page_for_the_rest_of_the_listing()
+    {
+        var server = new FakeTicketServer(Big);
+        const int ceiling = 3000;
+        server.FailList = q => server.Evaluate(q).Count > ceiling ? FakeFault.Error(LzErrorKind.ServerCrash, "HTTP 500 with an empty body.") : null;
+        var reports = new List<LzTicketPagerProgress>();
+
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 100_000, Progress = reports.Add });
+
+        AssertExactly(Expected(server, new LzTicketQuery()), ids);
+        int failed = server.ListRequests.Count(r => server.Evaluate(r).Count > ceiling);
+        int probes = server.ListRequests.Count(r => r.Limit == 1);
+        _output.WriteLine($"{server.ListRequests.Count} requests, {failed} too big, {probes} one-ticket requests, {reports[^1].TicketsWasted} tickets wasted");
+        // Once a page size has failed, it is not asked for again: the page comes down to 100000 / 2^k <= 3000.
+        Assert.InRange(failed, 1, 8);
+        Assert.All(server.ListRequests.SkipWhile(r => r.Limit != 3125).Where(r => r.Limit > 1), r => Assert.True(r.Limit <= 3125));
+    }
+
+    [Fact]
+    public async Task A_server_that_fails_every_request_ends_the_listing_after_two_requests()
+    {
+        var server = new FakeTicketServer(Big);
+        server.FailList = _ => FakeFault.Error(LzErrorKind.ServerCrash, "HTTP 500 with an empty body.");
+
+        var error = await Assert.ThrowsAsync<LzServerCrashException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 100_000 }));
+
+        Assert.Equal(2, server.ListRequests.Count);
+        Assert.Equal(1, server.ListRequests[1].Limit);
+        Assert.Contains("not short of memory", error.Message);
+    }
+
+    [Fact]
+    public async Task A_second_with_more_tickets_than_one_answer_can_hold_is_reported_by_its_time_and_the_rest_is_listed()
+    {
+        var data = FakeData.Tickets(2000, seed: 5, firstId: 50_001);
+        long crowded = data[1200].Created!.Value;
+        for (int i = 1; i <= 40; i++) data[1200 + i].Created = crowded;
+        var server = new FakeTicketServer(data);
+        server.FailList = q => server.Evaluate(q).Count > 30 ? FakeFault.Error(LzErrorKind.ServerCrash, "HTTP 500 with an empty body.") : null;
+        var failures = new List<LzTicketListFailure>();
+
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, OnError = failures.Add });
+
+        var failure = Assert.Single(failures);
+        Assert.Equal(LzTicketListFailureReason.TooManyInOneSecond, failure.Reason);
+        Assert.Equal(crowded, failure.WindowStart!.Value.ToUnixTimeSeconds());
+        Assert.Contains(DateTimeOffset.FromUnixTimeSeconds(crowded).ToString("u"), failure.Exception.Message);
+        // Tickets of that second streamed before the page came down are real and stay listed; every other ticket is listed once.
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Subset(ids.ToHashSet(), Expected(server, new LzTicketQuery()).Where(id => server[id].Created != crowded).ToHashSet());
+        Assert.Subset(Expected(server, new LzTicketQuery()), ids.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Windows_in_flight_never_exceed_the_throttle_limit_and_tickets_come_in_window_order()
+    {
+        var server = new FakeTicketServer(Big);
+        server.BeforeList = (_, ct) => Task.Delay(1, ct);
+        var emitted = new List<long>();
+        var settledAt = new List<(int Index, long CompleteBefore)>();
+        var options = new LzTicketPagerOptions
+        {
+            PageSize = 500,
+            ThrottleLimit = 3,
+            Progress = p => { if (p.CompleteBefore is { } c) settledAt.Add((emitted.Count, c.ToUnixTimeSeconds())); },
+        };
+
+        await foreach (var t in new LzTicketPager(server, options).ListAsync(new LzTicketQuery())) emitted.Add(t.Created!.Value.ToUnixTimeSeconds());
+
+        Assert.Equal(Big.Count, emitted.Count);
+        Assert.Equal(3, server.MaxListsInFlight);
+        // Every ticket emitted after the listing said "complete before C" was created at or after C.
+        foreach (var (index, completeBefore) in settledAt)
+            Assert.All(emitted.Skip(index), created => Assert.True(created >= completeBefore));
+        Assert.Equal(settledAt.Select(s => s.CompleteBefore).OrderBy(c => c), settledAt.Select(s => s.CompleteBefore));
+    }
+
+    [Fact]
+    public async Task An_authentication_failure_in_one_window_stops_the_listing_without_starting_another_window()
+    {
+        var server = new FakeTicketServer(Big);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int sweepWindows = 0;
+        LzTicketQuery? failing = null;
+        server.BeforeList = async (q, ct) =>
+        {
+            if (q.Limit != 1000 || q.CreatedBefore == null) return;  // the first request and the one-ticket probes pass
+            if (Interlocked.Increment(ref sweepWindows) == 2) { failing = q; return; }
+            await hold.Task.WaitAsync(ct);
+        };
+        server.FailList = q => ReferenceEquals(q, failing) || (failing != null && q.CreatedAfter == failing.CreatedAfter && q.CreatedBefore == failing.CreatedBefore && q.Limit == failing.Limit)
+            ? new LzAuthenticationException("p_tickets_list: authentication failed (LZAV20001).") : null;
+
+        await Assert.ThrowsAsync<LzAuthenticationException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = 4 }));
+
+        Assert.Equal(4, sweepWindows);  // the windows started before the failure, and not one more
+        Assert.Equal(0, server.ListsInFlight);  // the held ones were cancelled
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_listing_stops_every_window_in_flight()
+    {
+        var server = new FakeTicketServer(Big);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.BeforeList = async (q, ct) =>
+        {
+            if (server.ListRequests.Count < 8) return;
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        using var cts = new CancellationTokenSource();
+        var listing = Task.Run(async () => { await foreach (var unused in new LzTicketPager(server, new LzTicketPagerOptions { PageSize = 500 }).ListAsync(new LzTicketQuery(), cts.Token)) { } });
+
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, server.ListsInFlight);
+    }
+
+    [Fact]
+    public async Task A_window_whose_answer_breaks_off_is_asked_again_and_nothing_is_emitted_twice()
+    {
+        var server = new FakeTicketServer(Big.Take(5000));
+        int broken = 0;
+        server.BreakAfter = q => q.Limit == 300 && q.CreatedBefore != null && Interlocked.Increment(ref broken) <= 3 ? 100 : null;
+        var reports = new List<LzTicketPagerProgress>();
+
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, Progress = reports.Add });
+
+        AssertExactly(Expected(server, new LzTicketQuery()), ids);
+        Assert.True(reports[^1].TicketsWasted >= 1);
+    }
+
+    [Fact]
+    public async Task A_window_that_keeps_breaking_off_ends_the_listing_with_its_error()
+    {
+        var server = new FakeTicketServer(Big.Take(5000));
+        server.BreakAfter = q => q.CreatedBefore != null && q.Limit == 300 ? 10 : null;
+
+        var error = await Assert.ThrowsAsync<LzTransportException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, MaxWindowRetries = 2 }));
+
+        Assert.Equal(LzErrorKind.Transport, error.Kind);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     public void A_page_size_below_one_is_refused(int pageSize)
@@ -301,24 +469,28 @@ public class LzTicketPagerTests
             from filter in Gen.Int[0, 6]
             from undecodable in Gen.Int[0, 2]
             from singlePage in Gen.Bool
-            select (seed, count, pageSize, firstId, outOfOrder, filter, undecodable, singlePage);
+            from shared in Gen.OneOfConst(0.0, 0.3, 0.8)
+            from throttle in Gen.Int[1, 5]
+            select (seed, count, pageSize, firstId, outOfOrder, filter, undecodable, singlePage, shared, throttle);
 
-        void Check((int seed, int count, int pageSize, long firstId, double outOfOrder, int filter, int undecodable, bool singlePage) c)
+        void Check((int seed, int count, int pageSize, long firstId, double outOfOrder, int filter, int undecodable, bool singlePage, double shared, int throttle) c)
         {
-            var data = FakeData.Tickets(c.count, c.seed, c.firstId, c.outOfOrder);
+            var data = FakeData.Tickets(c.count, c.seed, c.firstId, c.outOfOrder, sharedSeconds: c.shared);
             var random = new Random(c.seed);
             for (int i = 0; i < c.undecodable && data.Count > 0; i++) data[random.Next(data.Count)].Undecodable = true;
             var server = new FakeTicketServer(data);
             var query = Filter(c.filter, data, random);
             var failures = new List<LzTicketListFailure>();
-            var options = new LzTicketPagerOptions { PageSize = c.pageSize, SinglePage = c.singlePage, OnError = failures.Add };
+            var options = new LzTicketPagerOptions { PageSize = c.pageSize, SinglePage = c.singlePage, OnError = failures.Add, ThrottleLimit = c.throttle };
 
             var ids = ListIds(server, query, options).GetAwaiter().GetResult();
 
-            var expected = Expected(server, query);
+            // A ticket the server cannot encode takes the tickets of its second with it; the failure names that second.
+            var lost = failures.Where(f => f.WindowStart.HasValue).Select(f => f.WindowStart!.Value.ToUnixTimeSeconds()).ToHashSet();
+            var expected = Expected(server, query).Where(id => !lost.Contains(server[id].Created!.Value)).ToHashSet();
             if (ids.Count != ids.Distinct().Count()) throw new Exception("duplicates");
-            if (!expected.SetEquals(ids)) throw new Exception($"expected {expected.Count}, got {ids.Count}");
-            int badInRange = data.Count(t => t.Undecodable && Expected(server, query, includeUndecodable: true).Contains(t.IdText));
+            if (!expected.IsSubsetOf(ids) || ids.Any(id => !Expected(server, query).Contains(id))) throw new Exception($"expected {expected.Count}, got {ids.Count}");
+            int badInRange = data.Count(t => t.Undecodable && Expected(server, query, includeUndecodable: true).Contains(t.Id));
             if (failures.Count < (badInRange > 0 ? 1 : 0)) throw new Exception("undecodable ticket not reported");
         }
 
@@ -346,33 +518,33 @@ public class LzTicketPagerTests
             3 => new LzTicketQuery { Group = "sales", Operator = "admin" },
             4 => new LzTicketQuery { CreatedAfter = At(random.Next(1000)), CreatedBefore = At(random.Next(1000))?.AddDays(10) },
             5 => new LzTicketQuery { CreatedBefore = At(random.Next(1000)) },
-            6 => new LzTicketQuery { Id = data.Count == 0 ? "11701" : data[random.Next(data.Count)].IdText, Status = new[] { LzTicketStatus.Open } },
+            6 => new LzTicketQuery { Id = data.Count == 0 ? 11701 : data[random.Next(data.Count)].Id, Status = new[] { LzTicketStatus.Open } },
             _ => new LzTicketQuery(),
         };
     }
 
-    private static async Task<List<string>> ListIds(FakeTicketServer server, LzTicketQuery query, LzTicketPagerOptions options)
+    private static async Task<List<long>> ListIds(FakeTicketServer server, LzTicketQuery query, LzTicketPagerOptions options)
     {
-        var ids = new List<string>();
+        var ids = new List<long>();
         await foreach (var ticket in new LzTicketPager(server, options).ListAsync(query)) ids.Add(ticket.Id);
         return ids;
     }
 
     /// <summary>What the listing must return, computed from the stored tickets with the documented semantics.</summary>
-    private static HashSet<string> Expected(FakeTicketServer server, LzTicketQuery q, bool includeUndecodable = false) =>
+    private static HashSet<long> Expected(FakeTicketServer server, LzTicketQuery q, bool includeUndecodable = false) =>
         server.Tickets.Where(t =>
                 t.Created.HasValue
                 && (includeUndecodable || !t.Undecodable)
-                && (q.Id == null || t.IdText == q.Id)
+                && (q.Id == null || t.Id == q.Id)
                 && (q.Group == null || t.Group == q.Group)
                 && (q.Operator == null || (t.HasEditorRow && t.Editor == q.Operator))
                 && (q.Status == null || q.Status.Contains(t.HasEditorRow ? t.Status : LzTicketStatus.Open))
                 && (q.CreatedAfter == null || DateTimeOffset.FromUnixTimeSeconds(t.Created.Value) > q.CreatedAfter)
                 && (q.CreatedBefore == null || DateTimeOffset.FromUnixTimeSeconds(t.Created.Value) < q.CreatedBefore))
-            .Select(t => t.IdText)
+            .Select(t => t.Id)
             .ToHashSet();
 
-    private static void AssertExactly(HashSet<string> expected, List<string> actual)
+    private static void AssertExactly(HashSet<long> expected, List<long> actual)
     {
         Assert.Equal(actual.Count, actual.Distinct().Count());
         Assert.Equal(expected.OrderBy(x => x), actual.OrderBy(x => x));
@@ -381,36 +553,21 @@ public class LzTicketPagerTests
 
 public class LzPendingTicketIdsTests
 {
-    [Theory]
-    [InlineData("11701", true, 11701L)]
-    [InlineData("0", true, 0L)]
-    [InlineData("999999999999999999", true, 999999999999999999L)]
-    [InlineData("011701", false, 0L)]
-    [InlineData("1000000000000000000", false, 0L)]
-    [InlineData("", false, 0L)]
-    [InlineData("-5", false, 0L)]
-    [InlineData("12a", false, 0L)]
-    [InlineData(" 12", false, 0L)]
-    public void Only_ids_that_map_to_one_number_and_back_are_kept_as_numbers(string id, bool canonical, long number)
-    {
-        Assert.Equal(canonical, LzPendingTicketIds.TryCanonical(id, out var parsed));
-        if (canonical) Assert.Equal(number, parsed);
-    }
-
     [Fact]
     public void Ids_that_differ_as_text_stay_apart_and_are_forgotten_once_the_sweep_passes_them()
     {
+        LzTicket Ticket(string idText) => LzTicketJsonLines.Parse("{\"Id\":\"" + idText + "\"}");
         var pending = new LzPendingTicketIds();
-        Assert.True(pending.TryAdd("11701", created: 100));
-        Assert.True(pending.TryAdd("x-7", created: 100));
-        Assert.False(pending.TryAdd("11701", created: 100));
-        Assert.True(pending.TryAdd("011701", created: 200));  // the server compares ids as text
-        Assert.False(pending.TryAdd("011701", created: 200));
-        Assert.False(pending.TryAdd("x-7", created: 100));
+        Assert.True(pending.TryAdd(Ticket("11701"), created: 100));
+        Assert.True(pending.TryAdd(Ticket("x-7"), created: 100));
+        Assert.False(pending.TryAdd(Ticket("11701"), created: 100));
+        Assert.True(pending.TryAdd(Ticket("011701"), created: 200));  // the server compares ids as text
+        Assert.False(pending.TryAdd(Ticket("011701"), created: 200));
+        Assert.False(pending.TryAdd(Ticket("x-7"), created: 100));
 
         pending.RemoveBefore(150);
-        Assert.True(pending.TryAdd("11701", created: 300));
-        Assert.True(pending.TryAdd("x-7", created: 300));
-        Assert.False(pending.TryAdd("011701", created: 200));
+        Assert.True(pending.TryAdd(Ticket("11701"), created: 300));
+        Assert.True(pending.TryAdd(Ticket("x-7"), created: 300));
+        Assert.False(pending.TryAdd(Ticket("011701"), created: 200));
     }
 }

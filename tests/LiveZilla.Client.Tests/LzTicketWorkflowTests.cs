@@ -24,10 +24,10 @@ public class LzTicketWorkflowTests
         var ticket = await Workflow.CreateTicketAsync(NewTicket, FirstMessage, Assignment);
 
         Assert.Equal(new[] { Create, Message, Assign, List }, _server.Calls);
-        Assert.Equal("11701", ticket.Id);
-        Assert.Equal(("jdoe", LzTicketStatus.InProgress), (ticket.EditorId, ticket.Status));
+        Assert.Equal(11701, ticket.Id);
+        Assert.Equal(("jdoe", LzTicketStatus.InProgress), (ticket.Editor, ticket.Status));
         Assert.Equal("Printer on fire", Assert.Single(_server[ticket.Id].Messages).Text);
-        Assert.Equal("", FirstMessage.TicketId);  // the caller's objects are left alone
+        Assert.Equal(0, FirstMessage.TicketId);  // the caller's objects are left alone
     }
 
     [Fact]
@@ -81,13 +81,13 @@ public class LzTicketWorkflowTests
         var error = await Assert.ThrowsAsync<LzTicketCreationException>(() => Workflow.CreateTicketAsync(NewTicket, FirstMessage, Assignment));
 
         Assert.Equal(new[] { Create, Message, List, Message, List }, _server.Calls);
-        Assert.Equal((LzTicketCreationStage.Message, "11701", LzErrorKind.Timeout), (error.Stage, error.TicketId, error.Kind));
-        Assert.Equal(("11701", "Printer on fire"), (error.UnsentMessage!.TicketId, error.UnsentMessage.Text));
-        Assert.Equal(("11701", "jdoe", LzTicketStatus.InProgress), (error.Assignment!.TicketId, error.Assignment.Editor, error.Assignment.Status));
+        Assert.Equal((LzTicketCreationStage.Message, (long?)11701, LzErrorKind.Timeout), (error.Stage, error.TicketId, error.Kind));
+        Assert.Equal((11701L, "Printer on fire"), (error.UnsentMessage!.TicketId, error.UnsentMessage.Text));
+        Assert.Equal((11701L, "jdoe", LzTicketStatus.InProgress), (error.Assignment!.TicketId, error.Assignment.Editor, error.Assignment.Status));
         Assert.False(error.MessageMayHaveBeenStored);
         Assert.IsType<LzApiException>(error.InnerException);
         Assert.Contains("11701", error.Message);
-        Assert.Empty(_server[error.TicketId!].Messages);
+        Assert.Empty(_server[error.TicketId!.Value].Messages);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class LzTicketWorkflowTests
         Assert.Equal(new[] { Create, Message, List }, _server.Calls);
         Assert.True(error.MessageMayHaveBeenStored);
         Assert.Contains("Get-LzTicket -Id 11701", error.Message);
-        Assert.Single(_server["11701"].Messages);  // it was in fact stored: resending would have made a copy
+        Assert.Single(_server[11701].Messages);  // it was in fact stored: resending would have made a copy
     }
 
     [Fact]
@@ -135,11 +135,11 @@ public class LzTicketWorkflowTests
         var error = await Assert.ThrowsAsync<LzTicketCreationException>(() => Workflow.CreateTicketAsync(NewTicket, FirstMessage, Assignment));
 
         Assert.Equal(new[] { Create, Message, Assign }, _server.Calls);
-        Assert.Equal((LzTicketCreationStage.Assignment, "11701", "Editor"), (error.Stage, error.TicketId, error.Field));
+        Assert.Equal((LzTicketCreationStage.Assignment, (long?)11701, "Editor"), (error.Stage, error.TicketId, error.Field));
         Assert.Null(error.UnsentMessage);
         Assert.Equal("jdoe", error.Assignment!.Editor);
         Assert.Contains("exists with its first message", error.Message);
-        Assert.Single(_server["11701"].Messages);
+        Assert.Single(_server[11701].Messages);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class LzTicketWorkflowTests
             Workflow.CreateTicketAsync(new LzNewTicket { Group = "nosuchgroup" }, FirstMessage, Assignment));
 
         Assert.Equal(new[] { Create }, _server.Calls);
-        Assert.Equal((LzTicketCreationStage.Ticket, (string?)null, "Group"), (error.Stage, error.TicketId, error.Field));
+        Assert.Equal((LzTicketCreationStage.Ticket, (long?)null, "Group"), (error.Stage, error.TicketId, error.Field));
         Assert.Equal("Printer on fire", error.UnsentMessage!.Text);
         Assert.NotNull(error.Assignment);
         Assert.Equal("nosuchgroup", error.Ticket.Group);
@@ -175,10 +175,10 @@ public class LzTicketWorkflowTests
         var ticket = await Workflow.CreateTicketAsync(NewTicket, FirstMessage);
 
         Assert.Equal(new[] { Create, Create, Message, List }, _server.Calls);
-        Assert.Equal("11702", ticket.Id);
-        var listed = new List<string>();
+        Assert.Equal(11702, ticket.Id);
+        var listed = new List<long>();
         await foreach (var t in new LzTicketPager(_server).ListAsync(new LzTicketQuery())) listed.Add(t.Id);
-        Assert.Equal(new[] { "11702" }, listed);  // 11701 has no message: invisible, and purged by maintenance
+        Assert.Equal(new[] { 11702L }, listed);  // 11701 has no message: invisible, and purged by maintenance
     }
 
     [Fact]
@@ -188,11 +188,11 @@ public class LzTicketWorkflowTests
 
         var error = await Assert.ThrowsAsync<LzTicketCreationException>(() => Workflow.CreateTicketAsync(NewTicket, FirstMessage, Assignment));
 
-        Assert.Equal((LzTicketCreationStage.ReadBack, "11701"), (error.Stage, error.TicketId));
+        Assert.Equal((LzTicketCreationStage.ReadBack, (long?)11701), (error.Stage, error.TicketId));
         Assert.Null(error.UnsentMessage);
         Assert.Null(error.Assignment);
         Assert.Contains("Do not create it again", error.Message);
-        Assert.Equal(LzTicketStatus.InProgress, _server["11701"].Status);
+        Assert.Equal(LzTicketStatus.InProgress, _server[11701].Status);
     }
 
     [Theory]
@@ -213,9 +213,9 @@ public class LzTicketWorkflowTests
     {
         _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Closed, "resolved"));
 
-        var ticket = await Workflow.SetTicketAsync("11801", editor: "jdoe");
+        var ticket = await Workflow.SetTicketAsync(11801, editor: "jdoe");
 
-        Assert.Equal(("jdoe", LzTicketStatus.Closed, "resolved"), (ticket.EditorId, ticket.Status, ticket.Editor!.SubStatus));
+        Assert.Equal(("jdoe", LzTicketStatus.Closed, "resolved"), (ticket.Editor, ticket.Status, ticket.SubStatus));
         Assert.Equal(new[] { List, Assign, List }, _server.Calls);
     }
 
@@ -224,9 +224,9 @@ public class LzTicketWorkflowTests
     {
         _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, ""));
 
-        var ticket = await Workflow.SetTicketAsync("11801", status: LzTicketStatus.Pending);
+        var ticket = await Workflow.SetTicketAsync(11801, status: LzTicketStatus.Pending);
 
-        Assert.Equal(("admin", LzTicketStatus.Pending), (ticket.EditorId, ticket.Status));
+        Assert.Equal(("admin", LzTicketStatus.Pending), (ticket.Editor, ticket.Status));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public class LzTicketWorkflowTests
     {
         _server.Add(Listed(11801, editor: null, LzTicketStatus.Open, ""));
 
-        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.SetTicketAsync("11801", status: LzTicketStatus.Closed));
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.SetTicketAsync(11801, status: LzTicketStatus.Closed));
 
         Assert.Equal(new[] { List }, _server.Calls);
     }
@@ -244,10 +244,10 @@ public class LzTicketWorkflowTests
     {
         _server.Add(new FakeTicket { Id = 11802 });  // created without a message: invisible
 
-        var missing = await Assert.ThrowsAsync<LzTicketNotFoundException>(() => Workflow.SetTicketAsync("99999", editor: "admin"));
-        var invisible = await Assert.ThrowsAsync<LzTicketNotFoundException>(() => Workflow.SetTicketAsync("11802", editor: "admin"));
+        var missing = await Assert.ThrowsAsync<LzTicketNotFoundException>(() => Workflow.SetTicketAsync(99999, editor: "admin"));
+        var invisible = await Assert.ThrowsAsync<LzTicketNotFoundException>(() => Workflow.SetTicketAsync(11802, editor: "admin"));
 
-        Assert.Equal(("99999", "11802"), (missing.TicketId, invisible.TicketId));
+        Assert.Equal((99999L, 11802L), (missing.TicketId, invisible.TicketId));
         Assert.DoesNotContain(Assign, _server.Calls);
     }
 
@@ -255,13 +255,13 @@ public class LzTicketWorkflowTests
     public async Task A_change_from_a_ticket_the_caller_holds_is_one_assignment_that_keeps_its_editor_and_sub_status()
     {
         _server.Add(Listed(11801, editor: "admin", LzTicketStatus.InProgress, "triage"));
-        var held = (await Workflow.FindTicketAsync("11801"))!;
+        var held = (await Workflow.FindTicketAsync(11801))!;
         _server.Calls.Clear();
 
-        var echo = await Workflow.ChangeTicketAsync("11801", held, status: LzTicketStatus.Closed);
+        var echo = await Workflow.ChangeTicketAsync(11801, held, status: LzTicketStatus.Closed);
 
         Assert.Equal(new[] { Assign }, _server.Calls);
-        Assert.Equal(("admin", LzTicketStatus.Closed, "triage"), (_server["11801"].Editor, _server["11801"].Status, _server["11801"].SubStatus));
+        Assert.Equal(("admin", LzTicketStatus.Closed, "triage"), (_server[11801].Editor, _server[11801].Status, _server[11801].SubStatus));
         Assert.Equal(LzTicketStatus.Closed, echo.Status);
     }
 
@@ -270,10 +270,10 @@ public class LzTicketWorkflowTests
     {
         _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, "x"));
 
-        await Workflow.ChangeTicketAsync("11801", null, "jdoe", LzTicketStatus.Pending, "");
+        await Workflow.ChangeTicketAsync(11801, null, "jdoe", LzTicketStatus.Pending, "");
 
         Assert.Equal(new[] { Assign }, _server.Calls);
-        Assert.Equal(("jdoe", LzTicketStatus.Pending, ""), (_server["11801"].Editor, _server["11801"].Status, _server["11801"].SubStatus));
+        Assert.Equal(("jdoe", LzTicketStatus.Pending, ""), (_server[11801].Editor, _server[11801].Status, _server[11801].SubStatus));
     }
 
     [Fact]
@@ -281,25 +281,38 @@ public class LzTicketWorkflowTests
     {
         _server.Add(Listed(11801, editor: null, LzTicketStatus.Open, ""));
         _server.Add(Listed(11802, editor: "admin", LzTicketStatus.Open, ""));
-        var noEditor = (await Workflow.FindTicketAsync("11801"))!;
-        var other = (await Workflow.FindTicketAsync("11802"))!;
+        var noEditor = (await Workflow.FindTicketAsync(11801))!;
+        var other = (await Workflow.FindTicketAsync(11802))!;
         _server.Calls.Clear();
 
-        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync("11801", noEditor, status: LzTicketStatus.Closed));
-        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync("11801", other, status: LzTicketStatus.Closed));
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync(11801, noEditor, status: LzTicketStatus.Closed));
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync(11801, other, status: LzTicketStatus.Closed));
 
         Assert.Empty(_server.Calls);
+    }
+
+    [Fact]
+    public async Task A_held_ticket_listed_under_a_non_canonical_id_text_is_looked_up_before_the_change()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, "kept"));
+        var held = (await Workflow.FindTicketAsync(11801))!;
+        held.IdText = "011801";  // the server compares ids as text, so an assignment to 11801 would not reach the ticket it listed
+        _server.Calls.Clear();
+
+        await Workflow.ChangeTicketAsync(11801, held, status: LzTicketStatus.Closed);
+
+        Assert.Equal(new[] { List, Assign }, _server.Calls);
     }
 
     [Fact]
     public async Task A_reply_is_an_outgoing_message_from_the_operator_to_the_customer_under_Re_and_the_subject()
     {
         await Workflow.CreateTicketAsync(NewTicket, FirstMessage);
-        var ticket = (await Workflow.FindTicketAsync("11701"))!;
+        var ticket = (await Workflow.FindTicketAsync(11701))!;
 
         var reply = LzTicketWorkflow.ComposeReply(ticket, "On it.", "sysadmin01");
 
-        Assert.Equal(("11701", "On it.", LzMessageType.OutgoingEmail), (reply.TicketId, reply.Text, reply.Type));
+        Assert.Equal((11701L, "On it.", LzMessageType.OutgoingEmail), (reply.TicketId, reply.Text, reply.Type));
         Assert.Equal(("sysadmin01", "j@example.test", "Re: Help"), (reply.SenderUserId, reply.Email, reply.Subject));
         Assert.Null(reply.Fullname);
     }

@@ -25,8 +25,10 @@ public class ModelParsingTests
     public void Editor_shapes_without_a_row_read_as_null(string editor)
     {
         var t = Ticket("{\"Id\":\"1\",\"Editor\":" + editor + "}");
+        Assert.Null(t.EditorRow);
         Assert.Null(t.Editor);
         Assert.Equal(LzTicketStatus.Open, t.Status);
+        Assert.Equal("", t.SubStatus);
     }
 
     [Theory]
@@ -35,18 +37,50 @@ public class ModelParsingTests
     public void Editor_rows_read_the_same_unwrapped_or_wrapped(string editor)
     {
         var t = Ticket("{\"Id\":\"1\",\"Editor\":" + editor + "}");
-        Assert.Equal("admin", t.EditorId);
+        Assert.Equal("admin", t.Editor);
         Assert.Equal(LzTicketStatus.Pending, t.Status);
-        Assert.Equal("waiting", t.Editor!.SubStatus);
-        Assert.Equal("1", t.Editor.TicketId);
+        Assert.Equal("waiting", t.SubStatus);
+        Assert.Equal(1, t.EditorRow!.TicketId);
     }
 
     [Fact]
     public void An_editor_row_without_an_operator_keeps_editor_null()
     {
         var t = Ticket("{\"Id\":\"1\",\"Editor\":{\"Id\":\"1\",\"Editor\":null,\"Status\":\"0\",\"SubStatus\":\"\"}}");
-        Assert.NotNull(t.Editor);
-        Assert.Null(t.EditorId);
+        Assert.NotNull(t.EditorRow);
+        Assert.Null(t.Editor);
+    }
+
+    [Theory]
+    [InlineData("\"11701\"", 11701L, null)]
+    [InlineData("11701", 11701L, null)]
+    [InlineData("\"100000\"", 100000L, null)]
+    [InlineData("\"011701\"", 11701L, "011701")]
+    [InlineData("\"0\"", 0L, null)]
+    [InlineData("\"abc\"", 0L, "abc")]
+    [InlineData("\"\"", 0L, "")]
+    [InlineData("null", 0L, "")]
+    [InlineData("\"-5\"", 0L, "-5")]
+    [InlineData("\" 12\"", 0L, " 12")]
+    [InlineData("\"99999999999999999999\"", 0L, "99999999999999999999")]
+    public void Ticket_ids_read_as_numbers_and_keep_any_text_that_is_not_the_numbers_canonical_form(string id, long number, string? kept)
+    {
+        var t = Ticket("{\"Id\":" + id + ",\"Editor\":{\"Id\":" + id + ",\"Editor\":\"admin\"},\"Messages\":[{\"TicketMessage\":{\"Id\":\"m\",\"TicketId\":" + id + "}}]}");
+        Assert.Equal((number, kept), (t.Id, t.IdText));
+        Assert.Equal((number, kept), (t.EditorRow!.TicketId, t.EditorRow.TicketIdText));
+        Assert.Equal((number, kept), (t.Messages[0].TicketId, t.Messages[0].TicketIdText));
+        Assert.Equal(kept ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture), t.ToString());
+    }
+
+    [Fact]
+    public void In_text_form_as_a_csv_cell_shows_them_the_messages_are_their_count_and_unknown_keys_a_json_object()
+    {
+        var t = Ticket("{\"Id\":\"1\",\"Messages\":[{\"TicketMessage\":{\"Id\":\"1\"}},{\"TicketMessage\":{\"Id\":\"2\"}}],\"Priority\":\"2\",\"Future\":{\"x\":[1,\"ä\"]}}");
+        Assert.Equal("2", t.Messages.ToString());
+        Assert.Equal("{\"Priority\":\"2\",\"Future\":{\"x\":[1,\"ä\"]}}", t.ExtensionData.ToString());
+        var bare = Ticket("{\"Id\":\"1\"}");
+        Assert.Equal("0", bare.Messages.ToString());
+        Assert.Equal("", bare.ExtensionData.ToString());
     }
 
     [Fact]
@@ -104,7 +138,7 @@ public class ModelParsingTests
         var b = Ticket("{\"Channel\":1,\"Future\":{\"x\":[1,2]},\"Group\":\"support\",\"Priority\":\"2\",\"Id\":7}");
         foreach (var t in new[] { a, b })
         {
-            Assert.Equal("7", t.Id);
+            Assert.Equal(7, t.Id);
             Assert.Equal("support", t.Group);
             Assert.Equal(LzChannel.Email, t.Channel);
             Assert.Equal("2", t.ExtensionData["Priority"].GetString());
@@ -123,11 +157,11 @@ public class ModelParsingTests
     }
 
     [Fact]
-    public void Times_are_utc_from_unix_seconds()
+    public void Times_are_the_instants_of_the_unix_seconds_in_local_time()
     {
         var t = Ticket("{\"LastUpdated\":\"1795601954\",\"WaitBegin\":1795601953}");
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601954), t.LastUpdated);
-        Assert.Equal(TimeSpan.Zero, t.LastUpdated!.Value.Offset);
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(1795601954)), t.LastUpdated!.Value.Offset);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601953), t.WaitBegin);
     }
 
@@ -185,7 +219,7 @@ public class ModelParsingTests
         var body = Recordings.Get("018").Body;
         using var client = TestClients.Create(FakeHandler.Always(200, body));
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () => await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync())));
-        Assert.All(results, r => Assert.Equal(new[] { "11701", "11702" }, r.Select(t => t.Id)));
+        Assert.All(results, r => Assert.Equal(new[] { 11701L, 11702L }, r.Select(t => t.Id)));
     }
 
     [Fact]

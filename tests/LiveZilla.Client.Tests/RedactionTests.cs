@@ -28,16 +28,17 @@ public class RedactionTests
         {
             (503, ""), (200, Recordings.Get("018").Body),
             (200, Recordings.Get("070").Body),
-            (403, "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)"),
             (200, "<html>" + TestClients.PasswordMd5 + "</html>"),
+            (403, "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)"),
         });
         var handler = new FakeHandler(_ => { lock (answers) { var (s, b) = answers.Dequeue(); return FakeHandler.Text(s, b); } });
         using var client = TestClients.Create(handler, o => o.Log = e => { lock (log) log.Add(e); });
 
         await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
         await client.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = RecordingReplayTests.Secure(NewOperatorPassword), Groups = { "support" } });
-        var auth = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
         var html = await Assert.ThrowsAsync<LzProtocolException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
+        var auth = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
+        var held = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListOperatorsAsync(new LzOperatorQuery()).ToListAsync().AsTask());
 
         // The server really received the md5: the sanitiser never mutates the request.
         Assert.Equal(TestClients.PasswordMd5, handler.Requests[0].Field("p_pass"));
@@ -46,6 +47,7 @@ public class RedactionTests
         Assert.NotEmpty(log);
         foreach (var entry in log) { AssertClean(entry.Message, "log line"); AssertClean(entry.ToString(), "log line"); }
         AssertClean(auth.ToString(), "exception");
+        AssertClean(held.ToString(), "exception of a request held back after the refusal");
         AssertClean(client.ToString(), "client");
         AssertClean(LzCredential.FromPassword("admin", TestClients.Password).ToString(), "credential");
 
@@ -96,6 +98,6 @@ public class RedactionTests
     public async Task A_throwing_log_sink_does_not_fail_the_request()
     {
         using var client = TestClients.Create(FakeHandler.Always(200, Recordings.Get("001").Body), o => o.Log = _ => throw new InvalidOperationException("host gone"));
-        Assert.Equal("11701", (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
+        Assert.Equal(11701, (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
     }
 }

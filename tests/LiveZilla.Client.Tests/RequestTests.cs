@@ -120,7 +120,7 @@ public class RequestTests
         var handler = FakeHandler.Always(200, Recordings.Get("015").Body);
         using var client = TestClients.Create(handler);
         var text = "a&b=c+d %20 ü€😀\n" + new string('x', 300_000);
-        await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = "99999", Text = text });
+        await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 99999, Text = text });
         using var data = JsonDocument.Parse(handler.Requests.Single().Field("p_data")!);
         Assert.Equal(text, data.RootElement.GetProperty("TicketMessage").GetProperty("Text").GetString());
     }
@@ -154,9 +154,9 @@ public class RequestTests
         Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Group = "nope" }).ToListAsync());
         Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()); // no editor rows in 018
         var after = await client.ListTicketsAsync(new LzTicketQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1795601953) }).ToListAsync();
-        Assert.Equal("11702", Assert.Single(after).Id);
+        Assert.Equal(11702, Assert.Single(after).Id);
         var before = await client.ListTicketsAsync(new LzTicketQuery { CreatedBefore = DateTimeOffset.FromUnixTimeSeconds(1795601954) }).ToListAsync();
-        Assert.Equal("11701", Assert.Single(before).Id);
+        Assert.Equal(11701, Assert.Single(before).Id);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class RequestTests
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
         var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Group = "nope", Status = new[] { LzTicketStatus.Open } }).ToListAsync();
-        Assert.Equal(new[] { "11701", "11702" }, raw.Select(t => t.Id).OrderBy(i => i, StringComparer.Ordinal));
+        Assert.Equal(new[] { 11701L, 11702L }, raw.Select(t => t.Id).OrderBy(i => i));
     }
 
     [Fact]

@@ -141,11 +141,11 @@ public class RetryTests
     public async Task Creates_assign_and_delete_are_retried_when_the_connection_was_refused_before_sending()
     {
         var (handler, _, client) = Setup(Script(Refused, () => Status(200, Recordings.Get("001").Body)));
-        using (client) Assert.Equal("11701", (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
+        using (client) Assert.Equal(11701, (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
         Assert.Equal(2, handler.Requests.Count);
 
         var (h2, _, c2) = Setup(Script(Refused, () => Status(200, Recordings.Get("019").Body)));
-        using (c2) await c2.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = "11701", Editor = "admin", Status = LzTicketStatus.InProgress });
+        using (c2) await c2.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin", Status = LzTicketStatus.InProgress });
         Assert.Equal(2, h2.Requests.Count);
 
         var (h3, _, c3) = Setup(Script(Refused, () => Status(200, Recordings.Get("096").Body)));

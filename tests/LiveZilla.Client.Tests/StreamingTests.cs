@@ -47,7 +47,7 @@ public class StreamingTests
             }
             if (seen % 1000 == 0) peakSampled = Math.Max(peakSampled, GC.GetTotalMemory(false) - baseline);
             if (seen == count / 2) liveAtMiddle = GC.GetTotalMemory(true) - baseline;
-            Assert.Equal((11701 + seen).ToString(), ticket.Id);
+            Assert.Equal(11701 + seen, ticket.Id);
             seen++;
         }
         watch.Stop();
@@ -103,7 +103,7 @@ public class StreamingTests
         var source = new MemoryStream(body);
         var parser = new LzJsonArrayStream((b, o, c) => source.ReadAsync(b, o, Math.Min(c, chunk)), "p_tickets_list", "Tickets");
         var tickets = await parser.ReadAsync(LzModelReader.ReadTicket).ToListAsync();
-        Assert.Equal(new[] { "11701", "11702" }, tickets.Select(t => t.Id));
+        Assert.Equal(new[] { 11701L, 11702L }, tickets.Select(t => t.Id));
         Assert.Equal("internal note", tickets[0].Messages[0].Comments[0].Text);
     }
 
@@ -112,7 +112,7 @@ public class StreamingTests
     {
         var body = "\uFEFF{\"Meta\":{\"a\":[1,{\"b\":2}]},\"Tickets\":[{\"Ticket\":{\"Id\":\"1\"}}],\"Tail\":\"x\"}";
         using var client = TestClients.Create(FakeHandler.Always(200, body));
-        Assert.Equal("1", Assert.Single(await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync()).Id);
+        Assert.Equal(1, Assert.Single(await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync()).Id);
         using var vendor = TestClients.Create(FakeHandler.Always(200, "{\"Tickets\":\"\"}"));
         Assert.Empty(await vendor.ListTicketsAsync(new LzTicketQuery()).ToListAsync());
     }
@@ -123,12 +123,12 @@ public class StreamingTests
         var full = "{\"Tickets\":[" + string.Join(",", Enumerable.Range(0, 3).Select(GeneratedTicketStream.Ticket)) + "]}";
         var cut = full[..(full.Length - 400)];
         using var client = TestClients.Create(FakeHandler.Always(200, cut));
-        var seen = new List<string>();
+        var seen = new List<long>();
         var ex = await Assert.ThrowsAsync<LzProtocolException>(async () =>
         {
             await foreach (var t in client.ListTicketsAsync(new LzTicketQuery())) seen.Add(t.Id);
         });
-        Assert.Equal(new[] { "11701", "11702" }, seen);
+        Assert.Equal(new[] { 11701L, 11702L }, seen);
         Assert.Contains("ended in the middle", ex.Message);
         Assert.Contains("Items already returned are valid", ex.Message);
     }

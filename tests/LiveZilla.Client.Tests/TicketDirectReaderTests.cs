@@ -33,6 +33,14 @@ public class TicketDirectReaderTests
             "99999999999999999999", "1.5", "true", "false", "{}", "[]", "\"\\u0031\"", "\"2000000000\"", "2000000000", "0", "\"0\"",
             "\"253402300800\"", "\"-62135596801\"", "\"2147483648\"")));
 
+    /// <summary>Ticket ids: canonical digit strings mostly, JSON numbers as echoes send them, and every text that is not canonical.</summary>
+    private static readonly Gen<string> TicketIdValue = Gen.Frequency(
+        (20, Gen.Long[1, 2_000_000].Select(n => "\"" + n + "\"")),
+        (3, Gen.Long[1, 2_000_000].Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        (4, Gen.OneOfConst("\"011701\"", "\"0\"", "\"00\"", "0", "\"abc\"", "\"\"", "null", "\"-5\"", "-5", "\" 12\"", "\"12 \"", "\"\\u0031\"",
+            "\"999999999999999999\"", "\"9223372036854775807\"", "\"9223372036854775808\"", "99999999999999999999", "1e3", "11701.0", "true",
+            "\"\uff11\"", "{}", "[]")));
+
     private static readonly Gen<string> BooleanValue = Gen.Frequency((20, Gen.OneOfConst("true", "false")), (1, Gen.OneOfConst("true", "false", "null", "0", "1", "\"0\"", "\"1\"", "\"true\"",
         "\"FALSE\"", "\"\"", "\" yes \"", "2.5", "[]")));
 
@@ -85,7 +93,7 @@ public class TicketDirectReaderTests
         (1, Gen.OneOfConst("[[\"name\",\"value\"]]", "[\"x\"]", "{\"a\":{}}", "\"x\"", "5")));
 
     private static readonly Gen<string> Message = Object(
-        ("Id", TextValue), ("TicketId", TextValue), ("Created", NumberValue), ("Edited", NumberValue), ("Fullname", TextValue),
+        ("Id", TextValue), ("TicketId", TicketIdValue), ("Created", NumberValue), ("Edited", NumberValue), ("Fullname", TextValue),
         ("Company", TextValue), ("Phone", TextValue), ("Email", TextValue), ("IP", TextValue), ("Subject", TextValue),
         ("SenderUserId", TextValue), ("SenderId", TextValue), ("Text", TextValue), ("Type", NumberValue), ("CallMeBack", BooleanValue),
         ("ChannelId", TextValue), ("Attachments", StringMap), ("Customs", StringMap), ("Comments", Comments));
@@ -103,7 +111,7 @@ public class TicketDirectReaderTests
         (1, Message.Select(m => "{\"a\":" + m + "}")),
         (1, Gen.OneOfConst("\"x\"", "5", "[1]")));
 
-    private static readonly Gen<string> EditorRow = Object(("Id", TextValue), ("Editor", TextValue), ("Status", NumberValue), ("SubStatus", TextValue));
+    private static readonly Gen<string> EditorRow = Object(("Id", TicketIdValue), ("Editor", TextValue), ("Status", NumberValue), ("SubStatus", TextValue));
 
     private static readonly Gen<string> Editor = Gen.Frequency(
         (5, EditorRow),
@@ -114,7 +122,7 @@ public class TicketDirectReaderTests
         (1, Gen.OneOfConst("\"x\"", "[1]", "5", "{\"TicketEditor\":[]}", "{\"\\u0054icketEditor\":{\"Id\":\"1\"}}")));
 
     private static readonly Gen<string> Ticket = Object(
-        ("Id", TextValue), ("Editor", Editor), ("Messages", Messages), ("Group", TextValue), ("Channel", NumberValue),
+        ("Id", TicketIdValue), ("Editor", Editor), ("Messages", Messages), ("Group", TextValue), ("Channel", NumberValue),
         ("SubChannel", TextValue), ("Language", TextValue), ("LastUpdated", NumberValue), ("WaitBegin", NumberValue), ("Tags", TextValue),
         ("Salt", TextValue), ("Hash", TextValue), ("PublicLink", TextValue));
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Errors;
+using LiveZilla.Client.Http;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Tests;
@@ -33,6 +34,33 @@ public class ErrorMapperTests
         Assert.Contains("5 failed logins", record.ErrorDetails.Message);
         Assert.Contains("24 hours", record.ErrorDetails.Message);
         Assert.Contains("not retried", record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void A_request_held_back_after_a_refused_credential_is_an_authentication_error_saying_it_was_not_sent()
+    {
+        var refusal = LzErrorMapper.FromResponse(new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true), 403,
+            "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)");
+        var held = LzErrorMapper.CredentialAlreadyRefused("p_ticket_create", refusal);
+        var record = LzErrorRecordMapper.ToErrorRecord(held, "new ticket");
+        Assert.Equal("LzAuthenticationFailed", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
+        Assert.StartsWith("Not sent: an earlier request", record.ErrorDetails.Message);
+        Assert.Contains("24 hours", record.ErrorDetails.Message);
+        Assert.Contains("Connect-LzServer again with the right credential", record.ErrorDetails.RecommendedAction);
+        Assert.True(LzCmdlet.IsFatal(record));
+    }
+
+    [Fact]
+    public void A_500_on_a_list_window_does_not_claim_the_server_will_crash_again()
+    {
+        var crash = LzErrorMapper.FromResponse(new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true), 500, "");
+        var record = LzErrorRecordMapper.ToErrorRecord(crash, null);
+        Assert.Equal("LzServerCrashed", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+        Assert.DoesNotContain("crash again", record.ErrorDetails.Message);
+        Assert.DoesNotContain("not retried", record.ErrorDetails.Message);
+        Assert.Contains("PHP memory limit", record.ErrorDetails.Message);
     }
 
     [Fact]

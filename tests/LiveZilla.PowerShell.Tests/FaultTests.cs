@@ -71,7 +71,7 @@ public class FaultTests
         Assert.Equal("LzTicketCreationIncomplete,LiveZilla.PowerShell.Commands.NewLzTicketCommand", error.FullyQualifiedErrorId);
         Assert.Contains("11750", error.ErrorDetails.Message);
         var target = (PSObject)error.TargetObject;
-        Assert.Equal("11750", target.Properties["TicketId"].Value);
+        Assert.Equal(11750L, target.Properties["TicketId"].Value);
         var unsent = (LiveZilla.Client.Models.LzNewTicketMessage)target.Properties["UnsentMessage"].Value;
         Assert.Equal("keep me", unsent.Text);
         Assert.Contains("Add-LzTicketMessage", error.ErrorDetails.RecommendedAction);

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
 
@@ -8,7 +9,8 @@ namespace LiveZilla.PowerShell.Tests;
 /// <summary>A runspace with PowerShell's core cmdlets plus the module's cmdlets (and the test probes), as a host would load them.</summary>
 internal sealed class HostedRunspace : IDisposable
 {
-    public HostedRunspace()
+    /// <param name="host">The host the runspace talks to (prompts, console lines); PowerShell's default host when null.</param>
+    public HostedRunspace(PSHost? host = null)
     {
         var state = InitialSessionState.CreateDefault2();
         foreach (var assembly in new[] { typeof(Commands.ConnectLzServerCommand).Assembly, typeof(HostedRunspace).Assembly })
@@ -18,7 +20,7 @@ internal sealed class HostedRunspace : IDisposable
                 if (attribute != null && !type.IsAbstract)
                     state.Commands.Add(new SessionStateCmdletEntry($"{attribute.VerbName}-{attribute.NounName}", type, null));
             }
-        Runspace = RunspaceFactory.CreateRunspace(state);
+        Runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         Runspace.Open();
     }
 

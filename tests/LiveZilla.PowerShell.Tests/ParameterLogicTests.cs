@@ -26,9 +26,9 @@ public class ParameterLogicTests
     [Fact]
     public void An_exclusive_upper_bound_with_a_fraction_keeps_the_tickets_of_that_second()
     {
-        var bound = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc).AddMilliseconds(500);
+        var bound = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero).AddMilliseconds(500);
         Assert.Equal(1793520001L, LzDates.ToExclusiveUpperBound(bound).ToUnixTimeSeconds());
-        var whole = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+        var whole = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.FromHours(1));
         Assert.Equal(1793520000L, LzDates.ToExclusiveUpperBound(whole).ToUnixTimeSeconds());
     }
 

@@ -41,3 +41,51 @@ public sealed class GetLzConnectedProbeCommand : LzConnectedCmdlet
 {
     private protected override void ProcessRecordCore() => WriteObject(ActiveConnection);
 }
+
+/// <summary>Writes what a date parameter and a duration parameter of the module bind to, as the module's cmdlets declare them.</summary>
+[Cmdlet("Get", "LzBindingProbe")]
+public sealed class GetLzBindingProbeCommand : LzCmdlet
+{
+    [Parameter, LzDateTransformation] public DateTimeOffset At { get; set; }
+    [Parameter, LzDurationTransformation, LzValidateDuration] public TimeSpan For { get; set; }
+    [Parameter, LzDurationTransformation, LzValidateDuration(MinimumSeconds = 5, Reason = "Poll less often.")] public TimeSpan Every { get; set; }
+
+    private protected override void ProcessRecordCore()
+    {
+        foreach (var name in MyInvocation.BoundParameters.Keys)
+            WriteObject(name switch { nameof(At) => At, nameof(For) => For, nameof(Every) => Every, _ => null });
+    }
+}
+
+/// <summary>Writes one line to each stream from background work and asks ShouldProcess, as the module's cmdlets do.</summary>
+[Cmdlet("Invoke", "LzStreamProbe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+public sealed class InvokeLzStreamProbeCommand : LzCmdlet
+{
+    [Parameter] public SwitchParameter Fail { get; set; }
+
+    private protected override void ProcessRecordCore()
+    {
+        RunAsync((writer, _) =>
+        {
+            writer.WriteDebug("probe debug");
+            writer.WriteVerbose("probe verbose");
+            writer.WriteWarning("probe warning");
+            if (Fail) writer.WriteError(new ErrorRecord(new InvalidOperationException("probe error"), "ProbeError", ErrorCategory.InvalidOperation, null));
+            return Task.CompletedTask;
+        });
+        if (ShouldProcess("probe target", "probe action")) WriteObject("done");
+    }
+}
+
+/// <summary>The same writes from a cmdlet that does not derive from LzCmdlet: shows what PowerShell does on its own.</summary>
+[Cmdlet("Invoke", "PlainStreamProbe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+public sealed class InvokePlainStreamProbeCommand : PSCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        WriteDebug("plain debug");
+        WriteVerbose("plain verbose");
+        WriteWarning("plain warning");
+        if (ShouldProcess("probe target", "probe action")) WriteObject("done");
+    }
+}

@@ -149,7 +149,7 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
 Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
     BeforeAll {
         # Tickets with an editor: the ones Set-LzTicket -Status can change without -Editor.
-        $assigned = @(Get-LzTicket | Where-Object { $_.EditorId -and $_.Status -ne 'Closed' })
+        $assigned = @(Get-LzTicket | Where-Object { $_.Editor -and $_.Status -ne 'Closed' })
     }
 
     It 'closes the piped tickets with one assignment each and no list request of its own' {
@@ -163,8 +163,8 @@ Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
         Get-RequestCount p_ticketeditor_assign | Should -Be ($assigns + 5)
         $after = @($tickets | Get-LzTicket)
         $after.Status | Sort-Object -Unique | Should -Be 'Closed'
-        $after.EditorId | Should -Be $tickets.EditorId -Because 'the editor each ticket had is kept'
-        $after.Editor.SubStatus | Should -Be $tickets.Editor.SubStatus
+        $after.Editor | Should -Be $tickets.Editor -Because 'the editor each ticket had is kept'
+        $after.SubStatus | Should -Be $tickets.SubStatus
     }
 
     It 'reads each ticket again first with -Refresh' {
@@ -187,5 +187,69 @@ Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
         $failed[0].TargetObject | Should -Be $unassigned.Id
         "$($failed[0])" | Should -Match 'no editor'
         (Get-LzTicket -Id $unassigned.Id).Status | Should -Be 'Open'
+    }
+}
+
+Describe 'Set-LzTicket and Add-LzTicketMessage with ids given every way' -Tag 'Tickets' {
+    BeforeAll {
+        $made = @(1..6 | ForEach-Object {
+                New-LzTicket -Group support -Subject "ids $_" -Text 'x' -Email "customer$_@example.test" -Editor jdoe -Status Open
+            })
+    }
+
+    It 'changes bare ids piped in, numbers and digit strings alike, reading and assigning each once' {
+        $lists = Get-RequestCount p_tickets_list
+        $assigns = Get-RequestCount p_ticketeditor_assign
+
+        $made[0].Id, "$($made[1].Id)" | Set-LzTicket -Status Closed -Editor mmueller
+
+        Get-RequestCount p_tickets_list | Should -Be ($lists + 2) -Because 'a bare id carries no sub-status to keep, so its ticket is read'
+        Get-RequestCount p_ticketeditor_assign | Should -Be ($assigns + 2)
+        $after = @(Get-LzTicket -Id $made[0].Id, $made[1].Id)
+        $after.Status | Should -Be 'Closed', 'Closed'
+        $after.Editor | Should -Be 'mmueller', 'mmueller'
+    }
+
+    It 'takes Import-Csv rows with an Id column, and refuses a row whose Id is not a ticket id for that row only' {
+        $csv = Join-Path $work 'ids.csv'
+        'Id', $made[2].Id, 'ticket-7', $made[3].Id | Set-Content -LiteralPath $csv
+
+        Import-Csv -LiteralPath $csv | Set-LzTicket -Status Pending -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $refused[0].TargetObject.Id | Should -Be 'ticket-7' -Because 'the target is the row'
+        "$($refused[0])" | Should -Match "'ticket-7' is not a ticket id"
+        (Get-LzTicket -Id $made[2].Id, $made[3].Id).Status | Should -Be 'Pending', 'Pending'
+    }
+
+    It 'refuses a piped record that gives no value, instead of acting on the command line alone' {
+        $assigns = Get-RequestCount p_ticketeditor_assign
+        $creates = Get-RequestCount p_ticket_create
+
+        $made[4] | Set-LzTicket -Id $made[5].Id -Status Closed -ErrorVariable setRefused -ErrorAction SilentlyContinue
+        [pscustomobject]@{ Name = 'not a ticket' } | New-LzTicket -Group support -Text 'x' -ErrorVariable newRefused -ErrorAction SilentlyContinue
+
+        $setRefused.Count | Should -Be 1
+        $setRefused[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound,*'
+        $setRefused[0].TargetObject.Id | Should -Be $made[4].Id
+        $newRefused.Count | Should -Be 1
+        "$($newRefused[0])" | Should -Match 'no property named like -Subject'
+        Get-RequestCount p_ticketeditor_assign | Should -Be $assigns
+        Get-RequestCount p_ticket_create | Should -Be $creates
+        (Get-LzTicket -Id $made[5].Id).Status | Should -Be 'Open'
+    }
+
+    It 'replies to bare ids piped in, each reply addressed to its own ticket''s customer' {
+        $replies = @($made[4].Id, "$($made[5].Id)" | Add-LzTicketMessage -Text 'Back to normal.' -WarningAction SilentlyContinue)
+
+        $replies.TicketId | Should -Be $made[4].Id, $made[5].Id
+        $replies.Type | Should -Be 'OutgoingEmail', 'OutgoingEmail'
+        foreach ($i in 4, 5) {
+            $reply = (Get-LzTicket -Id $made[$i].Id).Messages[-1]
+            $reply.Text | Should -Be 'Back to normal.'
+            $reply.Email | Should -Be "customer$($i + 1)@example.test"
+            $reply.Subject | Should -Be "Re: ids $($i + 1)"
+        }
     }
 }

@@ -37,8 +37,8 @@ Describe 'Export-LzTicket' -Tag 'Export' {
         Test-Path -LiteralPath "$path.state.json" | Should -BeFalse
         $verification = Test-LzExport -Path $path
         $verification.IsValid | Should -BeTrue
-        ($summary | Format-Table | Out-String -Width 120) | Should -Match 'Tickets\s+ThisRun\s+Errors'
-        ($verification | Format-Table | Out-String -Width 120) | Should -Match 'IsValid\s+Tickets\s+Expected'
+        ($summary | Format-Table | Out-String -Width 120) | Should -Match 'TicketCount\s+TicketsThisRun\s+ErrorCount'
+        ($verification | Format-Table | Out-String -Width 120) | Should -Match 'IsValid\s+TicketCount\s+ExpectedTicketCount'
     }
 
     It 'continues after Ctrl+C and a torn last line with -Resume, giving an identical file' {

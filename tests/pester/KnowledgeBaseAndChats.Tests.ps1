@@ -87,7 +87,7 @@ Describe 'Chats' -Tag 'Chats' {
         $chats = @(Get-LzChat)
         $chats.Count | Should -Be 3
         $chats[0] | Should -BeOfType ([LiveZilla.Client.Models.LzChat])
-        ($chats | Format-Table | Out-String -Width 200) | Should -Match 'Started'
+        ($chats | Format-Table | Out-String -Width 200) | Should -Match 'TimeStart'
         @(Get-LzChat -Operator jdoe).ChatId | Should -Be @($chats[0].ChatId, $chats[2].ChatId)
         @(Get-LzChat -Skip 1 -First 1).ChatId | Should -Be $chats[1].ChatId
         $after = $chats[0].TimeStart.UtcDateTime

@@ -24,7 +24,7 @@ Describe 'Get-LzOperator' -Tag 'Operators' {
         $operators.UserId | Should -Contain 'jdoe'
         $operators[0] | Should -BeOfType ([LiveZilla.Client.Models.LzOperator])
         $table = $operators | Format-Table | Out-String -Width 200
-        foreach ($column in 'UserId', 'Name', 'Status', 'Groups', 'Roles') { $table | Should -Match $column }
+        foreach ($column in 'UserId', 'Firstname', 'Lastname', 'Status', 'Groups') { $table | Should -Match $column }
         ($operators[0] | Format-List | Out-String) | Should -Match 'Skills'
     }
 

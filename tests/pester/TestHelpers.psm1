@@ -129,6 +129,34 @@ function Connect-LzSandbox {
     Connect-LzServer -Uri $Sandbox.Uri -Credential $Sandbox.Credential -AllowUnencryptedAuthentication @Parameters
 }
 
+function Invoke-LzRunbook {
+    <#
+    .SYNOPSIS
+    Runs a script as a scheduler runs a runbook: a fresh `pwsh -NoProfile -NonInteractive` with the built module, connected
+    to the sandbox. Returns its output as plain text (Text) and its exit code (ExitCode).
+    .PARAMETER Environment
+    Environment variables for that process only, e.g. @{ TZ = 'Asia/Kolkata' } for another time zone (honoured on Linux and macOS).
+    #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [Parameter(Mandatory, Position = 1)] [string] $Script, [hashtable] $Environment = @{})
+    $prelude = "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$(Get-LzTestModuleManifest)'; " +
+        "Connect-LzServer -Uri '$($Sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ([pscredential]::new('$script:SandboxUser', (ConvertTo-SecureString '$script:SandboxPassword' -AsPlainText -Force))); "
+    $pwsh = [Environment]::ProcessPath
+    $arguments = @('-NoProfile', '-NonInteractive', '-Command', $prelude + $Script)
+    if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        $output = '' | & $pwsh @arguments 2>&1
+        [pscustomobject]@{ Text = ($output | Out-String); ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
 function Get-LzPasswordHash {
     <# The lower-case MD5 of a password, to prove it appears nowhere. #>
     param([string] $Password = $script:SandboxPassword)
@@ -138,4 +166,4 @@ function Get-LzPasswordHash {
 }
 
 Export-ModuleMember -Function Get-LzTestModuleManifest, Import-LzTestModule, Get-LzSandboxAssembly, Get-LzSandboxCredential,
-    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Get-LzPasswordHash
+    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Invoke-LzRunbook, Get-LzPasswordHash

@@ -21,7 +21,7 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $tickets.Count | Should -Be 5
         $tickets[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
         $table = $tickets | Format-Table | Out-String -Width 200
-        ($table -split "`r?`n" | Where-Object { $_ -match '\bId\b' } | Select-Object -First 1) | Should -Match '^\s*Id\s+Status\s+Group\s+Channel\s+Subject\s+Editor\s+Created\s+LastUpdated\s*$'
+        ($table -split "`r?`n" | Where-Object { $_ -match '\bId\b' } | Select-Object -First 1) | Should -Match '^\s*Id\s+Status\s+Editor\s+Group\s+Created\s+Subject\s*$'
         $list = $tickets | Format-List | Out-String
         foreach ($field in 'Messages', 'Channel', 'LastUpdated') { $list | Should -Match $field }
     }
@@ -41,7 +41,7 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $missing.Count | Should -Be 1
         $missing[0].FullyQualifiedErrorId | Should -Be 'LzTicketNotFound,LiveZilla.PowerShell.Commands.GetLzTicketCommand'
         $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $missing[0].TargetObject | Should -Be '999999999'
+        $missing[0].TargetObject | Should -Be 999999999
     }
 
     It 'stops the pipeline on a missing id with -ErrorAction Stop' {
@@ -96,7 +96,7 @@ Describe 'New-LzTicket, Set-LzTicket and Add-LzTicketMessage' -Tag 'Tickets' {
         $ticket.Subject | Should -Be 'Printer offline'
         $ticket.Language | Should -Be 'DE'
         $ticket.Status | Should -Be 'Open'
-        $ticket.EditorId | Should -BeNullOrEmpty
+        $ticket.Editor | Should -BeNullOrEmpty
         $read = Get-LzTicket -Id $ticket.Id
         $read.Messages[0].Text | Should -Be 'Floor 2 printer is offline.'
         $read.Email | Should -Be 'ann@example.test'
@@ -134,16 +134,16 @@ Describe 'New-LzTicket, Set-LzTicket and Add-LzTicketMessage' -Tag 'Tickets' {
     It 'keeps the status when only the editor changes, and sets both from a pipeline' {
         $ticket = New-LzTicket -Group support -Subject 'status test' -Text 'x' -Editor jdoe -Status Closed
         $ticket.Status | Should -Be 'Closed'
-        $ticket.EditorId | Should -Be 'jdoe'
+        $ticket.Editor | Should -Be 'jdoe'
         $changed = Set-LzTicket -Id $ticket.Id -Editor mmueller -PassThru
-        $changed.EditorId | Should -Be 'mmueller'
+        $changed.Editor | Should -Be 'mmueller'
         $changed.Status | Should -Be 'Closed' -Because 'Set-LzTicket never reopens a ticket by accident'
 
         $fresh = 1..3 | ForEach-Object { New-LzTicket -Group support -Subject "pipe $_" -Text 'x' }
         $fresh | Set-LzTicket -Status InProgress -Editor jdoe
         $after = $fresh | Get-LzTicket
         $after.Status | Sort-Object -Unique | Should -Be 'InProgress'
-        $after.EditorId | Sort-Object -Unique | Should -Be 'jdoe'
+        $after.Editor | Sort-Object -Unique | Should -Be 'jdoe'
     }
 
     It 'asks for an editor when a ticket without one gets a status' {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -101,6 +102,13 @@ namespace LiveZilla.Client.Api
         /// ignores (every filter but the limit when an id is given; the status on servers before 6.0) are re-applied here.
         /// </remarks>
         /// <exception cref="LzInvalidRequestException">The limit is not positive.</exception>
+        /// <exception cref="LzApiException">
+        /// The call failed. With <see cref="LzTicketQuery.Id"/> the answer is read whole and retried like any other read.
+        /// Without it the call is one list window, streamed and not retried once its answer began: an answer that broke off
+        /// is an <see cref="LzTransportException"/>, <see cref="LzProtocolException"/> or <see cref="LzTimeoutException"/> with
+        /// <see cref="LzApiException.IsAnswerIncomplete"/> set, and a 500 with an empty body an <see cref="LzServerCrashException"/>
+        /// (status 500, empty <see cref="LzApiException.ResponseText"/>) that may mean the window was too big.
+        /// </exception>
         public IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken = default)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
@@ -126,7 +134,7 @@ namespace LiveZilla.Client.Api
         private IAsyncEnumerable<LzTicket> StreamTickets(LzTicketQuery query, CancellationToken cancellationToken)
         {
             var request = new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true)
-                .Add("p_id", Empty(query.Id))
+                .Add("p_id", query.Id.HasValue ? LzTicketIdText.Canonical(query.Id.Value) : null)
                 .Add("p_group", Empty(query.Group))
                 .Add("p_operator", Empty(query.Operator))
                 .Add("p_created_after", Unix(query.CreatedAfter))
@@ -145,11 +153,11 @@ namespace LiveZilla.Client.Api
 
         internal static bool Matches(LzTicket ticket, LzTicketQuery query)
         {
-            if (!string.IsNullOrEmpty(query.Id) && !string.Equals(ticket.Id, query.Id, StringComparison.Ordinal)) return false;
+            if (query.Id.HasValue && ticket.Id != query.Id.Value) return false;
             if (!string.IsNullOrEmpty(query.Group) && !string.Equals(ticket.Group, query.Group, StringComparison.Ordinal)) return false;
             // The server keeps only tickets with an editor row for these two filters; do the same.
-            if (!string.IsNullOrEmpty(query.Operator) && (ticket.Editor == null || !string.Equals(ticket.Editor.Editor, query.Operator, StringComparison.Ordinal))) return false;
-            if (query.Status != null && query.Status.Count > 0 && (ticket.Editor == null || !query.Status.Contains(ticket.Editor.Status))) return false;
+            if (!string.IsNullOrEmpty(query.Operator) && (ticket.EditorRow == null || !string.Equals(ticket.Editor, query.Operator, StringComparison.Ordinal))) return false;
+            if (query.Status != null && query.Status.Count > 0 && (ticket.EditorRow == null || !query.Status.Contains(ticket.Status))) return false;
             var created = ticket.Created?.ToUnixTimeSeconds();
             if (created != null && query.CreatedAfter != null && created <= query.CreatedAfter.Value.ToUnixTimeSeconds()) return false;
             if (created != null && query.CreatedBefore != null && created >= query.CreatedBefore.Value.ToUnixTimeSeconds()) return false;
@@ -178,9 +186,9 @@ namespace LiveZilla.Client.Api
         public async Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default)
         {
             if (message == null) throw new ArgumentNullException(nameof(message));
-            Require(message.TicketId, "TicketId");
+            RequireTicketId(message.TicketId, "TicketId");
             var data = LzPayload.Start("TicketMessage")
-                .String("TicketId", message.TicketId)
+                .String("TicketId", LzTicketIdText.Canonical(message.TicketId))
                 .String("Text", message.Text ?? "")
                 .String("Subject", message.Subject)
                 .String("Fullname", message.Fullname)
@@ -207,10 +215,10 @@ namespace LiveZilla.Client.Api
         public async Task<LzTicketEditor> AssignTicketEditorAsync(LzTicketAssignment assignment, CancellationToken cancellationToken = default)
         {
             if (assignment == null) throw new ArgumentNullException(nameof(assignment));
-            Require(assignment.TicketId, "TicketId");
+            RequireTicketId(assignment.TicketId, "TicketId");
             Require(assignment.Editor, "Editor");
             var data = LzPayload.Start("TicketEditor")
-                .String("Id", assignment.TicketId)
+                .String("Id", LzTicketIdText.Canonical(assignment.TicketId))
                 .String("Editor", assignment.Editor)
                 .Number("Status", (int)assignment.Status)
                 .String("SubStatus", assignment.SubStatus ?? "")
@@ -394,7 +402,8 @@ namespace LiveZilla.Client.Api
 
         /// <summary>
         /// Any function, with the same authentication, redaction and error mapping.
-        /// Retried like a read only when <paramref name="isRead"/> is true.
+        /// Retried like a read only when <paramref name="isRead"/> is true; a read other than a <c>p_tickets_list</c> window
+        /// (no <c>p_id</c>) is also retried after an answer that broke off or a 500 with an empty body.
         /// <paramref name="data"/> is serialised as the <c>p_data</c> field when given.
         /// </summary>
         /// <remarks>A string <paramref name="data"/> is sent as it is (it should already be JSON); a <see cref="JsonElement"/> as its JSON text.</remarks>
@@ -420,21 +429,18 @@ namespace LiveZilla.Client.Api
                 else text = JsonSerializer.Serialize(data, data.GetType());
                 request.Add("p_data", text);
             }
-            using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
+            var bytes = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = new LzRawResult { StatusCode = 200, Text = Encoding.UTF8.GetString(bytes) };
+            try
             {
-                var bytes = await response.ReadAllAsync().ConfigureAwait(false);
-                var result = new LzRawResult { StatusCode = 200, Text = Encoding.UTF8.GetString(bytes) };
-                try
-                {
-                    using (var doc = JsonDocument.Parse(bytes))
-                        result.Json = doc.RootElement.Clone();
-                }
-                catch (JsonException)
-                {
-                    // Not JSON (the cron job's SUCCESS, for instance): the text is the result.
-                }
-                return result;
+                using (var doc = JsonDocument.Parse(bytes))
+                    result.Json = doc.RootElement.Clone();
             }
+            catch (JsonException)
+            {
+                // Not JSON (the cron job's SUCCESS, for instance): the text is the result.
+            }
+            return result;
         }
 
         /// <inheritdoc />
@@ -448,9 +454,23 @@ namespace LiveZilla.Client.Api
 
         // ---- plumbing ----
 
+        /// <summary>
+        /// Yields the elements of <c>{arrayKey:[…]}</c>. A ticket-list window is parsed while it arrives (it may be large);
+        /// any other read is read whole first, inside the retry loop, so a try that broke off is repeated without yielding
+        /// an item twice.
+        /// </summary>
         private async IAsyncEnumerable<T> StreamAsync<T>(LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, LzDirectReader<T>? direct = null)
         {
-            using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
+            if (request.IsBufferedRead)
+            {
+                var body = new MemoryStream(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false), writable: false);
+                var buffered = new LzJsonArrayStream((buffer, offset, count) => Task.FromResult(body.Read(buffer, offset, count)), request.Function, arrayKey, _transport.Sanitizer.Scrub);
+                await foreach (var item in buffered.ReadAsync(map, direct, cancellationToken).ConfigureAwait(false))
+                    yield return item;
+                yield break;
+            }
+            ThrowIfDisposed();
+            using (var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false))
             {
                 var parser = new LzJsonArrayStream(response.ReadAsync, request.Function, arrayKey, _transport.Sanitizer.Scrub);
                 await foreach (var item in parser.ReadAsync(map, direct, cancellationToken).ConfigureAwait(false))
@@ -458,23 +478,18 @@ namespace LiveZilla.Client.Api
             }
         }
 
-        private Task<LzResponse> SendChecked(LzRequest request, CancellationToken cancellationToken)
+        private Task<byte[]> SendForBodyAsync(LzRequest request, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
-            return _transport.SendAsync(request, cancellationToken);
+            return _transport.SendForBodyAsync(request, cancellationToken);
         }
 
-        private async Task<string> SendForTextAsync(LzRequest request, CancellationToken cancellationToken)
-        {
-            using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
-                return Encoding.UTF8.GetString(await response.ReadAllAsync().ConfigureAwait(false));
-        }
+        private async Task<string> SendForTextAsync(LzRequest request, CancellationToken cancellationToken) =>
+            Encoding.UTF8.GetString(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false));
 
         private async Task<JsonElement> SendForJsonAsync(LzRequest request, CancellationToken cancellationToken)
         {
-            byte[] bytes;
-            using (var response = await SendChecked(request, cancellationToken).ConfigureAwait(false))
-                bytes = await response.ReadAllAsync().ConfigureAwait(false);
+            var bytes = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
             try
             {
                 using (var doc = JsonDocument.Parse(bytes))
@@ -552,6 +567,12 @@ namespace LiveZilla.Client.Api
         {
             if (string.IsNullOrWhiteSpace(value))
                 throw new LzInvalidRequestException($"'{name}' is required and must not be empty.") { Field = name };
+        }
+
+        private static void RequireTicketId(long id, string name)
+        {
+            if (id <= 0)
+                throw new LzInvalidRequestException($"'{name}' must be a ticket id (a positive number), not {id}.") { Field = name };
         }
 
         private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -13,11 +13,15 @@ namespace LiveZilla.Client.Errors
         Validation,
         /// <summary>LZAV20003 with empty detail: unknown function, or a result the server could not encode.</summary>
         EmptyResult,
-        /// <summary>HTTP 500 with an empty body: the server script crashed on this input.</summary>
+        /// <summary>
+        /// HTTP 500: the server script ended with a PHP fatal error, either a crash on this input or a resource limit such
+        /// as the memory limit hit by a big answer. <see cref="LzApiException.HttpStatus"/> is 500; an empty
+        /// <see cref="LzApiException.ResponseText"/> means PHP showed no error text.
+        /// </summary>
         ServerCrash,
         /// <summary>HTTP 502/503/504/429 or another unexpected status.</summary>
         ServerUnavailable,
-        /// <summary>The answer is not from LiveZilla: an HTML page, a 200 that is not JSON, truncated JSON.</summary>
+        /// <summary>The answer is not from LiveZilla (an HTML page, a 200 that is not JSON), or its JSON was cut short.</summary>
         Protocol,
         /// <summary>DNS failure, refused or reset connection, TLS failure.</summary>
         Transport,
@@ -53,5 +57,11 @@ namespace LiveZilla.Client.Errors
         public string? ResponseText { get; internal set; }
         /// <summary>Whether the request may have reached the server (false only when nothing was sent).</summary>
         public bool MayHaveReachedServer { get; internal set; } = true;
+        /// <summary>
+        /// True when an HTTP 200 answer broke off before its end, so asking again may succeed: the connection broke
+        /// (<see cref="LzErrorKind.Transport"/>), the JSON was cut short (<see cref="LzErrorKind.Protocol"/>), or the body
+        /// stalled or came in too slowly (<see cref="LzErrorKind.Timeout"/>). Items already returned from it are valid.
+        /// </summary>
+        public bool IsAnswerIncomplete { get; internal set; }
     }
 }

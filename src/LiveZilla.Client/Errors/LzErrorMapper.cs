@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LiveZilla.Client.Http;
 
 namespace LiveZilla.Client.Errors
 {
@@ -11,9 +12,11 @@ namespace LiveZilla.Client.Errors
         internal const string LockoutWarning =
             "Five failed logins for this user from this client address lock the user out for 24 hours, and a locked-out user gets exactly this answer even with the right password, so check the password before trying again.";
 
-        /// <summary>Maps an HTTP error answer. <paramref name="isList"/> shapes the advice for an empty LZAV20003.</summary>
-        public static LzApiException FromResponse(string function, int status, string? body, bool isList, string? location = null)
+        /// <summary>Maps an HTTP error answer; the request's kind shapes the advice (an empty LZAV20003 on a list, a 500 on a read).</summary>
+        public static LzApiException FromResponse(LzRequest request, int status, string? body, string? location = null)
         {
+            var function = request.Function;
+            var isList = request.IsList;
             body ??= "";
             var parsed = LzErrorBody.Parse(status, body);
             LzApiException ex;
@@ -31,7 +34,7 @@ namespace LiveZilla.Client.Errors
                     "Usually the credentials are wrong or the operator's role lacks the API permission. " + LockoutWarning);
             else if (status == 500)
                 ex = new LzServerCrashException(body.Trim().Length == 0
-                    ? $"{function}: the server crashed on this input (HTTP 500 with an empty body). The crash is deterministic, so the request was not retried; check the values sent (for example a limit that is not a positive integer)."
+                    ? EmptyServerCrash(request)
                     : $"{function}: the server failed on this input (HTTP 500) and said: {Cut(body)}. The request was not retried.");
             else if (status == 502 || status == 503 || status == 504 || status == 429)
                 ex = new LzServerUnavailableException($"{function}: the server or a proxy in front of it is unavailable or busy (HTTP {status}); try again later.");
@@ -46,6 +49,26 @@ namespace LiveZilla.Client.Errors
             ex.ResponseText = Cut(body);
             return ex;
         }
+
+        /// <summary>A PHP fatal error without text: a crash on this input, or a resource limit hit by a big answer (contract §9).</summary>
+        private static string EmptyServerCrash(LzRequest request)
+        {
+            if (request.IsTicketListWindow)
+                return $"{request.Function}: the server script crashed while producing this list window (HTTP 500 with an empty body). On a list this usually means the answer was too big for the server's PHP memory limit, but it can also be a crash on this input: a smaller window tells the two apart.";
+            if (request.IsBufferedRead)
+                return $"{request.Function}: the server script crashed (HTTP 500 with an empty body) on every try: a crash on this input, or a resource limit of the server such as its PHP memory limit. Check the values sent, or ask the LiveZilla administrator to look at the server's PHP error log.";
+            return $"{request.Function}: the server script crashed (HTTP 500 with an empty body): a crash on this input, or a resource limit of the server. The request was not retried; check the values sent (for example a limit that is not a positive integer).";
+        }
+
+        /// <summary>A 200 answer whose JSON ends before it closes: the server or a proxy cut it short.</summary>
+        internal static LzProtocolException CutShort(string function, long bytes, Exception? inner = null) =>
+            new LzProtocolException($"{function}: the answer ended in the middle of the JSON (after {bytes} bytes): the server or a proxy cut it short. Items already returned are valid; the rest is missing.", inner)
+            { Function = function, HttpStatus = 200, IsAnswerIncomplete = true };
+
+        /// <summary>A request held back because an earlier one with the same credential was refused: sending it could count as another failed login.</summary>
+        internal static LzAuthenticationException CredentialAlreadyRefused(string function, LzApiException refusal) =>
+            new LzAuthenticationException($"{function}: not sent, because an earlier request with the same credential was refused ({refusal.Function}: LZAV20001, a wrong login id or password, or a lockout); no further request goes out with a refused credential. {LockoutWarning} Connect again with the right credential.", refusal)
+            { Function = function, MayHaveReachedServer = false };
 
         private static LzApiException FromLzav(string function, LzErrorBody parsed, bool isList)
         {

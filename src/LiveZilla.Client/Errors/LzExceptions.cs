@@ -2,7 +2,11 @@ using System;
 
 namespace LiveZilla.Client.Errors
 {
-    /// <summary>LZAV20001: bad credentials, a lockout (reason 0), database down (13) or HTTPS required (14). Never retried.</summary>
+    /// <summary>
+    /// LZAV20001: bad credentials, a lockout (reason 0), database down (13) or HTTPS required (14). Never retried. After a
+    /// refusal of the credential (reason 0 or none), later requests of the same client fail with this exception without
+    /// being sent (<see cref="LzApiException.MayHaveReachedServer"/> false, the refusal as the inner exception).
+    /// </summary>
     public sealed class LzAuthenticationException : LzApiException
     {
         /// <summary>Creates the exception.</summary>
@@ -30,7 +34,11 @@ namespace LiveZilla.Client.Errors
         public LzEncodingFailureException(string message, Exception? inner = null) : base(LzErrorKind.EmptyResult, message, inner) { }
     }
 
-    /// <summary>HTTP 500: the server script crashed on this input. Deterministic, so never retried.</summary>
+    /// <summary>
+    /// HTTP 500: a PHP fatal error, from a crash on this input or a resource limit of the server (its memory limit, hit by a
+    /// big answer). With an empty body it is retried for reads other than a ticket-list window; a window is left to the
+    /// caller, which can tell "too big" from "broken" with a smaller window.
+    /// </summary>
     public sealed class LzServerCrashException : LzApiException
     {
         /// <summary>Creates the exception.</summary>

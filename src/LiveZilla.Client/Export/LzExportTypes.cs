@@ -14,6 +14,10 @@ namespace LiveZilla.Client.Export
     {
         /// <summary>Most tickets per list request (<c>p_limit</c>).</summary>
         public int PageSize { get; set; } = 1000;
+        /// <summary>Most list requests in flight at once (see <see cref="LzTicketPagerOptions.ThrottleLimit"/>).</summary>
+        public int ThrottleLimit { get; set; } = LzTicketPagerOptions.DefaultThrottleLimit;
+        /// <summary>How often one window is asked for again after its answer broke off.</summary>
+        public int MaxWindowRetries { get; set; } = 3;
         /// <summary>Continue an interrupted export from its state file instead of starting a new one.</summary>
         public bool Resume { get; set; }
         /// <summary>Replace an existing export (data, errors, state and manifest) instead of refusing to.</summary>
@@ -258,7 +262,7 @@ namespace LiveZilla.Client.Export
     /// <summary>One line of the errors file.</summary>
     internal sealed class LzExportErrorLine
     {
-        [JsonPropertyOrder(0)] public string? TicketId { get; set; }
+        [JsonPropertyOrder(0)] public long? TicketId { get; set; }
         [JsonPropertyOrder(1)] public DateTimeOffset? WindowStart { get; set; }
         [JsonPropertyOrder(2)] public DateTimeOffset? WindowEnd { get; set; }
         [JsonPropertyOrder(3)] public string? LzavCode { get; set; }

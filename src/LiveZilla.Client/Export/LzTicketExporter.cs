@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
+using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -54,7 +55,7 @@ namespace LiveZilla.Client.Export
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             if (query == null) throw new ArgumentNullException(nameof(query));
-            if (!string.IsNullOrEmpty(query.Id) || query.Limit.HasValue)
+            if (query.Id.HasValue || query.Limit.HasValue)
                 throw new ArgumentException("An export takes filters only: no ticket id and no limit.", nameof(query));
             path = Path.GetFullPath(path);
             using (var run = new Run(this, path, LzExportFilters.From(query)))
@@ -196,6 +197,8 @@ namespace LiveZilla.Client.Export
                 var pager = new LzTicketPager(_owner._api, new LzTicketPagerOptions
                 {
                     PageSize = _options.PageSize,
+                    ThrottleLimit = _options.ThrottleLimit,
+                    MaxWindowRetries = _options.MaxWindowRetries,
                     Clock = _options.Clock,
                     Progress = OnPagerProgress,
                     OnError = failure =>
@@ -313,7 +316,7 @@ namespace LiveZilla.Client.Export
             private void Flush(long watermark)
             {
                 if (_state.Watermark.HasValue && watermark <= _state.Watermark.Value && watermark != long.MaxValue) return;
-                var ready = _held.Where(h => h.Created < watermark).OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id, StringComparer.Ordinal).ToList();
+                var ready = _held.Where(h => h.Created < watermark).OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id).ThenBy(h => h.Ticket.IdText, StringComparer.Ordinal).ToList();
                 if (ready.Count > 0)
                 {
                     _held.RemoveAll(h => h.Created < watermark);
@@ -416,8 +419,8 @@ namespace LiveZilla.Client.Export
                 TicketCount = manifest.TicketCount,
                 TicketsThisRun = writtenThisRun,
                 ErrorCount = manifest.ErrorCount,
-                FirstCreated = manifest.FirstCreated,
-                LastCreated = manifest.LastCreated,
+                FirstCreated = manifest.FirstCreated.HasValue ? LzJsonValue.ToLocal(manifest.FirstCreated.Value) : (DateTimeOffset?)null,
+                LastCreated = manifest.LastCreated.HasValue ? LzJsonValue.ToLocal(manifest.LastCreated.Value) : (DateTimeOffset?)null,
                 Sha256 = manifest.Sha256,
                 Length = manifest.Length,
                 Resumed = resumed,

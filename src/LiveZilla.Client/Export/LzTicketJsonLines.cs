@@ -20,7 +20,8 @@ namespace LiveZilla.Client.Export
     /// <remarks>
     /// Every model field and every unknown key (<c>ExtensionData</c>) is written, so <c>Parse(Serialize(t))</c> equals
     /// <c>t</c> field by field. A time the model holds as null (0, or <c>WaitBegin</c>'s "not waiting" 2000000000) is
-    /// written as the server sent it; for a ticket not read from the server, as 2000000000 (<c>WaitBegin</c>) or 0.
+    /// written as the server sent it; for a ticket not read from the server, as 2000000000 (<c>WaitBegin</c>) or 0. Ticket ids
+    /// are written as the server sent their text ("011701" stays "011701"), the model's number being only what it names.
     /// </remarks>
     public static class LzTicketJsonLines
     {
@@ -96,15 +97,15 @@ namespace LiveZilla.Client.Export
         private static void WriteTicket(Utf8JsonWriter w, LzTicket t)
         {
             w.WriteStartObject();
-            w.WriteString("Id", t.Id);
+            w.WriteString("Id", LzTicketIdText.Format(t.Id, t.IdText));
             w.WritePropertyName("Editor");
-            if (t.Editor == null)
+            if (t.EditorRow == null)
             {
                 w.WriteStartObject();
                 w.WriteNull("TicketEditor");
                 w.WriteEndObject();
             }
-            else WriteEditor(w, t.Editor);
+            else WriteEditor(w, t.EditorRow);
             w.WriteStartArray("Messages");
             foreach (var m in t.Messages)
             {
@@ -131,7 +132,7 @@ namespace LiveZilla.Client.Export
         private static void WriteEditor(Utf8JsonWriter w, LzTicketEditor e)
         {
             w.WriteStartObject();
-            w.WriteString("Id", e.TicketId);
+            w.WriteString("Id", LzTicketIdText.Format(e.TicketId, e.TicketIdText));
             if (e.Editor == null) w.WriteNull("Editor"); else w.WriteString("Editor", e.Editor);
             WriteNumber(w, "Status", (long)e.Status);
             w.WriteString("SubStatus", e.SubStatus);
@@ -159,7 +160,7 @@ namespace LiveZilla.Client.Export
             WriteMap(w, "Attachments", m.Attachments);
             w.WriteString("Subject", m.Subject);
             WriteComments(w, m.Comments);
-            w.WriteString("TicketId", m.TicketId);
+            w.WriteString("TicketId", LzTicketIdText.Format(m.TicketId, m.TicketIdText));
             WriteExtension(w, m.ExtensionData);
             w.WriteEndObject();
         }

@@ -7,7 +7,15 @@ namespace LiveZilla.Client.Http
     /// <summary>How the client reaches the server.</summary>
     public sealed class LzClientOptions
     {
-        /// <summary>Per-request timeout.</summary>
+        /// <summary>Bound on one try of a request; zero or less means no bound.</summary>
+        /// <remarks>
+        /// The timeout bounds the wait for the answer's headers and any single pause in its body. A body may take longer
+        /// than the timeout in total, as long as it keeps coming: once the waits for it add up to more than the timeout, it
+        /// must average at least 240 bytes/s over them, or the try fails as a timeout. Time the caller spends on items
+        /// already read does not count. So a long listing is never cut off while data flows, and a body that trickles
+        /// ends soon after the timeout. A timed-out read is retried (<see cref="Retry"/>); a ticket-list window that timed
+        /// out mid-body is left to the pager.
+        /// </remarks>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
         /// <summary>Skip TLS certificate validation (unsafe).</summary>
         public bool SkipCertificateCheck { get; set; }
@@ -19,7 +27,7 @@ namespace LiveZilla.Client.Http
         public bool NoProxy { get; set; }
         /// <summary>Retry rules for reads.</summary>
         public LzRetryPolicy Retry { get; set; } = new LzRetryPolicy();
-        /// <summary>Clock for backoff waits; tests replace it.</summary>
+        /// <summary>Clock for backoff waits and for timing answer bodies (<see cref="Timeout"/>); tests replace it.</summary>
         public ILzClock Clock { get; set; } = SystemClock.Instance;
         /// <summary>Receives one sanitised line per request.</summary>
         public Action<LzLogEntry>? Log { get; set; }
@@ -27,7 +35,11 @@ namespace LiveZilla.Client.Http
         public HttpMessageHandler? Handler { get; set; }
     }
 
-    /// <summary>Retry rules. Only list functions are retried; 403 never is.</summary>
+    /// <summary>
+    /// Retry rules for reads: after a connection failure, a timeout or HTTP 502/503/504/429, and, for reads other than a
+    /// ticket-list window, after an answer that broke off or HTTP 500 with an empty body. A 403 never is; a write only
+    /// when the connection was refused, so nothing was sent.
+    /// </summary>
     public sealed class LzRetryPolicy
     {
         /// <summary>Maximum retries after the first attempt.</summary>

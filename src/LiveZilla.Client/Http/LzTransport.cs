@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Errors;
@@ -21,7 +22,10 @@ namespace LiveZilla.Client.Http
         Never,
         /// <summary>Only when the connection was refused, so nothing reached the server (creates, assign, delete).</summary>
         WhenNotSent,
-        /// <summary>Reads: connection failures, timeouts, 502/503/504/429.</summary>
+        /// <summary>
+        /// Reads: connection failures, timeouts, 502/503/504/429; a read other than a ticket-list window (see
+        /// <see cref="LzRequest.IsBufferedRead"/>) also after an answer that broke off and after a 500 with an empty body.
+        /// </summary>
         Read,
     }
 
@@ -41,6 +45,17 @@ namespace LiveZilla.Client.Http
         public bool IsList { get; }
         public List<KeyValuePair<string, string>> Fields { get; } = new List<KeyValuePair<string, string>>();
 
+        /// <summary>A <c>p_tickets_list</c> call without <c>p_id</c>: one window of a listing, which may be large and is streamed.</summary>
+        public bool IsTicketListWindow =>
+            string.Equals(Function, "p_tickets_list", StringComparison.Ordinal)
+            && !Fields.Exists(f => string.Equals(f.Key, "p_id", StringComparison.Ordinal) && f.Value.Length > 0);
+
+        /// <summary>
+        /// A read whose answer is small enough to be read whole inside the retry loop, so an answer that broke off (reset,
+        /// cut short, too slow) or a 500 with an empty body is asked for again without yielding anything twice.
+        /// </summary>
+        public bool IsBufferedRead => Retry == LzRetryMode.Read && !IsTicketListWindow;
+
         public LzRequest Add(string name, string? value)
         {
             if (value != null) Fields.Add(new KeyValuePair<string, string>(name, value));
@@ -48,7 +63,10 @@ namespace LiveZilla.Client.Http
         }
     }
 
-    /// <summary>Sends requests over one HttpClient: authentication, timeouts, retries, error mapping and logging. Thread-safe.</summary>
+    /// <summary>
+    /// Sends requests over one HttpClient: authentication, timeouts, retries, error mapping and logging. Thread-safe.
+    /// Once a request is refused for its credential (LZAV20001, reason 0 or none), no later request is sent.
+    /// </summary>
     internal sealed class LzTransport : IDisposable
     {
         private static readonly MediaTypeHeaderValue FormContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
@@ -63,6 +81,8 @@ namespace LiveZilla.Client.Http
         private readonly Action<LzLogEntry>? _log;
         private readonly LzLogSanitizer _sanitizer;
         private readonly Random _jitter = new Random();
+        // The first refusal of the credential; every later request fails without being sent, as each could count toward the lockout.
+        private LzApiException? _credentialRefusal;
 
         public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
         {
@@ -85,10 +105,33 @@ namespace LiveZilla.Client.Http
         }
 
         public TimeSpan Timeout => _timeout;
+        internal ILzClock Clock => _clock;
         internal LzLogSanitizer Sanitizer => _sanitizer;
 
         /// <summary>Sends until a 200 arrives (returned with its body unread) or a failure is final (thrown).</summary>
-        public async Task<LzResponse> SendAsync(LzRequest request, CancellationToken cancellationToken)
+        /// <remarks>A failure while the caller reads the body is not retried here: the caller may have used part of it.</remarks>
+        public Task<LzResponse> SendAsync(LzRequest request, CancellationToken cancellationToken) =>
+            SendCoreAsync(request, response => Task.FromResult(response), cancellationToken);
+
+        /// <summary>
+        /// Sends and reads the whole answer inside the retry loop. For a <see cref="LzRequest.IsBufferedRead"/> request an
+        /// answer that broke off (reset, cut short, stalled or too slow) is asked for again, within the retry budget.
+        /// </summary>
+        public Task<byte[]> SendForBodyAsync(LzRequest request, CancellationToken cancellationToken) =>
+            SendCoreAsync(request, ReadWholeAsync, cancellationToken);
+
+        private async Task<byte[]> ReadWholeAsync(LzResponse response)
+        {
+            using (response)
+            {
+                var bytes = await response.ReadAllAsync().ConfigureAwait(false);
+                if (EndsInsideJson(bytes)) throw LzErrorMapper.CutShort(response.Function, bytes.Length);
+                return bytes;
+            }
+        }
+
+        /// <summary>The retry loop; <paramref name="complete"/> takes over the 200 answer, and what it throws with <see cref="LzApiException.IsAnswerIncomplete"/> counts as a failed try.</summary>
+        private async Task<T> SendCoreAsync<T>(LzRequest request, Func<LzResponse, Task<T>> complete, CancellationToken cancellationToken)
         {
             var fields = new List<KeyValuePair<string, string>>(request.Fields.Count + 2)
             {
@@ -102,6 +145,7 @@ namespace LiveZilla.Client.Http
             for (var attempt = 0; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                ThrowIfCredentialRefused(request.Function);
                 Emit(() => _sanitizer.Detail(request.Function, attempt, _endpoint, fields));
                 LzApiException failure;
                 TimeSpan? retryAfter = null;
@@ -128,11 +172,13 @@ namespace LiveZilla.Client.Http
                         var ok = new LzResponse(this, request.Function, response, stream, cts, cancellationToken);
                         response = null;
                         cts = null;
-                        return ok;
+                        return await complete(ok).ConfigureAwait(false);
                     }
                     var text = _sanitizer.Scrub(await ReadErrorBodyAsync(response, cts.Token).ConfigureAwait(false));
-                    failure = LzErrorMapper.FromResponse(request.Function, status, text, request.IsList, response.Headers.Location?.ToString());
-                    retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429);
+                    failure = LzErrorMapper.FromResponse(request, status, text, response.Headers.Location?.ToString());
+                    NoteCredentialRefusal(failure);
+                    retryable = request.Retry == LzRetryMode.Read && (status == 502 || status == 503 || status == 504 || status == 429
+                        || (status == 500 && text.Trim().Length == 0 && request.IsBufferedRead));
                     retryAfter = RetryAfter(response);
                     Emit(() => _sanitizer.Summary(request.Function, status, watch.ElapsedMilliseconds, attempt, failure.Kind.ToString()));
                 }
@@ -140,6 +186,12 @@ namespace LiveZilla.Client.Http
                 {
                     Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, "cancelled"));
                     throw new OperationCanceledException("The LiveZilla request was cancelled.", cancellationToken);
+                }
+                catch (LzApiException ex) when (ex.IsAnswerIncomplete)
+                {
+                    failure = ex;
+                    retryable = request.IsBufferedRead;
+                    Emit(() => _sanitizer.Summary(request.Function, 200, watch.ElapsedMilliseconds, attempt, "answer incomplete: " + ex.Kind));
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -177,6 +229,42 @@ namespace LiveZilla.Client.Http
                 if (elapsed + delay > _retry.MaxTotalDelay) throw failure;
                 Emit(() => new LzLogEntry { Function = request.Function, Retry = attempt + 1, IsDetail = false, Message = _sanitizer.Scrub($"LiveZilla {request.Function}: {failure.Kind}, retry {attempt + 1} of {_retry.MaxRetries} in {LzErrorMapper.Describe(delay)}") });
                 await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Remembers the first refusal of the credential itself (not a database outage, 13, nor an HTTPS requirement, 14).</summary>
+        private void NoteCredentialRefusal(LzApiException failure)
+        {
+            if (failure.Kind == LzErrorKind.Authentication && failure.ReasonCode != 13 && failure.ReasonCode != 14)
+                Interlocked.CompareExchange(ref _credentialRefusal, failure, null);
+        }
+
+        private void ThrowIfCredentialRefused(string function)
+        {
+            var refusal = Volatile.Read(ref _credentialRefusal);
+            if (refusal == null) return;
+            Emit(() => new LzLogEntry { Function = function, IsDetail = false, Message = $"LiveZilla {function}: not sent, as an earlier request with this credential was refused" });
+            throw LzErrorMapper.CredentialAlreadyRefused(function, refusal);
+        }
+
+        /// <summary>True when the body starts a JSON object or array and ends before closing it: a cut, not a malformed answer.</summary>
+        internal static bool EndsInsideJson(byte[] body)
+        {
+            var start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            while (start < body.Length && (body[start] == (byte)' ' || body[start] == (byte)'\t' || body[start] == (byte)'\r' || body[start] == (byte)'\n')) start++;
+            if (start == body.Length || (body[start] != (byte)'{' && body[start] != (byte)'[')) return false;
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(body, start, body.Length - start), isFinalBlock: false,
+                new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
+            try
+            {
+                while (reader.Read())
+                    if (reader.CurrentDepth == 0 && (reader.TokenType == JsonTokenType.EndObject || reader.TokenType == JsonTokenType.EndArray)) return false;
+                return true;
+            }
+            catch (JsonException)
+            {
+                // Malformed rather than cut: the parser reports it, and asking again would not help.
+                return false;
             }
         }
 
@@ -233,21 +321,28 @@ namespace LiveZilla.Client.Http
             }
         }
 
-        /// <summary>Maps a failure while reading a 200 body.</summary>
-        internal LzApiException BodyFailure(string function, Exception ex)
-        {
-            if (ex is OperationCanceledException) return TimeoutFailure(function, ex);
-            var failure = new LzTransportException($"{function}: the connection to {_endpoint.Host} broke while the answer was being read ({ex.Message}). Items already returned are valid; the rest is missing.", ex)
+        /// <summary>Maps a failure while reading a 200 body: the answer broke off.</summary>
+        internal LzApiException BodyFailure(string function, Exception ex) =>
+            new LzTransportException($"{function}: the connection to {_endpoint.Host} broke while the answer was being read ({ex.Message}). Items already returned are valid; the rest is missing.", ex)
             {
                 Function = function,
+                HttpStatus = 200,
+                IsAnswerIncomplete = true,
             };
-            return failure;
+
+        /// <summary>The body stopped for the whole per-request timeout (<paramref name="stalled"/>), or came in below the minimum rate (see <see cref="LzBodyPace"/>).</summary>
+        internal LzApiException SlowBodyFailure(string function, LzBodyPace pace, bool stalled, Exception? inner)
+        {
+            var message = !stalled
+                ? $"{function}: the answer from {_endpoint.Host} came in too slowly: {pace.Bytes} bytes in {LzErrorMapper.Describe(pace.Waited)} of waiting, below the {LzBodyPace.MinimumBytesPerSecond} bytes/s an answer must average once reading it has taken longer than the per-request timeout ({LzErrorMapper.Describe(_timeout)}). Items already returned are valid; the rest is missing."
+                : $"{function}: the answer from {_endpoint.Host} stopped: no data for {LzErrorMapper.Describe(_timeout)} (the per-request timeout) after {pace.Bytes} bytes. Items already returned are valid; the rest is missing.";
+            return new LzTimeoutException(message, inner) { Function = function, HttpStatus = 200, IsAnswerIncomplete = true };
         }
 
         public void Dispose() => _http.Dispose();
     }
 
-    /// <summary>A 200 answer whose body is read in chunks, each read bounded by the per-request timeout.</summary>
+    /// <summary>A 200 answer whose body is read in chunks, each read bounded by the rule of <see cref="LzBodyPace"/>.</summary>
     internal sealed class LzResponse : IDisposable
     {
         private readonly LzTransport _transport;
@@ -255,6 +350,7 @@ namespace LiveZilla.Client.Http
         private readonly Stream _body;
         private readonly CancellationTokenSource _cts;
         private readonly CancellationToken _callerToken;
+        private readonly LzBodyPace _pace;
 
         internal LzResponse(LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
         {
@@ -264,23 +360,33 @@ namespace LiveZilla.Client.Http
             _body = body;
             _cts = cts;
             _callerToken = callerToken;
+            _pace = new LzBodyPace(transport.Timeout);
         }
 
         public string Function { get; }
 
-        /// <summary>Reads a chunk; the timeout counts only while waiting for the server, not while the caller processes items.</summary>
+        /// <summary>Reads a chunk; only the time spent waiting for the server counts, not the time the caller spends on items.</summary>
         public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
         {
-            _cts.CancelAfter(_transport.Timeout);
+            var limit = _pace.NextWaitLimit;
+            if (limit <= TimeSpan.Zero && limit != System.Threading.Timeout.InfiniteTimeSpan) throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+            var started = _transport.Clock.UtcNow;
+            int read;
+            _cts.CancelAfter(limit);
             try
             {
-                return await _body.ReadAsync(buffer, offset, count, _cts.Token).ConfigureAwait(false);
+                read = await _body.ReadAsync(buffer, offset, count, _cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_callerToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException("The LiveZilla request was cancelled.", _callerToken);
             }
-            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is SocketException || ex is WebException)
+            catch (Exception ex) when (_cts.IsCancellationRequested && IsReadFailure(ex))
+            {
+                _pace.Record(0, _transport.Clock.UtcNow - started);
+                throw _transport.SlowBodyFailure(Function, _pace, stalled: limit == _transport.Timeout, ex);
+            }
+            catch (Exception ex) when (IsReadFailure(ex))
             {
                 throw _transport.BodyFailure(Function, ex);
             }
@@ -288,7 +394,13 @@ namespace LiveZilla.Client.Http
             {
                 if (!_cts.IsCancellationRequested) _cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
             }
+            _pace.Record(read, _transport.Clock.UtcNow - started);
+            if (_pace.TooSlow) throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+            return read;
         }
+
+        private static bool IsReadFailure(Exception ex) =>
+            ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is SocketException || ex is WebException;
 
         public async Task<byte[]> ReadAllAsync()
         {

@@ -152,9 +152,7 @@ namespace LiveZilla.Client.Json
             };
         }
 
-        private LzProtocolException Truncated(Exception? inner) =>
-            new LzProtocolException($"{_function}: the answer ended in the middle of the JSON (after {_bodyOffset + _end} bytes): the server or a proxy cut it short. Items already returned are valid; the rest is missing.", inner)
-            { Function = _function, HttpStatus = 200 };
+        private LzProtocolException Truncated(Exception? inner) => LzErrorMapper.CutShort(_function, _bodyOffset + _end, inner);
 
         private LzProtocolException Malformed(JsonException ex) =>
             new LzProtocolException($"{_function}: not a LiveZilla API answer: the JSON is malformed near byte {_bodyOffset + _start + (ex.BytePositionInLine ?? 0)} ({ex.Message}).", ex)

@@ -93,10 +93,10 @@ namespace LiveZilla.Client.Json
             throw new LzProtocolException($"Not a LiveZilla API answer: '{name}' should be a boolean but is {Describe(element)}.");
         }
 
-        /// <summary>UNIX seconds to UTC; 0 (and empty) means "no value".</summary>
+        /// <summary>UNIX seconds to this computer's local time (see <see cref="ToLocal"/>); 0 (and empty) means "no value".</summary>
         public static DateTimeOffset? GetUnixTime(JsonElement element, string name) => ToUnixTime(GetInt64(element, name), name);
 
-        /// <summary>UNIX seconds already read to UTC; 0 and null mean "no value".</summary>
+        /// <summary>UNIX seconds already read to local time; 0 and null mean "no value".</summary>
         public static DateTimeOffset? ToUnixTime(long? seconds, string name)
         {
             if (!TryToUnixTime(seconds, out var time))
@@ -110,8 +110,24 @@ namespace LiveZilla.Client.Json
             time = null;
             if (seconds == null || seconds == 0) return true;
             if (seconds < -62135596800 || seconds > 253402300799) return false;
-            time = DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
+            time = ToLocal(DateTimeOffset.FromUnixTimeSeconds(seconds.Value));
             return true;
+        }
+
+        /// <summary>
+        /// The same instant with this computer's UTC offset at that instant, as Get-Date shows time: every time the client hands
+        /// out reads the same in a table, in its property and next to a local date. UTC where local time leaves the calendar.
+        /// </summary>
+        public static DateTimeOffset ToLocal(DateTimeOffset instant)
+        {
+            try
+            {
+                return instant.ToLocalTime();
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return instant;
+            }
         }
 
         /// <summary>The integer in a JSON string: blank gives null, PHP-style numeric text its value, anything else false.</summary>

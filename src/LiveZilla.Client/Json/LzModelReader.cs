@@ -38,7 +38,7 @@ namespace LiveZilla.Client.Json
 
         /// <summary>The unknown keys of one object as its read-only ExtensionData; shared by the direct reader.</summary>
         internal static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) =>
-            bag == null ? LzEmpty.Extension : new ReadOnlyDictionary<string, JsonElement>(bag);
+            bag == null ? LzEmpty.Extension : new LzExtensionData(bag);
 
         public static LzTicket ReadTicket(JsonElement element)
         {
@@ -51,8 +51,8 @@ namespace LiveZilla.Client.Json
                 var v = p.Value;
                 switch (p.Name)
                 {
-                    case "Id": t.Id = LzJsonValue.GetString(v); break;
-                    case "Editor": t.Editor = ReadEditorShape(v); break;
+                    case "Id": t.Id = ReadTicketId(v, out var idText); t.IdText = idText; break;
+                    case "Editor": t.EditorRow = ReadEditorShape(v); break;
                     case "Messages": t.Messages = ReadList(v, "TicketMessage", ReadTicketMessage); break;
                     case "Group": t.Group = LzJsonValue.GetString(v); break;
                     case "Channel": t.Channel = (LzChannel)LzJsonValue.GetInt32(v, "Channel"); break;
@@ -77,6 +77,9 @@ namespace LiveZilla.Client.Json
             return t;
         }
 
+        /// <summary>A ticket id: the number, and the text as sent when it is not the number's canonical form (see <see cref="LzTicketIdText"/>).</summary>
+        internal static long ReadTicketId(JsonElement v, out string? nonCanonicalText) => LzTicketIdText.Parse(LzJsonValue.GetString(v), out nonCanonicalText);
+
         /// <summary>The three Editor shapes: null (create echo), {"TicketEditor":null} (no row), or the unwrapped row.</summary>
         internal static LzTicketEditor? ReadEditorShape(JsonElement v)
         {
@@ -100,7 +103,7 @@ namespace LiveZilla.Client.Json
             {
                 switch (p.Name)
                 {
-                    case "Id": e.TicketId = LzJsonValue.GetString(p.Value); break;
+                    case "Id": e.TicketId = ReadTicketId(p.Value, out var idText); e.TicketIdText = idText; break;
                     case "Editor": e.Editor = LzJsonValue.GetNullableString(p.Value); break;
                     case "Status": e.Status = (LzTicketStatus)LzJsonValue.GetInt32(p.Value, "Status"); break;
                     case "SubStatus": e.SubStatus = LzJsonValue.GetString(p.Value); break;
@@ -124,7 +127,7 @@ namespace LiveZilla.Client.Json
                 switch (p.Name)
                 {
                     case "Id": m.Id = LzJsonValue.GetString(v); break;
-                    case "TicketId": m.TicketId = LzJsonValue.GetString(v); break;
+                    case "TicketId": m.TicketId = ReadTicketId(v, out var ticketIdText); m.TicketIdText = ticketIdText; break;
                     case "Created":
                         m.CreatedSeconds = LzJsonValue.GetInt64(v, "Created");
                         m.Created = LzJsonValue.ToUnixTime(m.CreatedSeconds, "Created");

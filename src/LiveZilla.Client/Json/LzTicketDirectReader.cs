@@ -101,8 +101,8 @@ namespace LiveZilla.Client.Json
                 DateTimeOffset? time;
                 switch (field.Value)
                 {
-                    case Field.Id: status = Text(ref reader, out var id); t.Id = id; break;
-                    case Field.Editor: status = ReadEditorShape(ref reader, out var editor); t.Editor = editor; break;
+                    case Field.Id: status = TicketId(ref reader, out var id, out var idText); t.Id = id; t.IdText = idText; break;
+                    case Field.Editor: status = ReadEditorShape(ref reader, out var editor); t.EditorRow = editor; break;
                     case Field.Messages: status = ReadMessages(ref reader, out var messages); t.Messages = messages; break;
                     case Field.Group: status = Text(ref reader, out var group); t.Group = group; break;
                     case Field.Channel: status = Int32(ref reader, out var channel); t.Channel = (LzChannel)channel; break;
@@ -175,7 +175,7 @@ namespace LiveZilla.Client.Json
                 properties++;
                 switch (field.Value)
                 {
-                    case Field.Id: status = Text(ref reader, out var ticketId); e.TicketId = ticketId; break;
+                    case Field.Id: status = TicketId(ref reader, out var ticketId, out var ticketIdText); e.TicketId = ticketId; e.TicketIdText = ticketIdText; break;
                     case Field.Editor:
                         if (reader.TokenType == JsonTokenType.Null) e.Editor = null;
                         else { status = Text(ref reader, out var login); e.Editor = login; }
@@ -217,7 +217,7 @@ namespace LiveZilla.Client.Json
                 if (status != Ok) return status;
                 (list ??= new List<LzTicketMessage>(2)).Add(message);
             }
-            if (list != null) messages = list.AsReadOnly();
+            if (list != null) messages = list;  // the ticket wraps it read-only, once
             return Ok;
         }
 
@@ -236,7 +236,7 @@ namespace LiveZilla.Client.Json
                 switch (field.Value)
                 {
                     case Field.Id: status = Text(ref reader, out var id); m.Id = id; break;
-                    case Field.TicketId: status = Text(ref reader, out var ticketId); m.TicketId = ticketId; break;
+                    case Field.TicketId: status = TicketId(ref reader, out var ticketId, out var ticketIdText); m.TicketId = ticketId; m.TicketIdText = ticketIdText; break;
                     case Field.Created:
                         status = UnixTime(ref reader, out seconds, out time);
                         m.CreatedSeconds = seconds;
@@ -468,6 +468,17 @@ namespace LiveZilla.Client.Json
                 case JsonTokenType.Number: value = Encoding.UTF8.GetString(reader.ValueSpan.ToArray()); return Ok;
                 default: value = ""; return Unusual;
             }
+        }
+
+        /// <summary>As <see cref="LzModelReader.ReadTicketId"/>; a canonical id, the common case, is read without a string.</summary>
+        private static LzDirectRead TicketId(ref Utf8JsonReader reader, out long id, out string? nonCanonicalText)
+        {
+            nonCanonicalText = null;
+            if ((reader.TokenType == JsonTokenType.String || reader.TokenType == JsonTokenType.Number) && !reader.ValueIsEscaped
+                && LzTicketIdText.TryParseCanonical(reader.ValueSpan, out id)) return Ok;
+            var status = Text(ref reader, out var text);
+            id = status == Ok ? LzTicketIdText.Parse(text, out nonCanonicalText) : 0;
+            return status;
         }
 
         /// <summary>As <see cref="LzJsonValue.GetInt64"/>; plain digit strings, the common case, are read without a string.</summary>

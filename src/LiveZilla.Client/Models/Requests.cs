@@ -6,8 +6,8 @@ namespace LiveZilla.Client.Models
     /// <summary>Filters for <c>p_tickets_list</c>.</summary>
     public sealed class LzTicketQuery
     {
-        /// <summary>Exact ticket id. When set, the server ignores every other filter but the limit; the client re-applies them.</summary>
-        public string? Id { get; set; }
+        /// <summary>Exact ticket id, sent in canonical decimal form. When set, the server ignores every other filter but the limit; the client re-applies them.</summary>
+        public long? Id { get; set; }
         /// <summary>Exact, case-sensitive group id.</summary>
         public string? Group { get; set; }
         /// <summary>Editor login id (case-sensitive). The server drops tickets without an editor row.</summary>
@@ -40,8 +40,8 @@ namespace LiveZilla.Client.Models
     /// <summary>Input for <c>p_ticketmessage_create</c>.</summary>
     public sealed class LzNewTicketMessage
     {
-        /// <summary>Ticket id (required). The server does not check that it exists.</summary>
-        public string TicketId { get; set; } = "";
+        /// <summary>Ticket id (required, positive). The server does not check that it exists.</summary>
+        public long TicketId { get; set; }
         /// <summary>Plain text.</summary>
         public string Text { get; set; } = "";
         /// <summary>Subject.</summary>
@@ -79,8 +79,8 @@ namespace LiveZilla.Client.Models
     /// <summary>Input for <c>p_ticketeditor_assign</c>. Status is always sent, so an assignment never reopens a ticket by accident.</summary>
     public sealed class LzTicketAssignment
     {
-        /// <summary>Ticket id.</summary>
-        public string TicketId { get; set; } = "";
+        /// <summary>Ticket id (required, positive).</summary>
+        public long TicketId { get; set; }
         /// <summary>Editor login id (case-sensitive).</summary>
         public string Editor { get; set; } = "";
         /// <summary>Status to set.</summary>

@@ -207,17 +207,18 @@ namespace LiveZilla.Client.Watch
 
             var events = new List<LzWatchEvent>();
             long recentFrom = state.Watermark - lookback;
-            foreach (var ticket in tickets.OrderBy(t => t.Created).ThenBy(t => t.Id, StringComparer.Ordinal))
+            foreach (var ticket in tickets.OrderBy(t => t.Created).ThenBy(t => t.Id).ThenBy(t => t.IdText, StringComparer.Ordinal))
             {
                 long created = ticket.Created?.ToUnixTimeSeconds() ?? 0;
                 if (created <= state.Floor) continue;
-                bool known = state.Recent.ContainsKey(ticket.Id) || created < recentFrom || state.Messages.ContainsKey(ticket.Id);
+                string key = StateKey(ticket);
+                bool known = state.Recent.ContainsKey(key) || created < recentFrom || state.Messages.ContainsKey(key);
                 if (!known)
                 {
                     events.Add(new LzWatchEvent(ticket, null));
                     continue;
                 }
-                if (!_options.IncludeMessages || !state.Messages.TryGetValue(ticket.Id, out var seen)) continue;
+                if (!_options.IncludeMessages || !state.Messages.TryGetValue(key, out var seen)) continue;
                 var seenIds = new HashSet<string>(seen, StringComparer.Ordinal);
                 foreach (var message in ticket.Messages)
                     if (!seenIds.Contains(message.Id)) events.Add(new LzWatchEvent(ticket, message));
@@ -228,18 +229,22 @@ namespace LiveZilla.Client.Watch
         private void Commit(LzWatchEvent item)
         {
             var state = _state!;
+            string key = StateKey(item.Ticket);
             if (item.Message != null)
             {
-                if (state.Messages.TryGetValue(item.Ticket.Id, out var ids)) ids.Add(item.Message.Id);
+                if (state.Messages.TryGetValue(key, out var ids)) ids.Add(item.Message.Id);
                 return;
             }
             long created = item.Ticket.Created?.ToUnixTimeSeconds() ?? state.Watermark;
             if (created > state.Watermark) state.Watermark = created;
-            state.Recent[item.Ticket.Id] = created;
+            state.Recent[key] = created;
             long recentFrom = state.Watermark - (long)Math.Ceiling(_options.Lookback.TotalSeconds);
             foreach (var old in state.Recent.Where(r => r.Value < recentFrom).Select(r => r.Key).ToList()) state.Recent.Remove(old);
-            if (_options.IncludeMessages) state.Messages[item.Ticket.Id] = item.Ticket.Messages.Select(m => m.Id).ToList();
+            if (_options.IncludeMessages) state.Messages[key] = item.Ticket.Messages.Select(m => m.Id).ToList();
         }
+
+        /// <summary>A ticket's key in the state: its id as the server sent it, so ids that differ as text stay apart and state files stay readable.</summary>
+        private static string StateKey(LzTicket ticket) => LzTicketIdText.Format(ticket.Id, ticket.IdText);
 
         private LzWatchState LoadState()
         {

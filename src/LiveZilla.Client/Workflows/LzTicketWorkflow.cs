@@ -52,7 +52,11 @@ namespace LiveZilla.Client.Workflows
                     $"The ticket could not be created: {ex.Message} No visible ticket exists (a ticket row without a message is never listed and is purged), so it is safe to try again.", ex);
             }
 
-            string id = row.Id;
+            if (row.Id <= 0)
+                throw new LzTicketCreationException(LzTicketCreationStage.Ticket, null, ticket, Copy(firstMessage, null), Copy(assignment, null), false,
+                    $"The server answered the ticket creation with the id '{row}', which is not a ticket number. A ticket row without a message is never listed and is purged, so it is safe to try again.",
+                    new LzProtocolException($"p_ticket_create answered with a ticket id that is not a number: '{row}'.") { Function = "p_ticket_create" });
+            long id = row.Id;
             var message = Copy(firstMessage, id);
             var pendingAssignment = Copy(assignment, id);
 
@@ -99,7 +103,7 @@ namespace LiveZilla.Client.Workflows
         /// </summary>
         /// <exception cref="LzInvalidRequestException">Nothing to change, or the ticket has no editor and none was given; nothing was changed.</exception>
         /// <exception cref="LzTicketNotFoundException">The ticket is not listed.</exception>
-        public async Task<LzTicket> SetTicketAsync(string ticketId, string? editor = null, LzTicketStatus? status = null, string? subStatus = null,
+        public async Task<LzTicket> SetTicketAsync(long ticketId, string? editor = null, LzTicketStatus? status = null, string? subStatus = null,
             CancellationToken cancellationToken = default)
         {
             await ChangeTicketAsync(ticketId, null, editor, status, subStatus, cancellationToken).ConfigureAwait(false);
@@ -114,24 +118,26 @@ namespace LiveZilla.Client.Workflows
         /// </summary>
         /// <exception cref="LzInvalidRequestException">Nothing to change, <paramref name="current"/> is another ticket, or the ticket has no editor and none was given; nothing was changed.</exception>
         /// <exception cref="LzTicketNotFoundException">The ticket had to be read and is not listed.</exception>
-        public async Task<LzTicketEditor> ChangeTicketAsync(string ticketId, LzTicket? current, string? editor = null, LzTicketStatus? status = null,
+        public async Task<LzTicketEditor> ChangeTicketAsync(long ticketId, LzTicket? current, string? editor = null, LzTicketStatus? status = null,
             string? subStatus = null, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrEmpty(ticketId)) throw new LzInvalidRequestException("A ticket id is required.");
+            RequireTicketId(ticketId);
             if (editor == null && status == null && subStatus == null) throw new LzInvalidRequestException("Nothing to change: give an editor, a status or a sub-status.");
             if (editor != null && editor.Length == 0) throw new LzInvalidRequestException("The editor must be an operator login id, not empty.");
-            if (current != null && !string.Equals(current.Id, ticketId, StringComparison.Ordinal))
-                throw new LzInvalidRequestException($"The ticket given as the current state is {current.Id}, not {ticketId}.");
+            if (current != null && current.Id != ticketId)
+                throw new LzInvalidRequestException($"The ticket given as the current state is {current}, not {ticketId}.");
+            // The server compares ids as text, so a ticket listed as '011701' is not the one an assignment to 11701 reaches: look it up.
+            if (current?.IdText != null) current = null;
 
             if (current == null && (editor == null || status == null || subStatus == null))
                 current = await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
             var assignment = new LzTicketAssignment
             {
                 TicketId = ticketId,
-                Editor = editor ?? current?.EditorId
+                Editor = editor ?? current?.Editor
                     ?? throw new LzInvalidRequestException($"Ticket {ticketId} has no editor yet: give one, since the server sets status and editor together."),
                 Status = status ?? current!.Status,
-                SubStatus = subStatus ?? current?.Editor?.SubStatus,
+                SubStatus = subStatus ?? current?.SubStatus,
             };
             return await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
         }
@@ -164,12 +170,17 @@ namespace LiveZilla.Client.Workflows
         }
 
         /// <summary>The ticket with this id as the server lists it (<c>p_id</c>), or null when it is not listed.</summary>
-        public async Task<LzTicket?> FindTicketAsync(string ticketId, CancellationToken cancellationToken = default)
+        public async Task<LzTicket?> FindTicketAsync(long ticketId, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrEmpty(ticketId)) throw new LzInvalidRequestException("A ticket id is required.");
+            RequireTicketId(ticketId);
             await foreach (var ticket in _api.ListTicketsAsync(new LzTicketQuery { Id = ticketId }, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
-                if (string.Equals(ticket.Id, ticketId, StringComparison.Ordinal)) return ticket;
+                if (ticket.Id == ticketId) return ticket;
             return null;
+        }
+
+        private static void RequireTicketId(long ticketId)
+        {
+            if (ticketId <= 0) throw new LzInvalidRequestException($"A ticket id is a positive number, not {ticketId}.");
         }
 
         private Task<LzTicket> CreateRowAsync(LzNewTicket ticket, CancellationToken ct) =>
@@ -230,9 +241,9 @@ namespace LiveZilla.Client.Workflows
             !IsRefusal(ex) && (!ex.MayHaveReachedServer || ex.Kind == LzErrorKind.Transport || ex.Kind == LzErrorKind.Timeout
                                || ex.Kind == LzErrorKind.ServerUnavailable || ex.Kind == LzErrorKind.Protocol);
 
-        private static LzNewTicketMessage Copy(LzNewTicketMessage m, string? ticketId) => new LzNewTicketMessage
+        private static LzNewTicketMessage Copy(LzNewTicketMessage m, long? ticketId) => new LzNewTicketMessage
         {
-            TicketId = ticketId ?? "",
+            TicketId = ticketId ?? 0,
             Text = m.Text,
             Subject = m.Subject,
             Fullname = m.Fullname,
@@ -251,9 +262,9 @@ namespace LiveZilla.Client.Workflows
             QuoteMessageId = m.QuoteMessageId,
         };
 
-        private static LzTicketAssignment? Copy(LzTicketAssignment? a, string? ticketId) => a == null ? null : new LzTicketAssignment
+        private static LzTicketAssignment? Copy(LzTicketAssignment? a, long? ticketId) => a == null ? null : new LzTicketAssignment
         {
-            TicketId = ticketId ?? "",
+            TicketId = ticketId ?? 0,
             Editor = a.Editor,
             Status = a.Status,
             SubStatus = a.SubStatus,

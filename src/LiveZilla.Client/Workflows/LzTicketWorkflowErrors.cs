@@ -23,7 +23,7 @@ namespace LiveZilla.Client.Workflows
     /// </summary>
     public sealed class LzTicketCreationException : LzApiException
     {
-        internal LzTicketCreationException(LzTicketCreationStage stage, string? ticketId, LzNewTicket ticket, LzNewTicketMessage? unsentMessage,
+        internal LzTicketCreationException(LzTicketCreationStage stage, long? ticketId, LzNewTicket ticket, LzNewTicketMessage? unsentMessage,
             LzTicketAssignment? assignment, bool messageMayHaveBeenStored, string message, LzApiException inner)
             : base(inner.Kind, message, inner)
         {
@@ -46,7 +46,7 @@ namespace LiveZilla.Client.Workflows
         /// <summary>The step that failed.</summary>
         public LzTicketCreationStage Stage { get; }
         /// <summary>The id of the created ticket; null when the ticket itself could not be created.</summary>
-        public string? TicketId { get; }
+        public long? TicketId { get; }
         /// <summary>The ticket as requested, for a retry from scratch.</summary>
         public LzNewTicket Ticket { get; }
         /// <summary>The first message (with <see cref="LzNewTicketMessage.TicketId"/> set when the ticket exists) when it is not known to be stored; null once it is.</summary>
@@ -60,7 +60,7 @@ namespace LiveZilla.Client.Workflows
     /// <summary>The ticket is not listed: it does not exist, was deleted in the operator client, or has no message yet.</summary>
     public sealed class LzTicketNotFoundException : LzApiException
     {
-        internal LzTicketNotFoundException(string ticketId)
+        internal LzTicketNotFoundException(long ticketId)
             : base(LzErrorKind.Validation, $"Ticket {ticketId} was not found: no listed ticket has this id (check the id; a ticket without a message is not listed).")
         {
             TicketId = ticketId;
@@ -69,6 +69,6 @@ namespace LiveZilla.Client.Workflows
         }
 
         /// <summary>The id looked for.</summary>
-        public string TicketId { get; }
+        public long TicketId { get; }
     }
 }

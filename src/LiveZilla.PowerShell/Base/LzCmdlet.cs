@@ -46,7 +46,11 @@ namespace LiveZilla.PowerShell.Base
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <inheritdoc />
-        protected sealed override void BeginProcessing() => Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
+        protected sealed override void BeginProcessing()
+        {
+            LzDebugSwitch.Apply(this);
+            Guard(() => { Prepare(); BeginProcessingCore(); }, alwaysTerminating: true);
+        }
         /// <inheritdoc />
         protected sealed override void ProcessRecord() => Guard(() => { if (AcceptsRecord()) ProcessRecordCore(); }, alwaysTerminating: false);
         /// <inheritdoc />
@@ -224,6 +228,12 @@ namespace LiveZilla.PowerShell.Base
                 ReportError(record);
             }
         }
+
+        /// <summary>
+        /// Runs the work for one of several items a record holds (one of several ids): its failure is written as that item's
+        /// error, targeting <see cref="ErrorTarget"/>, and the next item goes on, as the next record would.
+        /// </summary>
+        private protected void RunItem(Action body) => Guard(body, alwaysTerminating: false);
 
         private object? TargetOf(Exception exception)
         {

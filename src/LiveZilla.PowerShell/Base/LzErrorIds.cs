@@ -54,10 +54,14 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketCreationFailed = "LzTicketCreationFailed";
         /// <summary>One ticket in a listing could not be decoded; the rest were written.</summary>
         public const string TicketUndecodable = "LzTicketUndecodable";
+        /// <summary>One second of a listing holds more tickets than the server can return in one answer; the rest were written.</summary>
+        public const string TicketSecondTooBig = "LzTicketSecondTooBig";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
         /// <summary>A property of a piped record (an Import-Csv row) does not convert or validate for its parameter; the record was skipped.</summary>
         public const string InvalidInputValue = "LzInvalidInputValue";
+        /// <summary>A piped record gave no parameter a value, so nothing was done for it; PowerShell's own id for the same refusal.</summary>
+        public const string InputObjectNotBound = "InputObjectNotBound";
         /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>
         public const string ExportExists = "LzExportExists";
         /// <summary>Export-LzTicket -Resume: there is no interrupted export, or it was started with other filters.</summary>

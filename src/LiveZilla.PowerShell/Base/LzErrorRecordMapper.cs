@@ -11,8 +11,10 @@ namespace LiveZilla.PowerShell.Base
     /// </summary>
     internal static class LzErrorRecordMapper
     {
-        internal const string LockoutWarning =
-            "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password. The request was not retried; check the credential before trying again.";
+        private const string LockoutRule =
+            "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password.";
+
+        internal const string LockoutWarning = LockoutRule + " The request was not retried; check the credential before trying again.";
 
         public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null)
         {
@@ -52,6 +54,10 @@ namespace LiveZilla.PowerShell.Base
                     if (api.ReasonCode == 14)
                         return Build(api, LzErrorIds.HttpsRequired, ErrorCategory.SecurityError, target,
                             $"{server} accepts API calls only over HTTPS (LZAV20001 reason 14).", "Connect with an https:// URI.");
+                    if (!api.MayHaveReachedServer)
+                        return Build(api, LzErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, target,
+                            $"Not sent: an earlier request of {user} at {server} was refused for its credential (LZAV20001), so this connection sends nothing more with it. " + LockoutRule,
+                            "Check the login id and password, then run Connect-LzServer again with the right credential.");
                     return Build(api, LzErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, target,
                         $"Authentication of {user} at {server} failed: wrong login id or password, a bot account, an address outside the operator's allowed range, or a lockout. " + LockoutWarning,
                         "Check the user name and password (the login id, not the display name) before running Connect-LzServer again.");
@@ -79,8 +85,8 @@ namespace LiveZilla.PowerShell.Base
                         api.Message + " The server produced no output (LZAV20003 without detail). On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
                         "Narrow the query (-Id, -CreatedAfter/-CreatedBefore, a smaller -PageSize) to isolate the ticket.");
                 case LzErrorKind.ServerCrash:
-                    return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target,
-                        api.Message + " The server script crashed on this input (HTTP 500 with an empty body); it will crash again on the same input, so it was not retried.", null);
+                    return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target, api.Message,
+                        "Check the values sent and narrow the query; if it still fails, ask the LiveZilla administrator to look at the server's PHP error log.");
                 case LzErrorKind.ServerUnavailable:
                     return Build(api, LzErrorIds.ServerUnavailable, ErrorCategory.ResourceUnavailable, target, api.Message,
                         "Try again later, or raise -MaximumRetryCount and -RetryIntervalSec on Connect-LzServer.");
@@ -112,7 +118,8 @@ namespace LiveZilla.PowerShell.Base
         private static ErrorRecord FromCreationFailure(LzTicketCreationException creation, object? target, LzConnection? connection)
         {
             var inner = creation.InnerException as LzApiException ?? creation;
-            var category = inner is LzTicketCreationException ? ErrorCategory.NotSpecified : FromApiException(inner, target, connection).CategoryInfo.Category;
+            var innerRecord = inner is LzTicketCreationException ? null : FromApiException(inner, target, connection);
+            var category = innerRecord?.CategoryInfo.Category ?? ErrorCategory.NotSpecified;
             var failure = new PSObject();
             failure.Properties.Add(new PSNoteProperty("TicketId", creation.TicketId));
             failure.Properties.Add(new PSNoteProperty("Stage", creation.Stage));
@@ -123,7 +130,7 @@ namespace LiveZilla.PowerShell.Base
             failure.Properties.Add(new PSNoteProperty("Input", target));
             string errorId = creation.TicketId == null ? LzErrorIds.TicketCreationFailed : LzErrorIds.TicketCreationIncomplete;
             if (creation.TicketId == null && category == ErrorCategory.ObjectNotFound) errorId = LzErrorIds.ObjectNotFound;
-            string? action = creation.TicketId == null ? null
+            string? action = creation.TicketId == null ? innerRecord?.ErrorDetails?.RecommendedAction
                 : creation.UnsentMessage != null ? $"The unsent message is in the error's TargetObject.UnsentMessage; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
                 : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
             return Build(creation, errorId, category, failure, creation.Message, action);

@@ -21,14 +21,16 @@ namespace LiveZilla.PowerShell.Base
         private readonly List<Candidate> _candidates;
 
         /// <summary>Call before the first record: it notes the defaults and what the command line bound (which the pipeline never rebinds).</summary>
-        public LzInputRecordCheck(PSCmdlet cmdlet)
+        /// <param name="cmdlet">The cmdlet whose records are checked.</param>
+        /// <param name="catchAll">The parameter that takes every piped object whole (InputObject); it says nothing about the record's values.</param>
+        public LzInputRecordCheck(PSCmdlet cmdlet, string catchAll)
         {
             _cmdlet = cmdlet;
-            var commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            var commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase) { catchAll };
             _candidates = new List<Candidate>();
             foreach (var parameter in cmdlet.MyInvocation.MyCommand.Parameters.Values)
             {
-                if (commandLine.Contains(parameter.Name) || !parameter.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)) continue;
+                if (commandLine.Contains(parameter.Name) || !parameter.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName || set.ValueFromPipeline)) continue;
                 var property = cmdlet.GetType().GetProperty(parameter.Name, BindingFlags.Public | BindingFlags.Instance);
                 if (property == null) continue;
                 _candidates.Add(new Candidate(parameter, property, property.GetValue(cmdlet)));
@@ -53,6 +55,33 @@ namespace LiveZilla.PowerShell.Base
                 return Refusal(record, property.Name, value, candidate, nothingDone);
             }
             return null;
+        }
+
+        /// <summary>
+        /// The error for a record that gives no parameter a value, or null when it gives one. Without a parameter that takes every piped
+        /// object PowerShell itself refuses such a record; with one, the command would otherwise act on the command line alone.
+        /// </summary>
+        /// <param name="record">The piped object.</param>
+        /// <param name="nothingDone">What did not happen for the record.</param>
+        public ErrorRecord? Unbound(PSObject record, string nothingDone)
+        {
+            string set = _cmdlet.ParameterSetName;
+            var byNames = new List<string>();
+            var byValues = new List<string>();
+            foreach (var candidate in _candidates)
+            {
+                bool byName = candidate.BindsByPropertyNameIn(set), byValue = candidate.BindsByValueIn(set);
+                if ((byName && candidate.FindIn(record) != null) || (byValue && candidate.WasBound(candidate.Property.GetValue(_cmdlet)))) return null;
+                if (byName) byNames.Add("-" + candidate.Name);
+                if (byValue) byValues.Add("-" + candidate.Name);
+            }
+            var reasons = new List<string>();
+            if (byValues.Count > 0) reasons.Add("it is not a value for " + string.Join(", ", byValues));
+            if (byNames.Count > 0) reasons.Add("it has no property named like " + string.Join(", ", byNames));
+            string why = reasons.Count == 0 ? "every parameter that takes pipeline input is given on the command line" : string.Join(", and ", reasons);
+            string message = $"The input record {Describe(record)} gives no value to {_cmdlet.MyInvocation.MyCommand.Name}: {why}. {nothingDone} The other records go on.";
+            return LzErrorRecordMapper.Build(new ArgumentException(message), LzErrorIds.InputObjectNotBound, ErrorCategory.InvalidArgument, record, message,
+                "Pipe objects whose properties are named like the parameters, or give the values on the command line without piping.");
         }
 
         private static ErrorRecord Refusal(PSObject record, string field, object value, Candidate candidate, string nothingDone)
@@ -95,6 +124,13 @@ namespace LiveZilla.PowerShell.Base
             public bool BindsByPropertyNameIn(string parameterSet) =>
                 (_parameter.ParameterSets.TryGetValue(parameterSet, out var set) || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
                 && set.ValueFromPipelineByPropertyName;
+
+            public bool BindsByValueIn(string parameterSet) =>
+                (_parameter.ParameterSets.TryGetValue(parameterSet, out var set) || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
+                && set.ValueFromPipeline;
+
+            /// <summary>Whether a parameter that binds the piped object itself took it: the binder restores its default before each record.</summary>
+            public bool WasBound(object? current) => !SameValue(current, _default);
 
             /// <summary>The property the binder reads: the one named like the parameter, else the first alias present.</summary>
             public PSPropertyInfo? FindIn(PSObject record) =>

@@ -4,8 +4,8 @@ namespace LiveZilla.PowerShell.Base
 {
     /// <summary>
     /// Base of the cmdlets that create or change something from piped records (Import-Csv rows, tickets from Get-LzTicket):
-    /// the record itself is at hand, and a value PowerShell could not bind is an error for that record, which is then skipped,
-    /// instead of a value silently left out.
+    /// the record itself is at hand, and a value PowerShell could not bind, or a record that binds no parameter at all, is an
+    /// error for that record, which is then skipped, instead of a value silently left out or a record silently ignored.
     /// </summary>
     public abstract class LzPipelineRecordCmdlet : LzConnectedCmdlet
     {
@@ -24,13 +24,13 @@ namespace LiveZilla.PowerShell.Base
         private protected override void Prepare()
         {
             base.Prepare();
-            _check = new LzInputRecordCheck(this);
+            _check = new LzInputRecordCheck(this, nameof(InputObject));
         }
 
         private protected override bool AcceptsRecord()
         {
             if (InputObject == null || _check == null) return true;
-            var refusal = _check.Check(InputObject, NothingDoneForRecord);
+            var refusal = _check.Check(InputObject, NothingDoneForRecord) ?? _check.Unbound(InputObject, NothingDoneForRecord);
             if (refusal == null) return true;
             WriteError(refusal);
             return false;

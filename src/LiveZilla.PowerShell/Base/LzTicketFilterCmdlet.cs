@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Paging;
 using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Base
@@ -25,13 +26,15 @@ namespace LiveZilla.PowerShell.Base
         [ArgumentCompleter(typeof(LzOperatorCompleter))]
         public string? Operator { get; set; }
 
-        /// <summary>Only tickets whose first message was created after this time (exclusive).</summary>
+        /// <summary>Only tickets whose first message was created after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime CreatedAfter { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset CreatedAfter { get; set; }
 
-        /// <summary>Only tickets whose first message was created before this time (exclusive).</summary>
+        /// <summary>Only tickets whose first message was created before this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime CreatedBefore { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset CreatedBefore { get; set; }
 
         /// <summary>Statuses to keep; a ticket without an editor counts as Open.</summary>
         [Parameter]
@@ -43,20 +46,28 @@ namespace LiveZilla.PowerShell.Base
         [ValidateRange(1, 100000)]
         public int PageSize { get; set; }
 
+        /// <summary>Most list requests in flight at once; the default suits a production server (see the help).</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = LzTicketPagerOptions.DefaultThrottleLimit;
+
+        /// <summary>How often a window whose answer broke off is asked again: the connection's retry count.</summary>
+        private protected int WindowRetries => Client.Options.Retry?.MaxRetries ?? 3;
+
         /// <summary>Whether any filter was given.</summary>
         private protected bool HasFilters =>
             Group != null || Operator != null || Status != null || IsBound(nameof(CreatedAfter)) || IsBound(nameof(CreatedBefore));
 
         private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
 
-        /// <summary>The filters as a query; dates are converted only when given, since DateTime has no "unset".</summary>
-        private protected LzTicketQuery FilterQuery(string? id = null) => new LzTicketQuery
+        /// <summary>The filters as a query; dates count only when given, since DateTimeOffset has no "unset".</summary>
+        private protected LzTicketQuery FilterQuery(long? id = null) => new LzTicketQuery
         {
             Id = id,
             Group = Group,
             Operator = Operator,
             Status = Status?.Distinct().ToArray(),
-            CreatedAfter = IsBound(nameof(CreatedAfter)) ? LzDates.ToInstant(CreatedAfter) : (DateTimeOffset?)null,
+            CreatedAfter = IsBound(nameof(CreatedAfter)) ? CreatedAfter : (DateTimeOffset?)null,
             CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,
         };
     }

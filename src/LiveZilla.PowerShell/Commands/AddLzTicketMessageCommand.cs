@@ -16,14 +16,15 @@ namespace LiveZilla.PowerShell.Commands
     {
         private const string ReplySet = "Reply";
         private const string CustomerSet = "AsCustomer";
-        private string? _currentId;
+        private long? _currentId;
         private bool _senderWarned;
 
-        /// <summary>Id of the ticket. Binds from the pipeline by property name (Id or TicketId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Ids of the tickets: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
-        public string TicketId { get; set; } = "";
+        [LzTicketIdTransformation]
+        public long[] TicketId { get; set; } = new long[0];
 
         /// <summary>Message text (plain text).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -86,20 +87,31 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            var id = TicketId.Trim();
-            _currentId = id;
+            // Checked once per record, not per id: the parameters are the same for every id it names.
+            object target = TicketId.Length == 1 ? (object)TicketId[0] : TicketId;
             if (AsCustomer && Type == LzMessageType.OutgoingEmail)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-AsCustomer writes the customer's message, so it cannot be of type OutgoingEmail. Nothing was stored.", id, "Leave out -AsCustomer to add an operator reply.");
+                    "-AsCustomer writes the customer's message, so it cannot be of type OutgoingEmail. Nothing was stored.", target, "Leave out -AsCustomer to add an operator reply.");
             if (QuoteMessageId != null && !SendEmail)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-QuoteMessageId quotes a message in the e-mailed reply, so it needs -SendEmail. Nothing was stored.", id, "Add -SendEmail.");
+                    "-QuoteMessageId quotes a message in the e-mailed reply, so it needs -SendEmail. Nothing was stored.", target, "Add -SendEmail.");
 
+            foreach (var id in TicketId)
+            {
+                _currentId = id;
+                RunItem(() => Add(id));
+            }
+            _currentId = null;
+        }
+
+        private void Add(long id)
+        {
             var client = Client;
             // The server stores a message for a ticket that does not exist as an orphan and answers success: a ticket not piped in is
             // read first, which also gives a reply its recipient and subject (and -WhatIf what it shows).
             var ticket = PipedObject as LzTicket;
-            if (ticket == null || ticket.Id != id)
+            // The server compares ids as text, so a ticket listed as '011701' is not the one a message for 11701 reaches: look it up.
+            if (ticket == null || ticket.Id != id || ticket.IdText != null)
             {
                 try
                 {
@@ -139,9 +151,9 @@ namespace LiveZilla.PowerShell.Commands
         }
 
         /// <summary>The message for the ticket; without the ticket (it could not be read), with only what was given.</summary>
-        private LzNewTicketMessage Compose(string id, LzTicket? ticket, LzClient client) => AsCustomer ? CustomerMessage(id, ticket) : Reply(id, ticket, client);
+        private LzNewTicketMessage Compose(long id, LzTicket? ticket, LzClient client) => AsCustomer ? CustomerMessage(id, ticket) : Reply(id, ticket, client);
 
-        private LzNewTicketMessage Reply(string id, LzTicket? ticket, LzClient client)
+        private LzNewTicketMessage Reply(long id, LzTicket? ticket, LzClient client)
         {
             string sender = SenderUserId ?? client.OperatorSystemId ?? client.UserName;
             var reply = ticket != null
@@ -154,7 +166,7 @@ namespace LiveZilla.PowerShell.Commands
             return reply;
         }
 
-        private LzNewTicketMessage CustomerMessage(string id, LzTicket? ticket) => new LzNewTicketMessage
+        private LzNewTicketMessage CustomerMessage(long id, LzTicket? ticket) => new LzNewTicketMessage
         {
             TicketId = id,
             Text = Text,
@@ -184,7 +196,7 @@ namespace LiveZilla.PowerShell.Commands
                 + $"Give -SenderUserId <system id>; the connection also learns the id from any assignment of a ticket to '{loginId}' (Set-LzTicket -Editor {loginId}).");
         }
 
-        private ErrorRecord Unsent(LzApiException failure, string id, LzNewTicketMessage message, bool mayHaveBeenStored)
+        private ErrorRecord Unsent(LzApiException failure, long id, LzNewTicketMessage message, bool mayHaveBeenStored)
         {
             var mapped = MapError(failure, id);
             var target = new PSObject();

@@ -73,6 +73,8 @@ namespace LiveZilla.PowerShell.Commands
             var exporter = new LzTicketExporter(client, new LzExportOptions
             {
                 PageSize = PageSize > 0 ? PageSize : 1000,
+                ThrottleLimit = ThrottleLimit,
+                MaxWindowRetries = WindowRetries,
                 Resume = Resume,
                 Overwrite = Force,
                 ToolVersion = typeof(ExportLzTicketCommand).Assembly.GetName().Version?.ToString(),

@@ -36,13 +36,15 @@ namespace LiveZilla.PowerShell.Commands
         [ArgumentCompleter(typeof(LzOperatorCompleter))]
         public string? Operator { get; set; }
 
-        /// <summary>Only chats that started after this time (exclusive).</summary>
+        /// <summary>Only chats that started after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime StartedAfter { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset StartedAfter { get; set; }
 
-        /// <summary>Only chats that started before this time (exclusive).</summary>
+        /// <summary>Only chats that started before this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
-        public DateTime StartedBefore { get; set; }
+        [LzDateTransformation]
+        public DateTimeOffset StartedBefore { get; set; }
 
         /// <summary>Leave out the HTML transcript.</summary>
         [Parameter]
@@ -83,7 +85,7 @@ namespace LiveZilla.PowerShell.Commands
                 ChatId = chatId,
                 Group = Group,
                 Operator = Operator,
-                StartedAfter = IsBound(nameof(StartedAfter)) ? LzDates.ToInstant(StartedAfter) : (DateTimeOffset?)null,
+                StartedAfter = IsBound(nameof(StartedAfter)) ? StartedAfter : (DateTimeOffset?)null,
                 StartedBefore = IsBound(nameof(StartedBefore)) ? LzDates.ToExclusiveUpperBound(StartedBefore) : (DateTimeOffset?)null,
                 PlainTextOnly = PlainText,
             };

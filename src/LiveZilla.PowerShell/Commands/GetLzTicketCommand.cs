@@ -17,13 +17,14 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket))]
     public sealed class GetLzTicketCommand : LzTicketFilterCmdlet
     {
-        private string? _currentId;
+        private long? _currentId;
 
-        /// <summary>Ticket ids. Binds from the pipeline (strings, or objects with an Id or TicketId property).</summary>
+        /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
         [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
+        [LzTicketIdTransformation]
+        public long[]? Id { get; set; }
 
         private protected override object? ErrorTarget => _currentId;
 
@@ -36,13 +37,13 @@ namespace LiveZilla.PowerShell.Commands
             }
             foreach (var id in Id)
             {
-                _currentId = id.Trim();
-                List(BuildQuery(_currentId), reportMissing: !HasFilters);
+                _currentId = id;
+                RunItem(() => List(BuildQuery(id), reportMissing: !HasFilters));
             }
             _currentId = null;
         }
 
-        internal LzTicketQuery BuildQuery(string? id)
+        internal LzTicketQuery BuildQuery(long? id)
         {
             var query = FilterQuery(id);
             // With -First and no total wanted, the pager can stop asking once enough tickets arrived.
@@ -66,7 +67,7 @@ namespace LiveZilla.PowerShell.Commands
             if (reportMissing && total == 0)
             {
                 ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Ticket " + target + " was not found."), LzErrorIds.TicketNotFound, ErrorCategory.ObjectNotFound, target,
-                    $"Ticket {target} was not found on {ActiveConnection.Uri}. Ids are compared as text, so '011701' does not find 11701; a ticket whose first message is missing is never listed.",
+                    $"Ticket {target} was not found on {ActiveConnection.Uri}. A ticket whose first message is missing is never listed.",
                     "Check the id; run Get-LzTicket without -Id to list tickets."));
             }
             if (PagingParameters.IncludeTotalCount)
@@ -77,10 +78,17 @@ namespace LiveZilla.PowerShell.Commands
         private async IAsyncEnumerable<LzTicket> ListAsync(Client.Api.LzClient client, LzTicketQuery query, LzPipelineWriter writer, StrongBox<long> seen, [EnumeratorCancellation] CancellationToken token)
         {
             var progress = new LzProgressReporter(writer, "Listing LiveZilla tickets");
+            LzTicketPagerProgress? last = null;
             var options = new LzTicketPagerOptions
             {
-                Progress = p => progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered),
-                OnError = failure => writer.WriteError(UndecodableTicket(failure)),
+                ThrottleLimit = ThrottleLimit,
+                MaxWindowRetries = WindowRetries,
+                Progress = p =>
+                {
+                    last = p;
+                    progress.Report($"{p.TicketsEmitted} tickets, {p.Requests} requests", p.FractionCovered);
+                },
+                OnError = failure => writer.WriteError(UnlistedTickets(failure)),
             };
             if (PageSize > 0) options.PageSize = PageSize;
             var pager = new LzTicketPager(client, options);
@@ -90,6 +98,7 @@ namespace LiveZilla.PowerShell.Commands
             ulong written = 0;
             await foreach (var ticket in pager.ListAsync(query, token).ConfigureAwait(false))
             {
+                if (ticket.IdText != null) writer.WriteWarning(UnaddressableId(ticket));
                 seen.Value++;
                 if ((ulong)seen.Value <= skip) continue;
                 if (written < first)
@@ -101,11 +110,21 @@ namespace LiveZilla.PowerShell.Commands
                 else if (!PagingParameters.IncludeTotalCount) break;
             }
             progress.Complete();
+            if (last != null && !query.Id.HasValue)
+                writer.WriteVerbose($"Listed {last.TicketsEmitted} tickets with {last.Requests} requests; the server sent {last.TicketsReceived} tickets, {last.TicketsWasted} of them in vain (asked for again or repeated).");
         }
 
-        private ErrorRecord UndecodableTicket(LzTicketListFailure failure)
+        /// <summary>Nothing is lost (the ticket is written, and exports keep the id as sent), but a script should know -Id cannot reach it.</summary>
+        private static string UnaddressableId(LzTicket ticket) =>
+            $"Ticket '{ticket}' has an id that is not a plain serial number: it is listed with Id {ticket.Id}, but -Id cannot name it, as the server compares ids as text. Export-LzTicket keeps the id as the server sent it.";
+
+        private ErrorRecord UnlistedTickets(LzTicketListFailure failure)
         {
             object target = (object?)failure.TicketId ?? (failure.WindowStart.HasValue ? failure.WindowStart.Value.LocalDateTime : (object?)_currentId) ?? "";
+            if (failure.Reason == LzTicketListFailureReason.TooManyInOneSecond)
+                return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketSecondTooBig, ErrorCategory.LimitsExceeded, target,
+                    failure + " Every other ticket was listed.",
+                    "Raise memory_limit in the server's PHP configuration and list that second again with -CreatedAfter and -CreatedBefore.");
             return LzErrorRecordMapper.Build(failure.Exception, LzErrorIds.TicketUndecodable, ErrorCategory.InvalidData, target,
                 failure + " Every other ticket was listed.",
                 "Open the ticket in the LiveZilla operator client and fix or remove the message with the broken text.");

@@ -20,13 +20,14 @@ namespace LiveZilla.PowerShell.Commands
     public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
     {
         private LzOrderedWork<LzTicket?>? _changes;
-        private string? _currentId;
+        private long? _currentId;
 
-        /// <summary>Ticket id. Binds from the pipeline by property name (Id or TicketId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
         [ValidateNotNullOrEmpty]
-        public string Id { get; set; } = "";
+        [LzTicketIdTransformation]
+        public long[] Id { get; set; } = new long[0];
 
         /// <summary>Login id of the new editor (case-sensitive). The current editor is kept when omitted.</summary>
         [Parameter]
@@ -72,13 +73,21 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            var id = Id.Trim();
-            _currentId = id;
+            foreach (var id in Id)
+            {
+                _currentId = id;
+                RunItem(() => Set(id));
+            }
+            _currentId = null;
+        }
+
+        private void Set(long id)
+        {
             if (!ShouldProcess($"Ticket {id}", "Set " + Describe())) return;
 
             // A piped ticket holds the editor, status and sub-status to keep, so it is not read again (one request per ticket, not two).
             var current = Refresh ? null : PipedObject as LzTicket;
-            if (current != null && !string.Equals(current.Id, id, StringComparison.Ordinal)) current = null;
+            if (current != null && current.Id != id) current = null;
             var client = Client;
             var editor = Editor;
             LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
@@ -91,7 +100,7 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void EndProcessingCore() => _changes?.Finish();
 
-        private static async Task<LzTicket?> ChangeAsync(LzClient client, string id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
+        private static async Task<LzTicket?> ChangeAsync(LzClient client, long id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
             bool readBack, CancellationToken token)
         {
             var workflow = new LzTicketWorkflow(client);

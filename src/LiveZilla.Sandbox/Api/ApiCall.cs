@@ -1,3 +1,4 @@
+using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Store;
 
 namespace LiveZilla.Sandbox.Api;
@@ -12,6 +13,12 @@ internal sealed class ApiCall
     public required OperatorRecord Caller { get; init; }
 
     public required long Now { get; init; }
+
+    /// <summary>What the request costs (list building, the message-time race).</summary>
+    public required SandboxCosts Costs { get; init; }
+
+    /// <summary>Signalled when the client goes away.</summary>
+    public CancellationToken Aborted { get; init; }
 
     /// <summary>The LiveZilla folder URL with a trailing slash, for <c>PublicLink</c>.</summary>
     public required string BaseUrl { get; init; }

@@ -16,24 +16,27 @@ internal sealed class ApiEndpoint(SandboxServer server)
     internal const string FaultHeader = "X-Sandbox-Fault";
 
     /// <summary>Function keys in the server's precedence order (contract §4.0).</summary>
-    internal static readonly (string Key, Func<ApiCall, ApiResponse> Run)[] Functions =
+    internal static readonly (string Key, Func<ApiCall, Task<ApiResponse>> Run)[] Functions =
     [
-        ("p_operator_create", OperatorFunctions.Create),
-        ("p_operator_delete", OperatorFunctions.Delete),
-        ("p_operators_list", OperatorFunctions.List),
-        ("p_chats_list", ChatFunctions.List),
-        ("p_chat_create", ChatFunctions.Create),
-        ("p_chat_sessions_list", ChatFunctions.Sessions),
-        ("p_chat_close", ChatFunctions.Close),
-        ("p_chat_add_message", ChatFunctions.AddMessage),
-        ("p_tickets_list", TicketFunctions.List),
-        ("p_ticket_create", TicketFunctions.Create),
-        ("p_ticketmessage_create", TicketFunctions.CreateMessage),
-        ("p_ticketeditor_assign", TicketFunctions.Assign),
-        ("p_knowledgebase_entries_list", KnowledgeBaseFunctions.List),
-        ("p_knowledgebase_entry_create", KnowledgeBaseFunctions.Create),
-        ("p_cronjob_execute", ChatFunctions.Cron),
+        ("p_operator_create", Now(OperatorFunctions.Create)),
+        ("p_operator_delete", Now(OperatorFunctions.Delete)),
+        ("p_operators_list", Now(OperatorFunctions.List)),
+        ("p_chats_list", Now(ChatFunctions.List)),
+        ("p_chat_create", Now(ChatFunctions.Create)),
+        ("p_chat_sessions_list", Now(ChatFunctions.Sessions)),
+        ("p_chat_close", Now(ChatFunctions.Close)),
+        ("p_chat_add_message", Now(ChatFunctions.AddMessage)),
+        ("p_tickets_list", TicketFunctions.ListAsync),
+        ("p_ticket_create", Now(TicketFunctions.Create)),
+        ("p_ticketmessage_create", TicketFunctions.CreateMessageAsync),
+        ("p_ticketeditor_assign", Now(TicketFunctions.Assign)),
+        ("p_knowledgebase_entries_list", Now(KnowledgeBaseFunctions.List)),
+        ("p_knowledgebase_entry_create", Now(KnowledgeBaseFunctions.Create)),
+        ("p_cronjob_execute", Now(ChatFunctions.Cron)),
     ];
+
+    /// <summary>A function that answers without waiting for anything.</summary>
+    private static Func<ApiCall, Task<ApiResponse>> Now(Func<ApiCall, ApiResponse> run) => call => Task.FromResult(run(call));
 
     private static readonly FormOptions LargeForms = new()
     {
@@ -78,8 +81,14 @@ internal sealed class ApiEndpoint(SandboxServer server)
         try
         {
             if (fault is not null && await TryAnswerInsteadAsync(response, fault, aborted).ConfigureAwait(false)) return;
-            ApiResponse answer = Process(context, form, index);
+            // Every request logs in from scratch first, so failed logins pay the fixed cost too.
+            await server.Costs.PayFixedAsync(aborted).ConfigureAwait(false);
+            ApiResponse answer = await ProcessAsync(context, form, index).ConfigureAwait(false);
             await SendAsync(context, answer, fault, form.ContainsKey("p_json_pretty")).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client left while the request was paying its cost; nobody is there to answer.
         }
         finally
         {
@@ -87,7 +96,7 @@ internal sealed class ApiEndpoint(SandboxServer server)
         }
     }
 
-    private ApiResponse Process(HttpContext context, IReadOnlyDictionary<string, string> form, int functionIndex)
+    private async Task<ApiResponse> ProcessAsync(HttpContext context, IReadOnlyDictionary<string, string> form, int functionIndex)
     {
         SandboxStore store = server.Store;
         long now = server.Clock.UnixSeconds;
@@ -102,11 +111,13 @@ internal sealed class ApiEndpoint(SandboxServer server)
             Store = store,
             Caller = caller!,
             Now = now,
+            Costs = server.Costs,
+            Aborted = context.RequestAborted,
             BaseUrl = $"{context.Request.Scheme}://{context.Request.Host}{server.Prefix}",
         };
         try
         {
-            return Functions[functionIndex].Run(call);
+            return await Functions[functionIndex].Run(call).ConfigureAwait(false);
         }
         catch (LzErrorException error)
         {

@@ -7,10 +7,13 @@ namespace LiveZilla.Sandbox.Api;
 /// <summary><c>p_tickets_list</c>, <c>p_ticket_create</c>, <c>p_ticketmessage_create</c>, <c>p_ticketeditor_assign</c> (contract §4.1-§4.4).</summary>
 internal static class TicketFunctions
 {
-    public static ApiResponse List(ApiCall call)
+    public static async Task<ApiResponse> ListAsync(ApiCall call)
     {
         TicketQuery query = ParseQuery(call);
         List<TicketRecord> tickets = call.Store.SelectTickets(query);
+        // PHP builds the whole answer before sending any of it, and runs out of memory after the tickets that fit.
+        int scanned = query.Id is null ? call.Store.ListedTicketCount : 0;
+        if (!await call.Costs.BuildListAsync(tickets.Count, scanned, call.Aborted).ConfigureAwait(false)) throw new ServerCrashException();
         // One ticket whose text cannot be encoded makes json_encode fail for the whole result.
         IReadOnlyCollection<long> undecodable = call.Store.UndecodableTicketIds;
         if (undecodable.Count > 0 && tickets.Any(t => undecodable.Contains(t.Id))) return ApiResponse.Error(LzErrors.NoOutput);
@@ -126,7 +129,7 @@ internal static class TicketFunctions
             for (int i = 0; i < v.Length; i++) span[i] = char.IsAsciiLetterLower(v[i]) ? (char)(v[i] - 32) : v[i];
         });
 
-    public static ApiResponse CreateMessage(ApiCall call)
+    public static async Task<ApiResponse> CreateMessageAsync(ApiCall call)
     {
         using InputObject input = InputObject.Parse(call.Field("p_data"), "TicketMessage");
         JsonElement? ticketIdSent = input.Get("TicketId");
@@ -158,8 +161,16 @@ internal static class TicketFunctions
         }
         string channelId = input.OptionalString("ChannelId") ?? SandboxStore.RandomHex(16);
         string hexId = SandboxStore.RandomHex(16);
+        long wantedTime = call.Now;
+        TimeSpan race = call.Costs.Profile.CreateTimeRace;
+        if (race > TimeSpan.Zero)
+        {
+            // The server checks for a free second, works on, then inserts: creates that check meanwhile take the same second.
+            wantedTime = call.Store.FirstFreeCreated(call.Now);
+            await call.Costs.WaitAsync(race, call.Aborted).ConfigureAwait(false);
+        }
         bool first = false;
-        TicketMessageRecord message = call.Store.AddMessage(ticketId, call.Now, (isFirst, created) =>
+        TicketMessageRecord message = call.Store.AddMessage(ticketId, wantedTime, exactTime: race > TimeSpan.Zero, (isFirst, created) =>
         {
             first = isFirst;
             return new TicketMessageRecord

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Faults;
 using Microsoft.AspNetCore.Http;
 
@@ -32,6 +33,8 @@ internal sealed class ControlEndpoints(SandboxServer server)
                 ("DELETE", "bad-ticket") or ("POST", "bad-ticket/clear") => BadTicket(await ReadJsonAsync(context).ConfigureAwait(false), mark: false),
                 ("GET", "clock") => Clock(),
                 ("POST", "clock") => SetClock(await ReadJsonAsync(context).ConfigureAwait(false)),
+                ("GET", "profile") => Profile(),
+                ("POST", "profile") => SetProfile(await ReadJsonAsync(context).ConfigureAwait(false)),
                 ("POST", "lockouts/clear") => ClearLockouts(),
                 ("POST", "save") => Save(),
                 _ => null,
@@ -119,6 +122,42 @@ internal sealed class ControlEndpoints(SandboxServer server)
         if (body.TryGetProperty("advanceSeconds", out JsonElement advance)) server.Clock.Advance(TimeSpan.FromSeconds(advance.GetDouble()));
         return Clock();
     }
+
+    private object Profile()
+    {
+        SandboxCostProfile p = server.CostProfile;
+        return new
+        {
+            profile = p.Name,
+            fixedCostMs = p.FixedCost.TotalMilliseconds,
+            ticketWaitMs = p.TicketWait.TotalMilliseconds,
+            ticketCapacityMs = p.TicketCapacity.TotalMilliseconds,
+            maxListTickets = p.MaxListTickets,
+            scanMsPer1000 = p.ScanCostPer1000StoredTickets.TotalMilliseconds,
+            createRaceMs = p.CreateTimeRace.TotalMilliseconds,
+        };
+    }
+
+    /// <summary>Starts from the named profile (or the current one) and applies the figures given, in the units of the command line.</summary>
+    private object SetProfile(JsonElement body)
+    {
+        SandboxCostProfile p = Str(body, "profile") is string name ? SandboxCostProfile.Parse(name) : server.CostProfile;
+        SandboxCostProfile named = p;
+        if (Milliseconds(body, "fixedCostMs") is TimeSpan fixedCost) p = p with { FixedCost = fixedCost };
+        if (Milliseconds(body, "ticketWaitMs") is TimeSpan wait) p = p with { TicketWait = wait };
+        if (Milliseconds(body, "ticketCapacityMs") is TimeSpan capacity) p = p with { TicketCapacity = capacity };
+        if (body.TryGetProperty("maxListTickets", out JsonElement max))
+        {
+            p = p with { MaxListTickets = max.ValueKind == JsonValueKind.Null ? null : max.GetInt32() > 0 ? max.GetInt32() : throw new FormatException("maxListTickets must be above 0, or null for no limit.") };
+        }
+        if (Milliseconds(body, "scanMsPer1000") is TimeSpan scan) p = p with { ScanCostPer1000StoredTickets = scan };
+        if (Milliseconds(body, "createRaceMs") is TimeSpan race) p = p with { CreateTimeRace = race };
+        server.CostProfile = p == named ? p : p with { Name = "custom" };
+        return Profile();
+    }
+
+    private static TimeSpan? Milliseconds(JsonElement e, string name) =>
+        e.TryGetProperty(name, out JsonElement v) ? SandboxCommandLine.ParseMilliseconds(name, v.GetRawText()) : null;
 
     private object ClearLockouts()
     {

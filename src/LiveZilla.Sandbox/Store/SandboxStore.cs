@@ -280,13 +280,26 @@ public sealed class SandboxStore
         }
     }
 
-    /// <summary>Stores a message. The builder gets the message id and time; the first message of a ticket gets the ticket id.</summary>
-    internal TicketMessageRecord AddMessage(string ticketId, long now, Func<bool, long, TicketMessageRecord> build)
+    /// <summary>The first second at or after <paramref name="wanted"/> that no message has, without taking it.</summary>
+    internal long FirstFreeCreated(long wanted)
     {
         lock (_gate)
         {
-            long created = now;
-            while (!_usedCreated.Add(created)) created++;
+            while (_usedCreated.Contains(wanted)) wanted++;
+            return wanted;
+        }
+    }
+
+    /// <summary>
+    /// Stores a message. The builder gets the message id and time; the first message of a ticket gets the ticket id.
+    /// The time is <paramref name="time"/> moved on past seconds in use, or exactly <paramref name="time"/> with <paramref name="exactTime"/>.
+    /// </summary>
+    internal TicketMessageRecord AddMessage(string ticketId, long time, bool exactTime, Func<bool, long, TicketMessageRecord> build)
+    {
+        lock (_gate)
+        {
+            long created = time;
+            while (!_usedCreated.Add(created) && !exactTime) created++;
             if (_ticketsByIdString.TryGetValue(ticketId, out TicketRecord? ticket))
             {
                 TicketMessageRecord[] before = ticket.Messages;

@@ -114,11 +114,25 @@ internal static class StoreSeeder
         }
     }
 
-    /// <summary>Generates <paramref name="count"/> tickets; the same count and seed always give the same data.</summary>
-    public static void SeedTickets(SandboxStore store, int count, int randomSeed, long? firstTicketId)
+    /// <summary>Size of the burst every seed of at least <see cref="BigBurstMinimumSeed"/> tickets has: more than a small page.</summary>
+    internal const int BigBurstSize = 12;
+
+    /// <summary>The smallest seed that gets the guaranteed big burst, a third of the way in.</summary>
+    internal const int BigBurstMinimumSeed = 3 * BigBurstSize;
+
+    /// <summary>
+    /// Generates <paramref name="count"/> tickets; the same count and seed always give the same data. With
+    /// <paramref name="bursts"/>, runs of consecutive tickets share their first message's second.
+    /// </summary>
+    public static void SeedTickets(SandboxStore store, int count, int randomSeed, long? firstTicketId, bool bursts = true)
     {
         if (count <= 0) return;
         var rng = new Random(randomSeed);
+        // Bursts draw from their own generator, so switching them off leaves every other seeded value as it was.
+        Random? burstRng = bursts ? new Random(unchecked(randomSeed * 31 + 7)) : null;
+        bool bigBurstDue = bursts && count >= BigBurstMinimumSeed;
+        int burstLeft = 0;
+        long burstTime = 0;
         long id = firstTicketId ?? Math.Max(SandboxStore.DefaultFirstTicketId, 100000 - count / 2);
         OperatorRecord[] agents = store.Operators.Where(o => !o.IsBot && Api.LoginGuard.HasApiPermission(o)).ToArray();
         string[] groups = store.Groups.ToArray();
@@ -149,7 +163,23 @@ internal static class StoreSeeder
             long created = start + i * averageGap + rng.Next(600);
             // E-mail imports arrive with the mail's older date, out of id order.
             if (rng.Next(50) == 0) created -= rng.Next(3600, 60 * 86400);
-            created = store.AllocateCreated(created);
+            if (burstLeft > 0)
+            {
+                created = burstTime;
+                burstLeft--;
+            }
+            else
+            {
+                created = store.AllocateCreated(created);
+                int burst = burstRng is null ? 1 : NextBurstSize(burstRng);
+                if (bigBurstDue && i >= count / 3)
+                {
+                    burst = BigBurstSize;
+                    bigBurstDue = false;
+                }
+                burstTime = created;
+                burstLeft = burst - 1;
+            }
 
             string customer = Names[rng.Next(Names.Length)];
             string email = $"customer{rng.Next(100000)}@example.test";
@@ -201,6 +231,13 @@ internal static class StoreSeeder
             store.RestoreTicket(ticket);
         }
         store.SetNextTicketId(id);
+    }
+
+    /// <summary>1 (no burst) for most tickets; about one in 100 starts a burst of 2-7, and one burst in 8 is a big one.</summary>
+    private static int NextBurstSize(Random burstRng)
+    {
+        if (burstRng.Next(100) != 0) return 1;
+        return burstRng.Next(8) == 0 ? BigBurstSize : burstRng.Next(2, 8);
     }
 
     private static int Pick(Random rng, int[] weights)

@@ -32,7 +32,7 @@ public sealed class ExporterTests : IDisposable
         var tickets = lines.Select(LzTicketJsonLines.Parse).ToList();
         Assert.Equal(server.Tickets.Count, tickets.Count);
         Assert.Equal(tickets.Count, tickets.Select(t => t.Id).Distinct().Count());
-        Assert.Equal(tickets.OrderBy(t => t.Created).ThenBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Id), tickets.Select(t => t.Id));
+        Assert.Equal(tickets.OrderBy(t => t.Created).ThenBy(t => t.Id).Select(t => t.Id), tickets.Select(t => t.Id));
         foreach (var t in tickets) TicketComparer.AssertSame(FakeTicketServer.ToModel(server[t.Id]), t);
 
         Assert.Equal(2500, result.TicketCount);
@@ -51,7 +51,7 @@ public sealed class ExporterTests : IDisposable
         string path = PathOf("sales.jsonl");
         await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery { Group = "sales", Status = new[] { LzTicketStatus.Open } });
         var tickets = LzTicketJsonLines.ReadFile(path).ToList();
-        var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.IdText).OrderBy(x => x).ToList();
+        var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.Id).OrderBy(x => x).ToList();
         Assert.Equal(expected, tickets.Select(t => t.Id).OrderBy(x => x).ToList());
         var manifest = LzTicketExporter.Verify(path).Manifest;
         Assert.Equal("sales", manifest.Filters.Group);
@@ -120,7 +120,7 @@ public sealed class ExporterTests : IDisposable
         var result = await new LzTicketExporter(server, options).ExportAsync(path, new LzTicketQuery());
 
         var ids = LzTicketJsonLines.ReadFile(path).Select(t => t.Id).ToHashSet();
-        Assert.Equal(server.Tickets.Where(t => t != bad).Select(t => t.IdText).ToHashSet(), ids);
+        Assert.Equal(server.Tickets.Where(t => t != bad).Select(t => t.Id).ToHashSet(), ids);
         var errors = File.ReadAllLines(LzExportPaths.Errors(path));
         var error = Assert.Single(errors);
         using var doc = JsonDocument.Parse(error);
@@ -202,7 +202,7 @@ public sealed class ExporterTests : IDisposable
         var server = Server(1200, 8);
         var bad = server.Tickets.OrderBy(t => t.Created).ElementAt(500);
         bad.Undecodable = true;
-        var emitted = new HashSet<string>();
+        var emitted = new HashSet<long>();
         var failures = new List<LzTicketListFailure>();
         long lastComplete = long.MinValue;
         var pager = new LzTicketPager(server, new LzTicketPagerOptions
@@ -216,7 +216,7 @@ public sealed class ExporterTests : IDisposable
                 long c = before.ToUnixTimeSeconds();
                 Assert.True(c >= lastComplete, "the completed time moved back");
                 lastComplete = c;
-                foreach (var t in server.Tickets.Where(t => t.Created < c && !t.Undecodable)) Assert.Contains(t.IdText, emitted);
+                foreach (var t in server.Tickets.Where(t => t.Created < c && !t.Undecodable)) Assert.Contains(t.Id, emitted);
                 if (c > bad.Created) Assert.Single(failures);
             },
         });

@@ -11,6 +11,10 @@ public static class TicketComparer
     public static void AssertSame(LzTicket expected, LzTicket actual) =>
         Assert.Null(FirstDifference(expected, actual, "Ticket " + expected.Id));
 
+    /// <summary>Equal including the internal state an export must keep: id texts as sent, the editor row, the public link's parts, raw times.</summary>
+    public static void AssertLossless(LzTicket expected, LzTicket actual) =>
+        Assert.Null(FirstDifference(expected, actual, "Ticket " + expected, strict: true));
+
     /// <param name="strict">Also require the same concrete collection types and compare internal properties (the raw UNIX seconds).</param>
     public static string? FirstDifference(object? a, object? b, string path, bool strict = false)
     {

@@ -71,7 +71,7 @@ public sealed class WatcherTests : IDisposable
         options.Group = "support";
         var events = await Collect(new LzTicketWatcher(_server, options));
 
-        Assert.Equal(arrived.Select(t => t.IdText).OrderBy(x => x), events.Select(e => e.Ticket.Id).OrderBy(x => x));
+        Assert.Equal(arrived.Select(t => t.Id).OrderBy(x => x), events.Select(e => e.Ticket.Id).OrderBy(x => x));
         Assert.All(events, e => Assert.Null(e.Message));
     }
 
@@ -93,7 +93,7 @@ public sealed class WatcherTests : IDisposable
 
         var all = first.Concat(second).Select(e => e.Ticket.Id).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
-        Assert.Equal(arrived.Select(t => t.IdText).OrderBy(x => x), all.OrderBy(x => x));
+        Assert.Equal(arrived.Select(t => t.Id).OrderBy(x => x), all.OrderBy(x => x));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class WatcherTests : IDisposable
 
         Assert.Equal(4, outages.Count);
         Assert.Equal(new[] { 1d, 2, 4, 8 }, outages.Select(o => o.TotalSeconds));
-        Assert.Equal(arrived.Select(t => t.IdText), events.Select(e => e.Ticket.Id));
+        Assert.Equal(arrived.Select(t => t.Id), events.Select(e => e.Ticket.Id));
     }
 
     [Fact]

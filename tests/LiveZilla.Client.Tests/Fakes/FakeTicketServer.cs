@@ -40,8 +40,8 @@ public sealed record FakeFault(LzApiException Exception, bool Applied)
 /// <summary>
 /// An in-memory LiveZilla 8.0.x ticket API with the server's list semantics: id order as strings, p_limit keeps the first N
 /// in that order, exclusive date bounds on the first message's Created (0 = no bound), p_id overriding every other filter,
-/// p_status/p_operator dropping tickets without an editor row, unique Created values, invisible message-less tickets,
-/// and a bare LZAV20003 for any answer that contains an undecodable ticket.
+/// p_status/p_operator dropping tickets without an editor row, Created values that several tickets may share, invisible
+/// message-less tickets, and a bare LZAV20003 for any answer that contains an undecodable ticket. List calls may run concurrently.
 /// </summary>
 public sealed class FakeTicketServer : ILzTicketApi
 {
@@ -65,11 +65,23 @@ public sealed class FakeTicketServer : ILzTicketApi
     public bool IgnoresStatusFilter { get; set; }
     /// <summary>Scripted failures per function key (p_tickets_list, p_ticket_create, p_ticketmessage_create, p_ticketeditor_assign).</summary>
     public Dictionary<string, Queue<FakeFault>> Faults { get; } = new();
+    /// <summary>Awaited when a list request arrives, before it is answered, to hold requests in flight.</summary>
+    public Func<LzTicketQuery, CancellationToken, Task>? BeforeList { get; set; }
+    /// <summary>For a list request, after how many tickets its answer breaks off (a reset connection), or null for a whole answer.</summary>
+    public Func<LzTicketQuery, int?>? BreakAfter { get; set; }
+    /// <summary>List requests being answered now, and the most there were at once.</summary>
+    public int ListsInFlight => _inFlight;
+    public int MaxListsInFlight { get; private set; }
+    private int _inFlight;
+    /// <summary>An error to answer a list request with instead of its tickets (after the scripted faults), or null to answer it.</summary>
+    public Func<LzTicketQuery, LzApiException?>? FailList { get; set; }
+    private readonly object _gate = new();
+
     /// <summary>Awaited before each listed ticket is handed out (index within the answer), to observe streaming.</summary>
     public Func<int, Task>? BeforeTicket { get; set; }
 
     public IReadOnlyCollection<FakeTicket> Tickets => _tickets.Values;
-    public FakeTicket this[string id] => _tickets[long.Parse(id)];
+    public FakeTicket this[long id] => _tickets[id];
 
     public void Add(FakeTicket ticket)
     {
@@ -89,9 +101,9 @@ public sealed class FakeTicketServer : ILzTicketApi
     public List<FakeTicket> Evaluate(LzTicketQuery q)
     {
         IEnumerable<FakeTicket> matches;
-        if (!string.IsNullOrEmpty(q.Id))
+        if (q.Id.HasValue)
         {
-            matches = _tickets.Values.Where(t => t.Created.HasValue && t.IdText == q.Id);
+            matches = _tickets.Values.Where(t => t.Created.HasValue && t.Id == q.Id);
         }
         else
         {
@@ -133,16 +145,35 @@ public sealed class FakeTicketServer : ILzTicketApi
 
     public async IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ListRequests.Add(Copy(query));
-        Calls.Add("p_tickets_list");
-        await Task.Yield();
-        if (TakeFault("p_tickets_list") is { } fault) throw fault.Exception;
-        var result = Evaluate(query);
-        for (int i = 0; i < result.Count; i++)
+        lock (_gate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (BeforeTicket != null) await BeforeTicket(i);
-            yield return ToModel(result[i]);
+            ListRequests.Add(Copy(query));
+            Calls.Add("p_tickets_list");
+            MaxListsInFlight = Math.Max(MaxListsInFlight, ++_inFlight);
+        }
+        try
+        {
+            if (BeforeList != null) await BeforeList(query, cancellationToken);
+            await Task.Yield();
+            List<FakeTicket> result;
+            lock (_gate)
+            {
+                if (TakeFault("p_tickets_list") is { } fault) throw fault.Exception;
+                if (FailList?.Invoke(query) is { } failure) throw failure;
+                result = Evaluate(query);
+            }
+            int? breakAfter = BreakAfter?.Invoke(query);
+            for (int i = 0; i < result.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i == breakAfter) throw new LzTransportException("The connection was reset while the answer was being read.") { IsAnswerIncomplete = true };
+                if (BeforeTicket != null) await BeforeTicket(i);
+                yield return ToModel(result[i]);
+            }
+        }
+        finally
+        {
+            lock (_gate) _inFlight--;
         }
     }
 
@@ -156,7 +187,7 @@ public sealed class FakeTicketServer : ILzTicketApi
         if (!new[] { "support", "sales" }.Contains(ticket.Group)) throw FakeFault.Error(LzErrorKind.Validation, "Field: Group", field: "Group");
         Add(new FakeTicket { Id = id, Group = ticket.Group });
         if (fault != null) throw fault.Exception;
-        return new LzTicket { Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Group = ticket.Group };
+        return new LzTicket { Id = id, Group = ticket.Group };
     }
 
     public async Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default)
@@ -166,8 +197,8 @@ public sealed class FakeTicketServer : ILzTicketApi
         var fault = TakeFault("p_ticketmessage_create");
         if (fault is { Applied: false }) throw fault.Exception;
         long created = _clock++;
-        string messageId = message.TicketId;
-        if (long.TryParse(message.TicketId, out long id) && _tickets.TryGetValue(id, out var ticket))
+        string messageId = message.TicketId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_tickets.TryGetValue(message.TicketId, out var ticket))
         {
             if (ticket.Created == null) { ticket.Created = created; _byCreated = null; }
             else messageId = Guid.NewGuid().ToString("N");
@@ -183,7 +214,7 @@ public sealed class FakeTicketServer : ILzTicketApi
         await Task.Yield();
         var fault = TakeFault("p_ticketeditor_assign");
         if (fault is { Applied: false }) throw fault.Exception;
-        if (!long.TryParse(assignment.TicketId, out long id) || !_tickets.TryGetValue(id, out var ticket))
+        if (!_tickets.TryGetValue(assignment.TicketId, out var ticket))
             throw FakeFault.Error(LzErrorKind.Validation, "Field: Id", field: "Id");
         if (!Operators.Contains(assignment.Editor)) throw FakeFault.Error(LzErrorKind.Validation, "Field: Editor", field: "Editor");
         ticket.HasEditorRow = true;
@@ -199,14 +230,14 @@ public sealed class FakeTicketServer : ILzTicketApi
 
     public static LzTicket ToModel(FakeTicket t) => new()
     {
-        Id = t.IdText,
+        Id = t.Id,
         Group = t.Group,
-        Editor = t.HasEditorRow ? new LzTicketEditor { TicketId = t.IdText, Editor = t.Editor, Status = t.Status, SubStatus = t.SubStatus } : null,
+        EditorRow = t.HasEditorRow ? new LzTicketEditor { TicketId = t.Id, Editor = t.Editor, Status = t.Status, SubStatus = t.SubStatus } : null,
         Messages = new[]
         {
             new LzTicketMessage
             {
-                Id = t.IdText, TicketId = t.IdText, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
+                Id = t.IdText, TicketId = t.Id, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
                 Text = t.Messages.FirstOrDefault()?.Text ?? "",
                 Subject = t.Messages.FirstOrDefault()?.Subject ?? "",
                 Email = t.Messages.FirstOrDefault()?.Email ?? "",
@@ -226,7 +257,8 @@ public static class FakeData
 {
     public const long Start = 1_600_000_000;
 
-    public static List<FakeTicket> Tickets(int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true)
+    /// <param name="sharedSeconds">Share of tickets whose first message takes the second of the ticket before, as concurrent creates and e-mail imports do.</param>
+    public static List<FakeTicket> Tickets(int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true, double sharedSeconds = 0)
     {
         var random = new Random(seed);
         var used = new HashSet<long>();
@@ -239,7 +271,8 @@ public static class FakeData
             // Busy stretches (seconds apart) alternate with quiet ones (hours apart).
             time += bursty && (i / 500) % 3 == 0 ? random.Next(1, 30) : random.Next(60, 7200);
             long created = random.NextDouble() < outOfOrder ? time - random.Next(0, 30 * 86400) : time;
-            while (!used.Add(created)) created++;  // the server moves a clashing time on by one second
+            if (tickets.Count > 0 && random.NextDouble() < sharedSeconds) created = tickets[^1].Created!.Value;
+            else while (!used.Add(created)) created++;  // the server moves a clashing time on by one second, unless creates race
             bool hasEditor = random.NextDouble() >= withoutEditor;
             tickets.Add(new FakeTicket
             {

@@ -78,6 +78,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
         /// <summary>The function that changes data, which must never be sent twice.</summary>
         public string? WriteFunction { get; init; }
+
+        /// <summary>Lists tickets in time windows (no p_id): a window whose answer broke off is the pager's to retry, not the transport's.</summary>
+        public bool ListsTicketWindows { get; init; }
     }
 
     private const string KbFolder = "kbfaq000000000000000000000000001";
@@ -105,7 +108,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         new CmdletRow("Get-LzGroup", Kind.Read, "Get-LzGroup -Connection $c", true),
         new CmdletRow("Get-LzKnowledgeBaseEntry", Kind.Read, "Get-LzKnowledgeBaseEntry -Connection $c", true),
         new CmdletRow("Get-LzOperator", Kind.Read, "Get-LzOperator -Connection $c", true),
-        new CmdletRow("Get-LzTicket", Kind.Read, "Get-LzTicket -Connection $c -PageSize 3", true),
+        new CmdletRow("Get-LzTicket", Kind.Read, "Get-LzTicket -Connection $c -PageSize 3", true) { ListsTicketWindows = true },
         new CmdletRow("New-LzTicket", Kind.Create, "New-LzTicket -Connection $c -Group support -Subject $marker -Text $marker -Confirm:$false", true),
         new CmdletRow("Set-LzTicket", Kind.Update, "Set-LzTicket -Connection $c -Id $id -Editor jdoe -Status InProgress -Confirm:$false -PassThru", true),
         new CmdletRow("Close-LzChat", Kind.Write, "Close-LzChat -Connection $c -ChatId $chat -PassThru -Confirm:$false", true)
@@ -123,17 +126,21 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
             { Stored = (s, title) => s.Store.KnowledgeBase.Count(e => e.Title == title), WriteFunction = "p_knowledgebase_entry_create" },
         new CmdletRow("New-LzOperator", Kind.Create, "New-LzOperator -Connection $c -UserId $short -Password $secure -Firstname Matrix -Lastname Operator -Email matrix@example.test -Group support -Confirm:$false", true)
             { Stored = (s, id) => s.Store.Operators.Count(o => o.UserId == id), Identity = "short", WriteFunction = "p_operator_create" },
-        new CmdletRow("Export-LzTicket", Kind.Read, "Export-LzTicket -Connection $c -Path \"$dir/$marker.jsonl\" -PageSize 3 -PassThru", true),
+        new CmdletRow("Export-LzTicket", Kind.Read, "Export-LzTicket -Connection $c -Path \"$dir/$marker.jsonl\" -PageSize 3 -PassThru", true) { ListsTicketWindows = true },
         new CmdletRow("Import-LzTicket", Kind.Offline, "Import-LzTicket -Path $export", true),
         new CmdletRow("Test-LzExport", Kind.Offline, "Test-LzExport -Path $export | Where-Object IsValid", true),
-        new CmdletRow("Watch-LzTicket", Kind.Watch, "Watch-LzTicket -Connection $c -Interval 00:00:00.1 -Timeout 00:00:00.5", false),
+        new CmdletRow("Watch-LzTicket", Kind.Watch, "Watch-LzTicket -Connection $c -Timeout 00:00:00.5", false),
     };
 
     /// <summary>Cmdlets exempt from the matrix: none. A new cmdlet fails the coverage check until it has a row.</summary>
     public static readonly IReadOnlyList<string> NotYetCovered = [];
 
     /// <summary>An injected fault and what every server-bound cmdlet must then report.</summary>
-    public sealed record Fault(string Name, string? Spec, ErrorCategory[] Categories, bool ReadsRecover = false)
+    /// <remarks>
+    /// ReadsRecover: every read gets past a fault that happens once. AnswerReadsRecover: only reads whose answer is read
+    /// whole (not ticket-list windows, which the pager handles) get past it.
+    /// </remarks>
+    public sealed record Fault(string Name, string? Spec, ErrorCategory[] Categories, bool ReadsRecover = false, bool AnswerReadsRecover = false)
     {
         public bool Succeeds => Categories.Length == 0;
         public override string ToString() => Name;
@@ -147,10 +154,14 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         new Fault("http502", "http502", [ErrorCategory.ResourceUnavailable]),
         new Fault("http503-retry-after", "http503:1", [ErrorCategory.ResourceUnavailable]),
         new Fault("http503-once", "http503:1*1", [ErrorCategory.ResourceUnavailable], ReadsRecover: true),
+        new Fault("http500-once", "http500*1", [ErrorCategory.InvalidData], AnswerReadsRecover: true),
         new Fault("reset-mid-body", "reset", [ErrorCategory.ResourceUnavailable]),
+        new Fault("reset-mid-body-once", "reset*1", [ErrorCategory.ResourceUnavailable], AnswerReadsRecover: true),
         new Fault("truncated-json", "truncate", [ErrorCategory.InvalidData]),
+        new Fault("truncated-json-once", "truncate*1", [ErrorCategory.InvalidData], AnswerReadsRecover: true),
         new Fault("html-200", "html", [ErrorCategory.InvalidData]),
         new Fault("trickle", "trickle:2", []),
+        new Fault("trickle-below-minimum-rate", null, [ErrorCategory.OperationTimeout]),
         new Fault("undecodable-ticket", null, []),
         new Fault("lzav-20001", "lzav:20001", [ErrorCategory.AuthenticationError]),
         new Fault("lzav-20001-13", "lzav:20001;13", [ErrorCategory.ResourceUnavailable]),
@@ -189,7 +200,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         string badId = listed[listed.Count / 2].IdString;
         string marker = $"rel-{fault}-{cmdlet}-{Guid.NewGuid():N}";
 
-        var timeout = f.Name == "latency-over-timeout" ? RequestTimeout : SlackRequestTimeout;
+        var timeout = f.Name is "latency-over-timeout" or "trickle-below-minimum-rate" ? RequestTimeout : SlackRequestTimeout;
         using var connection = SandboxConnections.Connect(sandbox, timeout, MaxRetries);
         using var spare = SandboxConnections.Connect(sandbox, timeout, MaxRetries, name: "reliability-spare");
         var secure = new System.Security.SecureString();
@@ -207,6 +218,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         long requestsBefore = sandbox.Stats.Requests;
         // A trickle in 256-byte pieces keeps the paged listing (many requests) within the time budget; it still takes dozens of reads per answer.
         if (f.Name == "trickle") sandbox.Faults.Add(new Sandbox.Faults.SandboxFault { Kind = Sandbox.Faults.SandboxFaultKind.Trickle, TrickleChunkBytes = 256, TrickleDelayMs = 2 });
+        // 5 bytes/s: every answer (SUCCESS, 7 bytes, is the shortest) takes longer than the 1 s timeout, and none pays for the wait at 240 bytes/s.
+        else if (f.Name == "trickle-below-minimum-rate") sandbox.Faults.Add(new Sandbox.Faults.SandboxFault { Kind = Sandbox.Faults.SandboxFaultKind.Trickle, TrickleChunkBytes = 1, TrickleDelayMs = 200 });
         else if (f.Spec != null) sandbox.Faults.Add(f.Spec);
         if (f.Name == "undecodable-ticket") store.MarkUndecodable(long.Parse(badId));
         CaseResult result;
@@ -244,9 +257,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         // A watch rides out whatever may pass (unavailable, crash, timeout, a cut or foreign answer) with warnings, and ends only on what waiting cannot fix.
         bool watchRidesOut = row.Kind == Kind.Watch && WatchOutages.Contains(f.Name);
         // Connect-LzServer never retries its login probe, so a single 503 fails it (by design: see docs/reliability.md).
-        bool shouldSucceed = !touchesServer || f.Succeeds || watchRidesOut || (f.ReadsRecover && row.Kind is Kind.Read or Kind.Update or Kind.Watch);
+        // A read answered in one piece is asked again after an answer that broke off or a 500; Set-LzTicket reads the ticket first.
+        // A listing asks a window again after its answer broke off, and takes a single 500 for a big answer: it halves the window.
+        bool shouldSucceed = !touchesServer || f.Succeeds || watchRidesOut || (f.ReadsRecover && row.Kind is Kind.Read or Kind.Update or Kind.Watch)
+            || (f.AnswerReadsRecover && row.Kind is Kind.Read or Kind.Update or Kind.Watch);
         // A write is never repeated after it may have arrived, so a single 503 may fail it; it must then be reported properly.
-        bool mayFail = f.ReadsRecover && row.Kind is Kind.Create or Kind.Write;
+        bool mayFail = (f.ReadsRecover || f.AnswerReadsRecover) && row.Kind is Kind.Create or Kind.Write;
         if (listsTheBadTicket) { }
         else if (shouldSucceed)
         {
@@ -268,8 +284,15 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
             Assert.True(requests == 1, "an authentication or permission failure was sent more than once: " + describe);
         if (row.Kind == Kind.Read && f.Name is "http502" or "http503-retry-after" or "latency-over-timeout")
             Assert.True(requests == MaxRetries + 1, "a failing read was not retried exactly up to the limit: " + describe);
-        if (row.Kind == Kind.Read && f.Name is "http500" or "html-200")
+        if (row.Kind == Kind.Read && !row.ListsTicketWindows && f.Name is "http500" or "reset-mid-body" or "truncated-json" or "trickle-below-minimum-rate")
+            Assert.True(requests == MaxRetries + 1, "a read whose answer broke off (or a 500) was not retried exactly up to the limit: " + describe);
+        if (row.Kind == Kind.Read && !row.ListsTicketWindows && f.AnswerReadsRecover)
+            Assert.True(requests == 2, "a read whose answer broke off once was not asked exactly once more: " + describe);
+        if (row.Kind == Kind.Read && f.Name is "html-200")
             Assert.True(requests == 1, "a read that cannot succeed again was retried: " + describe);
+        // A listing checks an HTTP 500 once with a one-ticket request (too big, or broken?) and stops when that fails too.
+        if (row.Kind == Kind.Read && row.ListsTicketWindows && f.Name == "http500")
+            Assert.True(requests == 2, "a listing did not stop after the one-ticket check of an HTTP 500: " + describe);
         if (row.Kind == Kind.Connect)
             Assert.True(requests == 1, "Connect-LzServer's validation was retried: " + describe);
         if (f.Name == "http503-retry-after" && row.Kind == Kind.Read)
@@ -326,7 +349,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
     /// <summary>The faults a watch waits out (transient by the watcher's rules) rather than ending on.</summary>
     private static readonly HashSet<string> WatchOutages =
-        ["latency-over-timeout", "http500", "http502", "http503-retry-after", "reset-mid-body", "truncated-json", "html-200"];
+        ["latency-over-timeout", "trickle-below-minimum-rate", "http500", "http502", "http503-retry-after", "reset-mid-body", "truncated-json", "html-200"];
 
     /// <summary>
     /// A create or send other than a ticket: stored at most once; when stored, any error says it may have been; when not
@@ -354,7 +377,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
     private void AssertListingIsolatesTheBadTicket(CaseResult result, List<string> listed, string badId, string describe)
     {
-        var emitted = result.Output.Select(o => ((LzTicket)o.BaseObject).Id).ToList();
+        var emitted = result.Output.Select(o => ((LzTicket)o.BaseObject).ToString()).ToList();
         var expected = listed.Where(i => i != badId).OrderBy(i => i, StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(emitted.OrderBy(i => i, StringComparer.Ordinal)), $"emitted {string.Join(",", emitted)}, expected {string.Join(",", expected)}: {describe}");
         var error = Assert.Single(result.Errors);

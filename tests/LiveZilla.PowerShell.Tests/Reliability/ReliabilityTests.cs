@@ -71,9 +71,8 @@ public sealed class ReliabilityTests
         Assert.Equal(1, sandbox.Stats.Requests);
         Assert.Equal(1, sandbox.Stats.FailedLogins);
 
-        // The password changes under a live connection: every cmdlet stops after its one failed request.
-        using var connection = SandboxConnections.Connect(sandbox, TimeSpan.FromSeconds(5), maxRetries: 5);
-        host.Runspace.SessionStateProxy.SetVariable("c", connection);
+        // The password changes under a live connection: every cmdlet stops after its one failed request, and the
+        // connection sends nothing more with that credential.
         sandbox.Faults.Add("lzav:20001");
         string id = sandbox.Store.AllTickets().First(t => t.IsListed).IdString;
         foreach (var script in new[]
@@ -85,21 +84,47 @@ public sealed class ReliabilityTests
             "1..3 | ForEach-Object { [pscustomobject]@{ Group = 'support'; Text = 'x' } } | New-LzTicket -Connection $c -ThrottleLimit 3",
         })
         {
+            using var connection = SandboxConnections.Connect(sandbox, TimeSpan.FromSeconds(5), maxRetries: 5);
+            host.Runspace.SessionStateProxy.SetVariable("c", connection);
             long before = sandbox.Stats.Requests;
-            using var ps = host.Create();
-            ps.AddScript(script);
-            ErrorRecord? error = null;
-            try { ps.Invoke(); }
-            catch (RuntimeException terminating) { error = terminating.ErrorRecord; }
-            error ??= ps.Streams.Error.FirstOrDefault();
-            Assert.True(error != null, "no error for: " + script);
+            var (errors, error) = RunFailing(host, script);
             int inFlight = script.Contains("ThrottleLimit") ? 3 : 1;
-            Assert.True(ps.Streams.Error.Count <= inFlight, $"{ps.Streams.Error.Count} errors (the first should stop the command) for: {script}");
-            Assert.Equal(ErrorCategory.AuthenticationError, error!.CategoryInfo.Category);
+            Assert.True(errors <= inFlight, $"{errors} errors (the first should stop the command) for: {script}");
+            Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
             long sent = sandbox.Stats.Requests - before;
             // -ThrottleLimit 3 may have three creations in flight when the first refusal arrives; none is sent again.
             Assert.True(sent >= 1 && sent <= inFlight, $"{sent} requests for: {script}");
+
+            // Once refused, the connection holds every later request back: nothing reaches the server.
+            before = sandbox.Stats.Requests;
+            var (_, held) = RunFailing(host, script);
+            Assert.Equal(ErrorCategory.AuthenticationError, held.CategoryInfo.Category);
+            Assert.Contains("not sent", held.ErrorDetails.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Connect-LzServer", held.ErrorDetails.RecommendedAction);
+            Assert.False(Assert.IsAssignableFrom<Client.Errors.LzApiException>(held.Exception).MayHaveReachedServer);
+            Assert.Equal(before, sandbox.Stats.Requests);
         }
+
+        // Connecting again makes a new connection, which sends again.
+        sandbox.Faults.Clear();
+        host.Runspace.SessionStateProxy.SetVariable("good", SandboxConnections.Credential());
+        using var again = host.Create();
+        again.AddScript($"Connect-LzServer -Uri '{sandbox.BaseUri}' -Credential $good -AllowUnencryptedAuthentication; Get-LzTicket -Id {id}");
+        Assert.Single(again.Invoke());
+        Assert.Empty(again.Streams.Error);
+    }
+
+    /// <summary>Runs a script expected to fail: how many errors it wrote and the first (or terminating) one.</summary>
+    private static (int Errors, ErrorRecord First) RunFailing(HostedRunspace host, string script)
+    {
+        using var ps = host.Create();
+        ps.AddScript(script);
+        ErrorRecord? error = null;
+        try { ps.Invoke(); }
+        catch (RuntimeException terminating) { error = terminating.ErrorRecord; }
+        error ??= ps.Streams.Error.FirstOrDefault();
+        Assert.True(error != null, "no error for: " + script);
+        return (ps.Streams.Error.Count, error!);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class ProgramTests
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("--seed N", usage, StringComparison.Ordinal);
         Assert.Contains("--fault SPEC", usage, StringComparison.Ordinal);
+        Assert.Contains("--profile NAME", usage, StringComparison.Ordinal);
 
         using Process bad = Start("--port banana");
         string error = await bad.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -55,7 +55,44 @@ public sealed partial class SeedingTests
         var byId = tickets.Select(t => (Id: long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             Created: long.Parse(t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(x => x.Id).ToArray();
         Assert.Contains(byId.Zip(byId.Skip(1)), pair => pair.Second.Created < pair.First.Created);
-        Assert.Equal(byId.Length, byId.Select(x => x.Created).Distinct().Count());
+    }
+
+    private static async Task<(long Id, long Created)[]> FirstMessageTimesAsync(SandboxOptions options)
+    {
+        await using SandboxServer sandbox = await SandboxServer.StartAsync(options);
+        using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
+        JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
+        return tickets.EnumerateArray().Select(t => t.GetProperty("Ticket")).Select(t => (
+            long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(x => x.Item1).ToArray();
+    }
+
+    [Fact]
+    public async Task Seeded_tickets_come_partly_in_bursts_that_share_a_first_message_second_one_bigger_than_a_page()
+    {
+        (long Id, long Created)[] tickets = await FirstMessageTimesAsync(new SandboxOptions { SeedTickets = 3000 });
+        var bursts = tickets.GroupBy(t => t.Created).Where(g => g.Count() > 1).ToArray();
+
+        Assert.Contains(bursts, b => b.Count() == 12);
+        Assert.True(bursts.Count(b => b.Count() is >= 2 and <= 7) >= 10, $"{bursts.Length} bursts");
+        Assert.All(bursts, b => Assert.InRange(b.Count(), 2, 12));
+        // A burst is a run of creates: consecutive ids, give or take a failed create or a message-less ticket.
+        Assert.All(bursts, b => Assert.InRange(b.Max(t => t.Id) - b.Min(t => t.Id), b.Count() - 1, b.Count() + 3));
+        Assert.InRange(bursts.Sum(b => b.Count()), 60, 600);
+    }
+
+    [Fact]
+    public async Task Even_a_small_seed_has_a_burst_of_12_and_no_bursts_gives_every_ticket_its_own_second_and_the_same_tickets()
+    {
+        (long Id, long Created)[] small = await FirstMessageTimesAsync(new SandboxOptions { SeedTickets = 40 });
+        Assert.Contains(small.GroupBy(t => t.Created), g => g.Count() == 12);
+
+        (long Id, long Created)[] bursts = await FirstMessageTimesAsync(new SandboxOptions { SeedTickets = 3000 });
+        (long Id, long Created)[] unique = await FirstMessageTimesAsync(new SandboxOptions { SeedTickets = 3000, SeedBursts = false });
+        Assert.Equal(unique.Length, unique.Select(t => t.Created).Distinct().Count());
+        Assert.Equal(bursts.Select(t => t.Id), unique.Select(t => t.Id));
+        Assert.True(bursts.Zip(unique).Count(pair => pair.First.Created == pair.Second.Created) > 2500, "bursts change only the times of burst members");
     }
 
     [Fact]
