@@ -6,8 +6,10 @@
     Author               = 'LzPowerShell contributors'
     CompanyName          = 'LzPowerShell'
     Copyright            = '(c) LzPowerShell contributors. MIT License.'
-    Description          = 'Manage LiveZilla tickets, operators and chats through the LiveZilla HTTP API v2 from Windows PowerShell 5.1 and PowerShell 7.'
+    Description          = 'Manage LiveZilla tickets, operators and chats through the LiveZilla HTTP API v2 from Windows PowerShell 5.1 and PowerShell 7.4 or later.'
     CompatiblePSEditions = @('Desktop', 'Core')
+    # PowerShell 7.0-7.3 also pass this minimum; the module refuses them at import (Base/ModuleInitializer.cs), as
+    # their System.Text.Json is older than the module's and PowerShellVersion cannot say "Desktop 5.1 or Core 7.4".
     PowerShellVersion    = '5.1'
     # Windows PowerShell 5.1 needs .NET Framework 4.7.2 for netstandard2.0 assemblies to load without extra facades.
     DotNetFrameworkVersion = '4.7.2'
@@ -15,11 +17,11 @@
 
     # Explicit lists (never wildcards) keep command discovery fast and the public surface reviewable.
     CmdletsToExport      = @(
-        'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection',
+        'Connect-LzServer', 'Disconnect-LzServer', 'Get-LzConnection', 'Select-LzConnection',
         'Get-LzTicket', 'New-LzTicket', 'Add-LzTicketMessage', 'Set-LzTicket',
         'Close-LzChat',
         'Get-LzChat',
-        'Get-LzChatSession',
+        'Get-LzChatTranscript',
         'Get-LzGroup',
         'Get-LzKnowledgeBaseEntry',
         'Get-LzOperator',

@@ -90,13 +90,31 @@ public class LzTicketPagerTests
     public async Task Operator_and_group_filters_keep_only_matching_tickets()
     {
         var server = new FakeTicketServer(Big.Take(3000));
-        var query = new LzTicketQuery { Operator = "jdoe", Group = "sales" };
+        var query = new LzTicketQuery { Operators = new[] { "jdoe" }, Groups = new[] { "sales" } };
 
         var ids = await ListIds(server, query, new LzTicketPagerOptions { PageSize = 50 });
 
         Assert.NotEmpty(ids);
         AssertExactly(Expected(server, query), ids);
-        Assert.All(server.ListRequests, r => Assert.Equal(("jdoe", "sales"), (r.Operator, r.Group)));
+        Assert.All(server.ListRequests, r => Assert.Equal(("jdoe", "sales"), (LzTicketQuery.ServerValue(r.Operators), LzTicketQuery.ServerValue(r.Groups))));
+    }
+
+    [Fact]
+    public async Task Several_groups_or_operators_are_filtered_on_the_client_since_the_server_takes_one()
+    {
+        var data = FakeData.Tickets(3000, seed: 11);
+        for (int i = 0; i < data.Count; i += 4) data[i].Group = "billing";
+        for (int i = 1; i < data.Count; i += 7) if (data[i].HasEditorRow) data[i].Editor = "zoe";
+        var server = new FakeTicketServer(data);
+        var query = new LzTicketQuery { Operators = new[] { "jdoe", "zoe" }, Groups = new[] { "sales", "billing" } };
+
+        var ids = await ListIds(server, query, new LzTicketPagerOptions { PageSize = 50 });
+
+        var listed = server.Tickets.Where(t => ids.Contains(t.Id)).ToList();
+        Assert.Equal(new[] { "billing", "sales" }, listed.Select(t => t.Group).Distinct().OrderBy(g => g));
+        Assert.Equal(new[] { "jdoe", "zoe" }, listed.Select(t => t.Editor).Distinct().OrderBy(e => e));
+        AssertExactly(Expected(server, query), ids);
+        Assert.All(server.ListRequests, r => Assert.Equal(((string?)null, (string?)null), (LzTicketQuery.ServerValue(r.Operators), LzTicketQuery.ServerValue(r.Groups))));
     }
 
     [Fact]
@@ -106,14 +124,14 @@ public class LzTicketPagerTests
         var ticket = Big[10];
         string otherGroup = ticket.Group == "sales" ? "support" : "sales";
 
-        var hit = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Group = ticket.Group }, new());
-        var miss = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Group = otherGroup }, new());
+        var hit = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Groups = new[] { ticket.Group } }, new());
+        var miss = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Groups = new[] { otherGroup } }, new());
         var tooLate = await ListIds(server, new LzTicketQuery { Id = ticket.Id, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(ticket.Created!.Value) }, new());
 
         Assert.Equal(new[] { ticket.Id }, hit);
         Assert.Empty(miss);
         Assert.Empty(tooLate);
-        Assert.All(server.ListRequests, r => Assert.Equal(((long?)ticket.Id, (string?)null), (r.Id, r.Group)));
+        Assert.All(server.ListRequests, r => Assert.Equal(((long?)ticket.Id, (string?)null), (r.Id, LzTicketQuery.ServerValue(r.Groups))));
     }
 
     [Fact]
@@ -194,9 +212,9 @@ public class LzTicketPagerTests
     {
         var server = new FakeTicketServer(Big.Take(4000));
 
-        var ids = await ListIds(server, new LzTicketQuery { Group = "support" }, new LzTicketPagerOptions { SinglePage = true, PageSize = 10 });
+        var ids = await ListIds(server, new LzTicketQuery { Groups = new[] { "support" } }, new LzTicketPagerOptions { SinglePage = true, PageSize = 10 });
 
-        AssertExactly(Expected(server, new LzTicketQuery { Group = "support" }), ids);
+        AssertExactly(Expected(server, new LzTicketQuery { Groups = new[] { "support" } }), ids);
         Assert.Null(Assert.Single(server.ListRequests).Limit);
     }
 
@@ -261,7 +279,7 @@ public class LzTicketPagerTests
     {
         var server = new FakeTicketServer(Big.Take(3000));
 
-        var ids = await ListIds(server, new LzTicketQuery { Limit = 123 }, new LzTicketPagerOptions { PageSize = 50 });
+        var ids = await ListIds(server, new LzTicketQuery { MaxTickets = 123 }, new LzTicketPagerOptions { PageSize = 50 });
 
         Assert.Equal(123, ids.Distinct().Count());
     }
@@ -466,7 +484,7 @@ public class LzTicketPagerTests
             from pageSize in Gen.OneOf(Gen.Int[1, 12], Gen.Int[13, 120], Gen.Const(100_000))
             from firstId in Gen.OneOfConst(11_701L, 99_850L, 99_990L, 999_900L)
             from outOfOrder in Gen.Double[0, 0.6]
-            from filter in Gen.Int[0, 6]
+            from filter in Gen.Int[0, 7]
             from undecodable in Gen.Int[0, 2]
             from singlePage in Gen.Bool
             from shared in Gen.OneOfConst(0.0, 0.3, 0.8)
@@ -515,10 +533,11 @@ public class LzTicketPagerTests
         {
             1 => new LzTicketQuery { Status = new[] { LzTicketStatus.Open } },
             2 => new LzTicketQuery { Status = new[] { LzTicketStatus.Closed, LzTicketStatus.Deleted } },
-            3 => new LzTicketQuery { Group = "sales", Operator = "admin" },
+            3 => new LzTicketQuery { Groups = new[] { "sales" }, Operators = new[] { "admin" } },
             4 => new LzTicketQuery { CreatedAfter = At(random.Next(1000)), CreatedBefore = At(random.Next(1000))?.AddDays(10) },
             5 => new LzTicketQuery { CreatedBefore = At(random.Next(1000)) },
             6 => new LzTicketQuery { Id = data.Count == 0 ? 11701 : data[random.Next(data.Count)].Id, Status = new[] { LzTicketStatus.Open } },
+            7 => new LzTicketQuery { Groups = new[] { "sales", "support" }, Operators = new[] { "admin", "jdoe" } },
             _ => new LzTicketQuery(),
         };
     }
@@ -536,8 +555,8 @@ public class LzTicketPagerTests
                 t.Created.HasValue
                 && (includeUndecodable || !t.Undecodable)
                 && (q.Id == null || t.Id == q.Id)
-                && (q.Group == null || t.Group == q.Group)
-                && (q.Operator == null || (t.HasEditorRow && t.Editor == q.Operator))
+                && (q.Groups == null || q.Groups.Contains(t.Group))
+                && (q.Operators == null || (t.HasEditorRow && q.Operators.Contains(t.Editor)))
                 && (q.Status == null || q.Status.Contains(t.HasEditorRow ? t.Status : LzTicketStatus.Open))
                 && (q.CreatedAfter == null || DateTimeOffset.FromUnixTimeSeconds(t.Created.Value) > q.CreatedAfter)
                 && (q.CreatedBefore == null || DateTimeOffset.FromUnixTimeSeconds(t.Created.Value) < q.CreatedBefore))

@@ -3,6 +3,7 @@ using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
+using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Support;
 
 namespace LiveZilla.Client.Tests;
@@ -72,8 +73,8 @@ public class RequestTests
         using var client = TestClients.Create(handler);
         await client.ListTicketsAsync(new LzTicketQuery
         {
-            Group = "support", Operator = "admin", Limit = 50,
-            Status = new[] { LzTicketStatus.Open, LzTicketStatus.Closed },
+            Groups = new[] { "support" }, Operators = new[] { "admin" }, Limit = 50,
+            Status = new[] { LzTicketStatus.Closed, LzTicketStatus.Pending },
             CreatedAfter = new DateTimeOffset(2026, 11, 1, 1, 0, 0, TimeSpan.FromHours(1)),
             CreatedBefore = DateTimeOffset.FromUnixTimeSeconds(1795601954),
         }).ToListAsync();
@@ -84,8 +85,37 @@ public class RequestTests
         Assert.Equal("1793491200", r.Field("p_created_after"));
         Assert.Equal("1795601954", r.Field("p_created_before"));
         Assert.Equal("50", r.Field("p_limit"));
-        Assert.Equal("0,2", r.Field("p_status"));
+        Assert.Equal("2,4", r.Field("p_status"));
         Assert.DoesNotContain("p_json_pretty", r.Body);
+    }
+
+    [Fact]
+    public async Task Several_groups_and_operators_are_kept_off_the_wire_and_filtered_on_the_client()
+    {
+        static string Ticket(string id, string group, string? editor) =>
+            "{\"Ticket\":{\"Id\":\"" + id + "\",\"Group\":\"" + group + "\",\"Editor\":" +
+            (editor == null ? "{\"TicketEditor\":null}" : "{\"TicketEditor\":{\"Id\":\"" + id + "\",\"Editor\":\"" + editor + "\",\"Status\":\"1\"}}") + ",\"Messages\":[]}}";
+        var handler = FakeHandler.Always(200, "{\"Tickets\":[" + string.Join(",",
+            Ticket("11701", "support", "jdoe"), Ticket("11702", "sales", "jdoe"), Ticket("11703", "billing", "zoe"),
+            Ticket("11704", "sales", "admin"), Ticket("11705", "billing", null)) + "]}");
+        using var client = TestClients.Create(handler);
+
+        var tickets = await client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "billing" }, Operators = new[] { "jdoe", "zoe" } }).ToListAsync();
+
+        Assert.Equal(new[] { 11702L, 11703L }, tickets.Select(t => t.Id));
+        var r = handler.Requests.Single();
+        Assert.Null(r.Field("p_group"));
+        Assert.Null(r.Field("p_operator"));
+    }
+
+    [Fact]
+    public void An_empty_group_or_operator_in_a_filter_is_refused_before_sending()
+    {
+        var handler = FakeHandler.Always(200, "{\"Tickets\":[]}");
+        using var client = TestClients.Create(handler);
+        Assert.Equal("Group", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "" } })).Filter);
+        Assert.Equal("Operator", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Operators = new[] { "" } })).Filter);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]
@@ -151,8 +181,10 @@ public class RequestTests
     public async Task Client_side_filters_reapply_what_the_server_ignores_when_an_id_is_given()
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
-        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Group = "nope" }).ToListAsync());
-        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()); // no editor rows in 018
+        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" } }).ToListAsync());
+        // No editor rows in 018: both tickets are Open, as the operator client shows them, and neither is Closed.
+        Assert.Equal(2, (await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()).Count);
+        Assert.Empty(await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Closed } }).ToListAsync());
         var after = await client.ListTicketsAsync(new LzTicketQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1795601953) }).ToListAsync();
         Assert.Equal(11702, Assert.Single(after).Id);
         var before = await client.ListTicketsAsync(new LzTicketQuery { CreatedBefore = DateTimeOffset.FromUnixTimeSeconds(1795601954) }).ToListAsync();
@@ -163,8 +195,40 @@ public class RequestTests
     public async Task The_pager_seam_sees_every_ticket_the_server_sent_so_full_pages_are_not_mistaken_for_short_ones()
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
-        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Group = "nope", Status = new[] { LzTicketStatus.Open } }).ToListAsync();
+        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" }, Status = new[] { LzTicketStatus.Open } }).ToListAsync();
         Assert.Equal(new[] { 11701L, 11702L }, raw.Select(t => t.Id).OrderBy(i => i));
+    }
+
+    [Fact]
+    public async Task A_query_means_the_same_tickets_through_the_client_and_the_pager()
+    {
+        // One ticket never assigned (no editor row: Open to the operator client), one closed, one in progress; all one second.
+        static string Ticket(string id, string? status) =>
+            "{\"Ticket\":{\"Id\":\"" + id + "\",\"Group\":\"support\",\"Editor\":" +
+            (status == null ? "null" : "{\"TicketEditor\":{\"Id\":\"" + id + "\",\"Editor\":\"jdoe\",\"Status\":\"" + status + "\"}}") +
+            ",\"Messages\":[{\"TicketMessage\":{\"Id\":\"" + id + "\",\"TicketId\":\"" + id + "\",\"Created\":\"1795601953\"}}]}}";
+        var handler = FakeHandler.Always(200, "{\"Tickets\":[" + string.Join(",", Ticket("11701", null), Ticket("11702", "2"), Ticket("11703", "1")) + "]}");
+        using var client = TestClients.Create(handler);
+        var pager = new LzTicketPager(client, new LzTicketPagerOptions { PageSize = 1000 });
+
+        foreach (var statuses in new[] { new[] { LzTicketStatus.Open }, new[] { LzTicketStatus.Open, LzTicketStatus.Closed }, new[] { LzTicketStatus.Closed } })
+        {
+            var query = new LzTicketQuery { Status = statuses };
+            var direct = (await client.ListTicketsAsync(query).ToListAsync()).Select(t => t.Id).OrderBy(i => i).ToList();
+            var paged = (await pager.ListAsync(query).ToListAsync()).Select(t => t.Id).OrderBy(i => i).ToList();
+            Assert.Equal(direct, paged);
+        }
+        Assert.Equal(new[] { 11701L }, (await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()).Select(t => t.Id));
+        // p_status would drop the ticket without an editor row, so it is sent only when Open is not asked for.
+        Assert.All(handler.Requests, r => Assert.True(r.Field("p_status") is null or "2", r.Body));
+    }
+
+    [Fact]
+    public void The_pager_refuses_a_p_limit_and_takes_a_cap_on_the_tickets_listed_instead()
+    {
+        var pager = new LzTicketPager(TestClients.Create(FakeHandler.Always(200, "{\"Tickets\":[]}")));
+        Assert.Throws<ArgumentException>(() => pager.ListAsync(new LzTicketQuery { Limit = 10 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => pager.ListAsync(new LzTicketQuery { MaxTickets = 0 }));
     }
 
     [Fact]

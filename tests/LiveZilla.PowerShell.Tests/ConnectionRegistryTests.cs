@@ -71,19 +71,58 @@ public class ConnectionRegistryTests
     }
 
     [Fact]
-    public void Disconnecting_the_default_leaves_no_default_rather_than_switching_server()
+    public void Disconnecting_the_default_hands_it_to_the_open_connection_connected_or_selected_last_and_says_so()
     {
         using var host = new HostedRunspace();
         var table = LzConnectionRegistry.For(host.Runspace);
         var first = NewConnection("one");
         var second = NewConnection("two");
+        var third = NewConnection("three");
         table.Add(first, makeDefault: true);
         table.Add(second, makeDefault: false);
-        host.Run("Disconnect-LzServer");
-        Assert.Null(table.Default);
+        table.Add(third, makeDefault: false);
+        Assert.True(table.Select(second));
+        Assert.True(table.Select(first));
+
+        using var ps = host.Create();
+        ps.AddScript("Disconnect-LzServer");
+        ps.Invoke();
+
+        Assert.Same(second, table.Default);
         Assert.False(first.IsOpen);
-        Assert.True(second.IsOpen);
-        Assert.Equal("two", Assert.Single(table.All).Name);
+        var warning = Assert.Single(ps.Streams.Warning).Message;
+        Assert.Contains("'one' was closed; 'two' (admin at http://127.0.0.1:9/livezilla/) is the default connection now", warning);
+        Assert.Contains("Select-LzConnection", warning);
+    }
+
+    [Fact]
+    public void A_default_is_handed_on_only_to_an_open_connection()
+    {
+        var table = new LzRunspaceConnections();
+        var current = NewConnection("current");
+        var closedElsewhere = NewConnection("closed");
+        table.Add(closedElsewhere, makeDefault: false);
+        table.Add(current, makeDefault: true);
+        closedElsewhere.Dispose();
+
+        table.Remove(current);
+
+        Assert.Null(table.Default);
+    }
+
+    [Fact]
+    public void Only_a_connection_of_the_table_can_be_selected()
+    {
+        var table = new LzRunspaceConnections();
+        var kept = NewConnection("prod");
+        table.Add(kept, makeDefault: true);
+        var replaced = NewConnection("test");
+        table.Add(replaced, makeDefault: false);
+        table.Add(NewConnection("test"), makeDefault: false);
+
+        Assert.False(table.Select(replaced));
+        Assert.False(table.Select(NewConnection("elsewhere")));
+        Assert.Same(kept, table.Default);
     }
 
     [Fact]

@@ -107,6 +107,48 @@ Describe 'Named connections' -Tag 'Connections' {
         { Get-LzTicket -Connection small } | Should -Throw '*no LiveZilla connection named*'
     }
 
+    It 'switches the default with Select-LzConnection and shows it in Get-LzConnection' {
+        Connect-LzSandbox $sandbox -Parameters @{ Name = 'big' }
+        Connect-LzSandbox $second -Parameters @{ Name = 'small' }
+        @(Get-LzTicket).Count | Should -Be 50
+
+        Select-LzConnection small
+
+        @(Get-LzTicket).Count | Should -Be 5
+        (Get-LzConnection | Where-Object IsDefault).Name | Should -Be 'small'
+        (Get-LzConnection | Format-Table | Out-String) | Should -Match 'small\s+True'
+        Get-LzConnection big | Select-LzConnection -PassThru | ForEach-Object Name | Should -Be 'big'
+        @(Get-LzTicket).Count | Should -Be 50
+        Get-LzConnection | Disconnect-LzServer
+    }
+
+    It 'names the open connections when Select-LzConnection is given an unknown name' {
+        Connect-LzSandbox $second -Parameters @{ Name = 'small' }
+        $caught = $null
+        try { Select-LzConnection smal } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'LzConnectionNotFound,LiveZilla.PowerShell.Commands.SelectLzConnectionCommand'
+        $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $caught.TargetObject | Should -Be 'smal'
+        $caught.ToString() | Should -BeLike "*named 'smal'*Open connections: 'small'.*"
+        (Get-LzConnection -Default).Name | Should -Be 'small'
+        Get-LzConnection | Disconnect-LzServer
+    }
+
+    It 'hands the default to the other open connection when the default is disconnected, and warns' {
+        Connect-LzSandbox $sandbox
+        Connect-LzSandbox $second -Parameters @{ Name = 'small' }
+        (Get-LzConnection -Default).Name | Should -Be 'Default'
+
+        $warnings = Disconnect-LzServer 3>&1
+
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "The default connection 'Default' was closed; 'small' (admin at $($second.Uri)) is the default connection now.*Select-LzConnection*"
+        @(Get-LzTicket).Count | Should -Be 5
+        Disconnect-LzServer -WarningVariable last 3>$null
+        $last | Should -BeNullOrEmpty -Because 'no connection is left to take over'
+        Get-LzConnection | Should -BeNullOrEmpty
+    }
+
     It 'fails clearly when a disconnected connection object is used again' {
         $connection = Connect-LzSandbox $second -Parameters @{ Name = 'gone'; PassThru = $true }
         Disconnect-LzServer -Connection $connection
@@ -126,6 +168,7 @@ Describe 'Tab completion' -Tag 'Connections' {
         @{ Line = 'Get-LzTicket -Connection completion -Operator j'; Expected = @('jdoe') }
         @{ Line = 'New-LzTicket -Editor mm'; Expected = @('mmueller') }
         @{ Line = 'Get-LzTicket -Connection comp'; Expected = @('completion') }
+        @{ Line = 'Select-LzConnection comp'; Expected = @('completion') }
         @{ Line = 'Get-LzTicket -Status In'; Expected = @('InProgress') }
     ) {
         $completions = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText

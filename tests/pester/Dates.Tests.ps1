@@ -24,16 +24,16 @@ Describe 'Date parameters' -Tag 'Dates' {
         ($after.Count + @(Get-LzTicket -CreatedBefore $t.Created.AddSeconds(1)).Count) | Should -BeGreaterOrEqual 30
     }
 
-    It 'takes a DateTimeOffset in Export-LzTicket, Watch-LzTicket and Get-LzChat too' {
+    It 'takes a DateTimeOffset in Export-LzTicket, Watch-LzTicket and Get-LzChatTranscript too' {
         $t = $ticket
         $path = Join-Path $TestDrive 'one.jsonl'
         $export = Export-LzTicket -Path $path -CreatedAfter $t.Created.AddSeconds(-1) -CreatedBefore $t.Created.AddSeconds(1) -PassThru
         $export.TicketCount | Should -BeGreaterOrEqual 1
         (Import-LzTicket -Path $path).Id | Should -Contain $t.Id
         @(Watch-LzTicket -Since $t.Created.AddSeconds(-1) -Timeout 1).Id | Should -Contain $t.Id
-        $chat = Get-LzChat -First 1
+        $chat = Get-LzChatTranscript -First 1
         $chat | Should -Not -BeNullOrEmpty
-        @(Get-LzChat -StartedAfter $chat.TimeStart.AddSeconds(-1) -StartedBefore $chat.TimeStart.AddSeconds(1)).ChatId | Should -Contain $chat.ChatId
+        @(Get-LzChatTranscript -StartedAfter $chat.TimeStart.AddSeconds(-1) -StartedBefore $chat.TimeStart.AddSeconds(1)).ChatId | Should -Contain $chat.ChatId
     }
 
     It 'reads a date typed as text, and refuses text that is no date with an example' {

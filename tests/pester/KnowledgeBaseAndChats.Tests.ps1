@@ -84,26 +84,38 @@ Describe 'New-LzKnowledgeBaseEntry' -Tag 'KnowledgeBase' {
 
 Describe 'Chats' -Tag 'Chats' {
     It 'lists archived chats with the table view, filtered and paged' {
-        $chats = @(Get-LzChat)
+        $chats = @(Get-LzChatTranscript)
         $chats.Count | Should -Be 3
         $chats[0] | Should -BeOfType ([LiveZilla.Client.Models.LzChat])
         ($chats | Format-Table | Out-String -Width 200) | Should -Match 'TimeStart'
-        @(Get-LzChat -Operator jdoe).ChatId | Should -Be @($chats[0].ChatId, $chats[2].ChatId)
-        @(Get-LzChat -Skip 1 -First 1).ChatId | Should -Be $chats[1].ChatId
+        @(Get-LzChatTranscript -Operator jdoe).ChatId | Should -Be @($chats[0].ChatId, $chats[2].ChatId)
+        @(Get-LzChatTranscript -Skip 1 -First 1).ChatId | Should -Be $chats[1].ChatId
         $after = $chats[0].TimeStart.UtcDateTime
-        @(Get-LzChat -StartedAfter $after).ChatId | Should -Be $chats[1..2].ChatId -Because 'the bound is exclusive'
-        $plain = Get-LzChat -ChatId $chats[0].ChatId -PlainText
+        @(Get-LzChatTranscript -StartedAfter $after).ChatId | Should -Be $chats[1..2].ChatId -Because 'the bound is exclusive'
+        $plain = Get-LzChatTranscript -ChatId $chats[0].ChatId -PlainText
         $plain.Html | Should -BeNullOrEmpty
         $plain.PlainText | Should -Not -BeNullOrEmpty
     }
 
     It 'reports an unknown operator filter and a chat that is not archived as ObjectNotFound' {
-        Get-LzChat -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
+        Get-LzChatTranscript -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].TargetObject | Should -Be 'nobody'
-        '1', '777' | Get-LzChat -ErrorVariable missing -ErrorAction SilentlyContinue | Select-Object -ExpandProperty ChatId | Should -Be '1'
+        '1', '777' | Get-LzChatTranscript -ErrorVariable missing -ErrorAction SilentlyContinue | Select-Object -ExpandProperty ChatId | Should -Be '1'
         $missing[0].TargetObject | Should -Be '777'
         $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'finds with Get-LzChat the chat New-LzChat started, and with Get-LzChatTranscript once it is closed' {
+        $chat = New-LzChat -UserId visitor-find -Group support -Webhook https://hooks.example.test/lz
+
+        (Get-LzChat -ChatId $chat.ChatId).ChatId | Should -Be $chat.ChatId
+        @(Get-LzChat).ChatId | Should -Contain $chat.ChatId
+        Get-LzChatTranscript -ChatId $chat.ChatId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $chat | Close-LzChat -Confirm:$false
+        Get-LzChat -ChatId $chat.ChatId | Should -BeNullOrEmpty
+        (Get-LzChatTranscript -ChatId $chat.ChatId).ChatId | Should -Be $chat.ChatId
     }
 
     It 'starts a chat, posts into it from the pipeline, lists it as active, closes it and finds it in the archive' {
@@ -113,11 +125,11 @@ Describe 'Chats' -Tag 'Chats' {
         $posts = $chat | Send-LzChatMessage -Text 'Hello there' -PassThru
         $posts[-1].Text | Should -Be 'Hello there'
         $posts[-1].ChatId | Should -Be $chat.ChatId
-        @(Get-LzChatSession -Group support).ChatId | Should -Contain $chat.ChatId
-        $closed = Get-LzChatSession -ChatId $chat.ChatId | Close-LzChat -Confirm:$false -PassThru
+        @(Get-LzChat -Group support).ChatId | Should -Contain $chat.ChatId
+        $closed = Get-LzChat -ChatId $chat.ChatId | Close-LzChat -Confirm:$false -PassThru
         $closed.TimeEnd | Should -Not -BeNullOrEmpty
-        Get-LzChatSession -ChatId $chat.ChatId | Should -BeNullOrEmpty
-        (Get-LzChat -ChatId $chat.ChatId).PlainText | Should -Match 'Hello there'
+        Get-LzChat -ChatId $chat.ChatId | Should -BeNullOrEmpty
+        (Get-LzChatTranscript -ChatId $chat.ChatId).PlainText | Should -Match 'Hello there'
     }
 
     It 'validates the visitor id and webhook before sending' {
@@ -136,7 +148,7 @@ Describe 'Chats' -Tag 'Chats' {
         '999', $open.ChatId | Close-LzChat -Confirm:$false -ErrorVariable closeFailed -ErrorAction SilentlyContinue
         $closeFailed.Count | Should -Be 1
         $closeFailed[0].TargetObject | Should -Be '999'
-        Get-LzChatSession -ChatId $open.ChatId | Should -BeNullOrEmpty
+        Get-LzChat -ChatId $open.ChatId | Should -BeNullOrEmpty
     }
 
     It 'starts, posts and closes nothing with -WhatIf' {
@@ -146,6 +158,6 @@ Describe 'Chats' -Tag 'Chats' {
         $open | Send-LzChatMessage -Text 'dry' -WhatIf
         $open | Close-LzChat -WhatIf
         ('p_chat_create', 'p_chat_add_message', 'p_chat_close' | ForEach-Object { Get-CallCount $_ }) | Should -Be $counts
-        Get-LzChatSession -ChatId $open.ChatId | Should -Not -BeNullOrEmpty
+        Get-LzChat -ChatId $open.ChatId | Should -Not -BeNullOrEmpty
     }
 }

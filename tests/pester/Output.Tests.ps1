@@ -34,7 +34,7 @@ Describe 'Default tables' -Tag 'Output' {
             'LiveZilla.PowerShell.LzConnection'             = @(Get-LzConnection)
             'LiveZilla.Client.Models.LzOperator'            = @(Get-LzOperator)
             'LiveZilla.PowerShell.LzGroup'                  = @(Get-LzGroup)
-            'LiveZilla.Client.Models.LzChat'                = @(Get-LzChat)
+            'LiveZilla.Client.Models.LzChat'                = @(Get-LzChatTranscript)
             'LiveZilla.Client.Models.LzKnowledgeBaseEntry'  = @(Get-LzKnowledgeBaseEntry -IncludePrivate)
             'LiveZilla.Client.Export.LzExportResult'        = @(Export-LzTicket -Path $exportPath -Status Closed -PassThru)
             'LiveZilla.Client.Export.LzExportVerification'  = @(Test-LzExport -Path $exportPath)

@@ -59,6 +59,7 @@ Describe 'Secrets' -Tag 'Reliability' {
                 $c = Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = $sandbox.Credential; AllowUnencryptedAuthentication = $true; PassThru = $true }
                 $c
                 Run Get-LzConnection
+                Run Select-LzConnection @{ Name = 'Default'; PassThru = $true }
                 Run Get-LzTicket @{ First = 3 }
                 $new = Run New-LzTicket @{ Group = 'support'; Subject = 'secret check'; Text = 'first'; Confirm = $false }
                 $new
@@ -74,8 +75,8 @@ Describe 'Secrets' -Tag 'Reliability' {
                 try { Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = (Get-LzSandboxCredential -Password 'wrong-secret-9'); AllowUnencryptedAuthentication = $true; Name = 'bad' } }
                 catch { $_ }
 
+                Run Get-LzChatTranscript
                 Run Get-LzChat
-                Run Get-LzChatSession
                 Run Get-LzGroup
                 Run Get-LzKnowledgeBaseEntry @{ IncludePrivate = $true }
                 Run Get-LzOperator

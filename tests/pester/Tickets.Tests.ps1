@@ -66,8 +66,8 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $progress[-1].RecordType | Should -Be 'Completed'
     }
 
-    It 'reports an unknown operator filter as ObjectNotFound with the operator as target' {
-        Get-LzTicket -Operator nobody -ErrorVariable failed -ErrorAction SilentlyContinue
+    It 'stops on an unknown operator filter with ObjectNotFound and the operator as target' {
+        $failed = @(try { Get-LzTicket -Operator nobody } catch { $_ })
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].TargetObject | Should -Be 'nobody'
     }

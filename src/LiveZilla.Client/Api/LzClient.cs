@@ -98,8 +98,10 @@ namespace LiveZilla.Client.Api
         /// <summary>One <c>p_tickets_list</c> call, streamed: tickets are yielded as they are parsed. Date bounds are exclusive.</summary>
         /// <remarks>
         /// <see cref="LzTicketQuery.CreatedAfter"/> and <see cref="LzTicketQuery.CreatedBefore"/> are sent as UNIX seconds and are
-        /// <b>exclusive</b>: a ticket whose first message was created exactly at a bound is not listed. Filters the server
-        /// ignores (every filter but the limit when an id is given; the status on servers before 6.0) are re-applied here.
+        /// <b>exclusive</b>: a ticket whose first message was created exactly at a bound is not listed. The query means what it
+        /// means to <see cref="Paging.LzTicketPager"/> (one <c>LzTicketFilter</c>): a ticket without an editor row is Open, so
+        /// <c>p_status</c> is sent only when Open is not asked for, and every filter the server ignores (all but the limit when
+        /// an id is given; the status on servers before 6.0) is applied here. For more than one answer can hold, use the pager.
         /// </remarks>
         /// <exception cref="LzInvalidRequestException">The limit is not positive.</exception>
         /// <exception cref="LzApiException">
@@ -112,21 +114,23 @@ namespace LiveZilla.Client.Api
         public IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken = default)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
-            CheckLimit(query.Limit);
+            CheckTicketQuery(query);
             ThrowIfDisposed();
-            var snapshot = new LzTicketQuery
+            var filter = new LzTicketFilter(new LzTicketQuery
             {
-                Id = query.Id, Group = query.Group, Operator = query.Operator, CreatedAfter = query.CreatedAfter,
-                CreatedBefore = query.CreatedBefore, Limit = query.Limit, Status = query.Status?.ToArray(),
-            };
-            return FilterTickets(StreamTickets(query, cancellationToken), snapshot, cancellationToken);
+                Id = query.Id, Groups = query.Groups?.ToArray(), Operators = query.Operators?.ToArray(), CreatedAfter = query.CreatedAfter,
+                CreatedBefore = query.CreatedBefore, Status = query.Status?.ToArray(),
+            });
+            var request = filter.ServerQuery(filter.From, filter.To, query.Limit);
+            request.Id = query.Id;
+            return FilterTickets(StreamTickets(request, cancellationToken), filter, query.MaxTickets, cancellationToken);
         }
 
         /// <summary>The pager counts what the server sent against <c>p_limit</c>, so it must see the answer unfiltered.</summary>
         IAsyncEnumerable<LzTicket> ILzTicketApi.ListTicketsAsync(LzTicketQuery query, CancellationToken cancellationToken)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
-            CheckLimit(query.Limit);
+            CheckTicketQuery(query);
             ThrowIfDisposed();
             return StreamTickets(query, cancellationToken);
         }
@@ -135,8 +139,8 @@ namespace LiveZilla.Client.Api
         {
             var request = new LzRequest("p_tickets_list", LzRetryMode.Read, isList: true)
                 .Add("p_id", query.Id.HasValue ? LzTicketIdText.Canonical(query.Id.Value) : null)
-                .Add("p_group", Empty(query.Group))
-                .Add("p_operator", Empty(query.Operator))
+                .Add("p_group", LzTicketQuery.ServerValue(query.Groups))
+                .Add("p_operator", LzTicketQuery.ServerValue(query.Operators))
                 .Add("p_created_after", Unix(query.CreatedAfter))
                 .Add("p_created_before", Unix(query.CreatedBefore))
                 .Add("p_limit", query.Limit?.ToString(CultureInfo.InvariantCulture));
@@ -145,23 +149,16 @@ namespace LiveZilla.Client.Api
             return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken, LzTicketDirectReader.ReadTicket);
         }
 
-        private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketFilter filter, long? maxTickets, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            long returned = 0;
             await foreach (var ticket in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-                if (Matches(ticket, query)) yield return ticket;
-        }
-
-        internal static bool Matches(LzTicket ticket, LzTicketQuery query)
-        {
-            if (query.Id.HasValue && ticket.Id != query.Id.Value) return false;
-            if (!string.IsNullOrEmpty(query.Group) && !string.Equals(ticket.Group, query.Group, StringComparison.Ordinal)) return false;
-            // The server keeps only tickets with an editor row for these two filters; do the same.
-            if (!string.IsNullOrEmpty(query.Operator) && (ticket.EditorRow == null || !string.Equals(ticket.Editor, query.Operator, StringComparison.Ordinal))) return false;
-            if (query.Status != null && query.Status.Count > 0 && (ticket.EditorRow == null || !query.Status.Contains(ticket.Status))) return false;
-            var created = ticket.Created?.ToUnixTimeSeconds();
-            if (created != null && query.CreatedAfter != null && created <= query.CreatedAfter.Value.ToUnixTimeSeconds()) return false;
-            if (created != null && query.CreatedBefore != null && created >= query.CreatedBefore.Value.ToUnixTimeSeconds()) return false;
-            return true;
+            {
+                if (returned >= maxTickets) yield break;
+                if (!filter.Matches(ticket, ticket.Created?.ToUnixTimeSeconds())) continue;
+                returned++;
+                yield return ticket;
+            }
         }
 
         /// <summary><c>p_ticket_create</c>. Returns the server's echo (not the stored ticket). Never retried once sent.</summary>
@@ -554,6 +551,16 @@ namespace LiveZilla.Client.Api
         {
             var raw = _transport.Sanitizer.Scrub(json.GetRawText());
             return raw.Length > 100 ? raw.Substring(0, 100) + "…" : raw;
+        }
+
+        private static void CheckTicketQuery(LzTicketQuery query)
+        {
+            CheckLimit(query.Limit);
+            // An empty id would match nothing on the client while the server, sent it, would read it as "no filter".
+            if (query.Groups != null && query.Groups.Any(string.IsNullOrEmpty))
+                throw new LzInvalidRequestException("A group id in the filter is empty; leave the filter out to list every group.") { Filter = "Group" };
+            if (query.Operators != null && query.Operators.Any(string.IsNullOrEmpty))
+                throw new LzInvalidRequestException("A login id in the operator filter is empty; leave the filter out to list every editor.") { Filter = "Operator" };
         }
 
         private static void CheckLimit(int? limit)

@@ -94,10 +94,12 @@ namespace LiveZilla.Client.Export
     /// <summary>The filters an export was made with, as recorded in its state and manifest.</summary>
     public sealed class LzExportFilters
     {
-        /// <summary>Group id, or null.</summary>
-        public string? Group { get; set; }
-        /// <summary>Editor login id, or null.</summary>
-        public string? Operator { get; set; }
+        /// <summary>Group ids, sorted, or null.</summary>
+        [JsonConverter(typeof(LzOneOrManyStringsConverter))]
+        public string[]? Group { get; set; }
+        /// <summary>Editor login ids, sorted, or null.</summary>
+        [JsonConverter(typeof(LzOneOrManyStringsConverter))]
+        public string[]? Operator { get; set; }
         /// <summary>Status names, sorted, or null.</summary>
         public string[]? Status { get; set; }
         /// <summary>Exclusive lower bound on the first message's creation time (UTC), or null.</summary>
@@ -107,8 +109,8 @@ namespace LiveZilla.Client.Export
 
         internal static LzExportFilters From(LzTicketQuery query) => new LzExportFilters
         {
-            Group = string.IsNullOrEmpty(query.Group) ? null : query.Group,
-            Operator = string.IsNullOrEmpty(query.Operator) ? null : query.Operator,
+            Group = LzTicketQuery.Canonical(query.Groups),
+            Operator = LzTicketQuery.Canonical(query.Operators),
             Status = query.Status == null || query.Status.Count == 0 ? null : query.Status.Distinct().OrderBy(s => s).Select(s => s.ToString()).ToArray(),
             CreatedAfter = query.CreatedAfter?.ToUniversalTime(),
             CreatedBefore = query.CreatedBefore?.ToUniversalTime(),
@@ -116,23 +118,25 @@ namespace LiveZilla.Client.Export
 
         internal LzTicketQuery ToQuery() => new LzTicketQuery
         {
-            Group = Group,
-            Operator = Operator,
+            Groups = Group,
+            Operators = Operator,
             Status = Status?.Select(s => (LzTicketStatus)Enum.Parse(typeof(LzTicketStatus), s)).ToArray(),
             CreatedAfter = CreatedAfter,
             CreatedBefore = CreatedBefore,
         };
 
         internal bool SameAs(LzExportFilters other) =>
-            Group == other.Group && Operator == other.Operator && CreatedAfter == other.CreatedAfter && CreatedBefore == other.CreatedBefore
-            && (Status ?? Array.Empty<string>()).SequenceEqual(other.Status ?? Array.Empty<string>());
+            Same(Group, other.Group) && Same(Operator, other.Operator) && CreatedAfter == other.CreatedAfter && CreatedBefore == other.CreatedBefore
+            && Same(Status, other.Status);
+
+        private static bool Same(string[]? a, string[]? b) => (a ?? Array.Empty<string>()).SequenceEqual(b ?? Array.Empty<string>(), StringComparer.Ordinal);
 
         /// <inheritdoc />
         public override string ToString()
         {
             var parts = new List<string>();
-            if (Group != null) parts.Add("Group=" + Group);
-            if (Operator != null) parts.Add("Operator=" + Operator);
+            if (Group != null) parts.Add("Group=" + string.Join(",", Group));
+            if (Operator != null) parts.Add("Operator=" + string.Join(",", Operator));
             if (Status != null) parts.Add("Status=" + string.Join(",", Status));
             if (CreatedAfter.HasValue) parts.Add("CreatedAfter=" + CreatedAfter.Value.ToString("u"));
             if (CreatedBefore.HasValue) parts.Add("CreatedBefore=" + CreatedBefore.Value.ToString("u"));

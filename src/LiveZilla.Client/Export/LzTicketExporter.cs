@@ -55,7 +55,7 @@ namespace LiveZilla.Client.Export
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             if (query == null) throw new ArgumentNullException(nameof(query));
-            if (query.Id.HasValue || query.Limit.HasValue)
+            if (query.Id.HasValue || query.Limit.HasValue || query.MaxTickets.HasValue)
                 throw new ArgumentException("An export takes filters only: no ticket id and no limit.", nameof(query));
             path = Path.GetFullPath(path);
             using (var run = new Run(this, path, LzExportFilters.From(query)))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LiveZilla.Client.Models
 {
@@ -8,18 +9,34 @@ namespace LiveZilla.Client.Models
     {
         /// <summary>Exact ticket id, sent in canonical decimal form. When set, the server ignores every other filter but the limit; the client re-applies them.</summary>
         public long? Id { get; set; }
-        /// <summary>Exact, case-sensitive group id.</summary>
-        public string? Group { get; set; }
-        /// <summary>Editor login id (case-sensitive). The server drops tickets without an editor row.</summary>
-        public string? Operator { get; set; }
+        /// <summary>Group ids, exact and case-sensitive; a ticket in any of them matches. <c>p_group</c> takes one id, so several are filtered on the client.</summary>
+        public IReadOnlyCollection<string>? Groups { get; set; }
+        /// <summary>Editor login ids, case-sensitive; a ticket edited by any of them matches, and one without an editor row never does. <c>p_operator</c> takes one id, so several are filtered on the client.</summary>
+        public IReadOnlyCollection<string>? Operators { get; set; }
         /// <summary>Statuses to keep. The server drops tickets without an editor row, even for Open.</summary>
         public IReadOnlyCollection<LzTicketStatus>? Status { get; set; }
         /// <summary>Exclusive lower bound on the first message's creation time, sent as UNIX seconds.</summary>
         public DateTimeOffset? CreatedAfter { get; set; }
         /// <summary>Exclusive upper bound on the first message's creation time, sent as UNIX seconds.</summary>
         public DateTimeOffset? CreatedBefore { get; set; }
-        /// <summary>Maximum number of tickets (positive). The server keeps the first N in id-as-string order.</summary>
+        /// <summary>
+        /// <c>p_limit</c> of one request (positive): the server keeps the first N matching tickets in id-as-string order. Only for
+        /// a single <see cref="Api.LzClient.ListTicketsAsync"/> call; <see cref="Paging.LzTicketPager"/> sets its own and refuses this.
+        /// </summary>
         public int? Limit { get; set; }
+        /// <summary>Most tickets to return (positive): a listing stops asking the server once this many matched.</summary>
+        public long? MaxTickets { get; set; }
+
+        /// <summary>The value a one-value server filter can carry: the only one given, or null for none or several.</summary>
+        internal static string? ServerValue(IReadOnlyCollection<string>? values) => values != null && values.Count == 1 ? values.First() : null;
+
+        /// <summary>Filter values as state files and manifests record them: distinct, sorted by ordinal, or null for none.</summary>
+        internal static string[]? Canonical(IReadOnlyCollection<string>? values) =>
+            values == null || values.Count == 0 ? null : values.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+
+        /// <summary>Whether <paramref name="value"/> passes a filter of exact <paramref name="allowed"/> values; no values means no filter.</summary>
+        internal static bool Allows(IReadOnlyCollection<string>? allowed, string? value) =>
+            allowed == null || allowed.Count == 0 || (value != null && allowed.Contains(value, StringComparer.Ordinal));
     }
 
     /// <summary>Input for <c>p_ticket_create</c>. The server writes only the ticket row: add a message at once.</summary>

@@ -62,16 +62,19 @@ namespace LiveZilla.Client.Paging
 
         /// <summary>
         /// Streams every ticket matching <paramref name="query"/> exactly once, in window order (ascending first-message
-        /// time by window, not by id). <see cref="LzTicketQuery.Limit"/>, when set, caps the number of tickets emitted.
+        /// time by window, not by id). <see cref="LzTicketQuery.MaxTickets"/>, when set, caps the number of tickets emitted.
         /// </summary>
+        /// <exception cref="ArgumentException"><see cref="LzTicketQuery.Limit"/> is set, or <see cref="LzTicketQuery.MaxTickets"/> is not positive.</exception>
         /// <exception cref="LzApiException">The server refused a request (other than an isolated undecodable ticket).</exception>
         /// <exception cref="LzTicketListIncompleteException">Some tickets could not be listed and no <see cref="LzTicketPagerOptions.OnError"/> callback was set; thrown after every other ticket was emitted.</exception>
         public IAsyncEnumerable<LzTicket> ListAsync(LzTicketQuery query, CancellationToken cancellationToken = default)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
             Validate(_options);
-            if (query.Limit.HasValue && query.Limit.Value <= 0)
-                throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "Limit must be a positive number of tickets.");
+            if (query.Limit.HasValue)
+                throw new ArgumentException("LzTicketQuery.Limit is the p_limit of one request, which the pager chooses itself (see PageSize); cap the tickets listed with MaxTickets.", nameof(query));
+            if (query.MaxTickets.HasValue && query.MaxTickets.Value <= 0)
+                throw new ArgumentOutOfRangeException(nameof(query), query.MaxTickets, "MaxTickets must be a positive number of tickets.");
             return new LzTicketSweep(_api, _options, query).ExecuteAsync(cancellationToken);
         }
 

@@ -30,10 +30,7 @@ namespace LiveZilla.Client.Paging
         private readonly LzTicketPagerOptions _options;
         private readonly LzTicketQuery _query;
         private readonly int _throttle;
-        private readonly HashSet<LzTicketStatus>? _statuses;
-        private readonly bool _sendStatus;
-        private readonly long? _lowerBound;  // inclusive first-message time in UNIX s
-        private readonly long? _upperBound;  // exclusive
+        private readonly LzTicketFilter _filter;
         // Emitted tickets the sweep has not passed yet: the only ones a later window can repeat.
         private readonly LzPendingTicketIds _pending = new LzPendingTicketIds();
         // Ids seen lately, bounded, to pick the ids worth probing when a ticket cannot be encoded.
@@ -70,17 +67,14 @@ namespace LiveZilla.Client.Paging
             _query = query;
             _pageLimit = options.PageSize;
             _throttle = options.ThrottleLimit;
-            _statuses = query.Status != null && query.Status.Count > 0 ? new HashSet<LzTicketStatus>(query.Status) : null;
-            _sendStatus = _statuses != null && !_statuses.Contains(LzTicketStatus.Open);
-            if (query.CreatedAfter.HasValue) _lowerBound = Math.Max(1, FloorSeconds(query.CreatedAfter.Value) + 1);
-            if (query.CreatedBefore.HasValue) _upperBound = CeilingSeconds(query.CreatedBefore.Value);
+            _filter = new LzTicketFilter(query);
             _locator = new LzUndecodableTicketLocator(api, () => _requests++);
         }
 
         /// <summary>Tickets the server sent, to every window and probe.</summary>
         private long Received => _started.Sum(w => (long)w.Count);
 
-        private bool CapReached => _query.Limit.HasValue && _emitted >= _query.Limit.Value;
+        private bool CapReached => _query.MaxTickets.HasValue && _emitted >= _query.MaxTickets.Value;
 
         public async IAsyncEnumerable<LzTicket> ExecuteAsync([EnumeratorCancellation] CancellationToken ct)
         {
@@ -94,11 +88,11 @@ namespace LiveZilla.Client.Paging
                     if (lookup.Failure is LzApiException failure && failure.Kind == LzErrorKind.EmptyResult)
                         Report(new LzTicketListFailure(null, null, _query.Id, failure));
                     else ThrowIfFailed(lookup);
-                    Finish(_upperBound);
+                    Finish(_filter.To);
                     yield break;
                 }
 
-                long? lo = _lowerBound, hi = _upperBound;
+                long? lo = _filter.From, hi = _filter.To;
                 if (lo.HasValue && hi.HasValue && hi.Value <= lo.Value) { Finish(hi); yield break; }
 
                 if (_options.SinglePage)
@@ -190,7 +184,7 @@ namespace LiveZilla.Client.Paging
                 if (ticket.Id > _maxNumericId) _maxNumericId = ticket.Id;
                 RememberId(ticket.Id);
             }
-            if (!Matches(ticket, created)) return false;
+            if (!_filter.Matches(ticket, created)) return false;
             if (!_pending.TryAdd(ticket, created))
             {
                 _wasted++;
@@ -205,7 +199,7 @@ namespace LiveZilla.Client.Paging
             _requests++;
             _started.Add(window);
             var limit = window.ProbeOf != null ? 1 : window.Limit;
-            window.Start(_api, request ?? ServerQuery(window.From, window.To, limit), _signal.Set, _cts.Token);
+            window.Start(_api, request ?? _filter.ServerQuery(window.From, window.To, limit), _signal.Set, _cts.Token);
         }
 
         /// <summary>Settles the windows that finished out of turn, then starts windows up to the throttle limit.</summary>
@@ -495,29 +489,6 @@ namespace LiveZilla.Client.Paging
             if (_recentOrder.Count > Math.Max(4096, Math.Min(65536, 4L * _options.PageSize))) _recentIds.Remove(_recentOrder.Dequeue());
         }
 
-        private LzTicketQuery ServerQuery(long from, long? to, int? limit) => new LzTicketQuery
-        {
-            Group = string.IsNullOrEmpty(_query.Group) ? null : _query.Group,
-            Operator = string.IsNullOrEmpty(_query.Operator) ? null : _query.Operator,
-            Status = _sendStatus ? _query.Status : null,
-            // A lower bound of 1 sends after=0, which the server reads as "no bound".
-            CreatedAfter = from > 1 ? FromSeconds(from - 1) : (DateTimeOffset?)null,
-            CreatedBefore = to.HasValue ? FromSeconds(to.Value) : (DateTimeOffset?)null,
-            Limit = limit,
-        };
-
-        /// <summary>The client-side filters: everything the server may not have applied.</summary>
-        private bool Matches(LzTicket ticket, long created)
-        {
-            if (_query.Id.HasValue && ticket.Id != _query.Id.Value) return false;
-            if (!string.IsNullOrEmpty(_query.Group) && !string.Equals(ticket.Group, _query.Group, StringComparison.Ordinal)) return false;
-            if (!string.IsNullOrEmpty(_query.Operator) && !string.Equals(ticket.Editor, _query.Operator, StringComparison.Ordinal)) return false;
-            if (_statuses != null && !_statuses.Contains(ticket.Status)) return false;
-            if (_lowerBound.HasValue && created < _lowerBound.Value) return false;
-            if (_upperBound.HasValue && created >= _upperBound.Value) return false;
-            return true;
-        }
-
         /// <summary>HTTP 500: a crash, or an answer too big for the server's memory; a one-ticket probe tells which.</summary>
         private static bool IsServerError(LzApiException failure) => failure.Kind == LzErrorKind.ServerCrash || failure.HttpStatus == 500;
 
@@ -581,12 +552,5 @@ namespace LiveZilla.Client.Paging
 
         private static DateTimeOffset FromSeconds(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds);
 
-        private static long FloorSeconds(DateTimeOffset time) => FloorDiv(time.UtcTicks - UnixEpochTicks, TimeSpan.TicksPerSecond);
-
-        private static long CeilingSeconds(DateTimeOffset time) => -FloorDiv(UnixEpochTicks - time.UtcTicks, TimeSpan.TicksPerSecond);
-
-        private static long FloorDiv(long value, long divisor) => value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
-
-        private static readonly long UnixEpochTicks = DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks;
     }
 }

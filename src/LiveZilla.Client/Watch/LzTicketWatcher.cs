@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
@@ -17,8 +18,8 @@ namespace LiveZilla.Client.Watch
     /// <summary>How <see cref="LzTicketWatcher"/> polls.</summary>
     public sealed class LzWatchOptions
     {
-        /// <summary>Only tickets of this group (exact, case-sensitive); null for all.</summary>
-        public string? Group { get; set; }
+        /// <summary>Only tickets of these groups (exact, case-sensitive); null or empty for all.</summary>
+        public IReadOnlyCollection<string>? Groups { get; set; }
         /// <summary>Time between polls.</summary>
         public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Without saved state: emit tickets created after this time. Defaults to the time the watch starts.</summary>
@@ -67,7 +68,9 @@ namespace LiveZilla.Client.Watch
     internal sealed class LzWatchState
     {
         public string Format { get; set; } = "LiveZilla.TicketWatch/1";
-        public string? Group { get; set; }
+        /// <summary>The watched group ids, sorted; null for all.</summary>
+        [JsonConverter(typeof(LzOneOrManyStringsConverter))]
+        public string[]? Group { get; set; }
         /// <summary>Tickets created at or before this UNIX second are never emitted (the watch's start).</summary>
         public long Floor { get; set; }
         /// <summary>Latest first-message time emitted (UNIX seconds).</summary>
@@ -201,7 +204,7 @@ namespace LiveZilla.Client.Watch
                     if (_reportedFailures.Add(key)) _options.OnError?.Invoke(failure);
                 },
             });
-            var query = new LzTicketQuery { Group = _options.Group, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(from) };
+            var query = new LzTicketQuery { Groups = _options.Groups, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(from) };
             var tickets = new List<LzTicket>();
             await foreach (var ticket in pager.ListAsync(query, ct).ConfigureAwait(false)) tickets.Add(ticket);
 
@@ -261,18 +264,21 @@ namespace LiveZilla.Client.Watch
                     throw new InvalidDataException($"The watch state file '{path}' is not valid JSON ({ex.Message}). Delete it to start from -Since.", ex);
                 }
                 if (loaded == null) throw new InvalidDataException($"The watch state file '{path}' is empty. Delete it to start from -Since.");
-                if (!string.Equals(loaded.Group ?? "", _options.Group ?? "", StringComparison.Ordinal))
-                    throw new InvalidDataException($"The watch state file '{path}' belongs to a watch of group '{loaded.Group ?? "(all)"}', not '{_options.Group ?? "(all)"}'. Use another -StatePath.");
+                var watched = LzTicketQuery.Canonical(_options.Groups);
+                if (!(loaded.Group ?? Array.Empty<string>()).SequenceEqual(watched ?? Array.Empty<string>(), StringComparer.Ordinal))
+                    throw new InvalidDataException($"The watch state file '{path}' belongs to a watch of group '{Describe(loaded.Group)}', not '{Describe(watched)}'. Use another -StatePath.");
                 loaded.Recent = new Dictionary<string, long>(loaded.Recent ?? new Dictionary<string, long>(), StringComparer.Ordinal);
                 loaded.Messages = new Dictionary<string, List<string>>(loaded.Messages ?? new Dictionary<string, List<string>>(), StringComparer.Ordinal);
                 return loaded;
             }
             long start = (_options.Since ?? Now).ToUnixTimeSeconds();
-            var state = new LzWatchState { Group = _options.Group, Floor = start, Watermark = start };
+            var state = new LzWatchState { Group = LzTicketQuery.Canonical(_options.Groups), Floor = start, Watermark = start };
             _state = state;
             SaveState();
             return state;
         }
+
+        private static string Describe(string[]? groups) => groups == null || groups.Length == 0 ? "(all)" : string.Join(",", groups);
 
         private void SaveState()
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using LiveZilla.Client.Api;
 
@@ -32,6 +33,16 @@ namespace LiveZilla.PowerShell.Base
             _active = Resolve(Connection);
             // Touch the client now so a disconnected connection fails once, before any input is read.
             _ = _active.Client;
+        }
+
+        /// <summary>Stops the command before it lists anything when a group or operator filter value matches nothing on the server.</summary>
+        private protected void RequireKnownFilterValues(IReadOnlyCollection<string>? groups, IReadOnlyCollection<string>? operators)
+        {
+            if ((groups == null || groups.Count == 0) && (operators == null || operators.Count == 0)) return;
+            var client = Client;
+            var server = ActiveConnection.Uri;
+            var unknown = RunAsync((writer, token) => LzFilterValueCheck.FindUnknownAsync(client, server, groups, operators, token));
+            if (unknown != null) throw unknown;
         }
 
         internal static LzConnection Resolve(LzConnection? given)

@@ -17,6 +17,8 @@ namespace LiveZilla.PowerShell
 
         private readonly object _gate = new object();
         private readonly Dictionary<string, LzConnection> _byName = new Dictionary<string, LzConnection>(StringComparer.OrdinalIgnoreCase);
+        // Oldest first by when each was connected or selected: the last open one succeeds a closed default.
+        private readonly List<LzConnection> _recent = new List<LzConnection>();
         private LzConnection? _default;
 
         public LzConnection? Default
@@ -31,12 +33,31 @@ namespace LiveZilla.PowerShell
             {
                 _byName.TryGetValue(connection.Name, out var replaced);
                 _byName[connection.Name] = connection;
+                if (replaced != null) _recent.Remove(replaced);
+                _recent.Remove(connection);
+                _recent.Add(connection);
                 if (makeDefault || _default == null || ReferenceEquals(_default, replaced)) _default = connection;
                 return ReferenceEquals(replaced, connection) ? null : replaced;
             }
         }
 
-        /// <summary>Forgets a connection; if it was the default there is no default afterwards (no silent switch to another server).</summary>
+        /// <summary>Makes a connection of this table the default; false when it is not in the table (closed or replaced).</summary>
+        public bool Select(LzConnection connection)
+        {
+            lock (_gate)
+            {
+                if (!_byName.TryGetValue(connection.Name, out var current) || !ReferenceEquals(current, connection)) return false;
+                _default = connection;
+                _recent.Remove(connection);
+                _recent.Add(connection);
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Forgets a connection. When it was the default, the open connection connected or selected most recently becomes
+        /// the default (none when no open one is left); the caller tells the user which.
+        /// </summary>
         public bool Remove(LzConnection connection)
         {
             lock (_gate)
@@ -44,9 +65,10 @@ namespace LiveZilla.PowerShell
                 bool removed = false;
                 if (_byName.TryGetValue(connection.Name, out var current) && ReferenceEquals(current, connection))
                     removed = _byName.Remove(connection.Name);
+                _recent.Remove(connection);
                 if (ReferenceEquals(_default, connection))
                 {
-                    _default = null;
+                    _default = _recent.LastOrDefault(c => c.IsOpen);
                     removed = true;
                 }
                 return removed;
@@ -70,6 +92,7 @@ namespace LiveZilla.PowerShell
             {
                 all = _byName.Values.ToList();
                 _byName.Clear();
+                _recent.Clear();
                 _default = null;
             }
             foreach (var connection in all) connection.Dispose();

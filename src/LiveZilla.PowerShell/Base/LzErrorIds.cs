@@ -76,6 +76,8 @@ namespace LiveZilla.PowerShell.Base
         public const string FileNotFound = "LzFileNotFound";
         /// <summary>A file is not in the expected format (an export line, a watch state).</summary>
         public const string InvalidFile = "LzInvalidFile";
+        /// <summary>Import-Module on PowerShell 7 before 7.4, whose .NET has too old a System.Text.Json.</summary>
+        public const string UnsupportedPowerShell = "LzUnsupportedPowerShell";
         /// <summary>Anything not foreseen; the message says what happened.</summary>
         public const string Unexpected = "LzUnexpectedError";
     }

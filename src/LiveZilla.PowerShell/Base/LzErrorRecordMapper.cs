@@ -160,7 +160,7 @@ namespace LiveZilla.PowerShell.Base
                 case "p_chat_close" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
                 case "p_chat_add_message" when string.Equals(api.Field, "ChatId", StringComparison.Ordinal):
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
-                        $"Chat '{target}' is not an active chat on {server}: it does not exist or was closed already.", "List the active chats with Get-LzChatSession.");
+                        $"Chat '{target}' is not an active chat on {server}: it does not exist or was closed already.", "List the active chats with Get-LzChat.");
                 case "p_chat_create" when string.Equals(api.Field, "Operator", StringComparison.Ordinal):
                     return Build(api, LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, target,
                         $"The operator does not exist on {server}. Operators are named by their login id.", "Use tab completion on -Operator to pick an existing login id.");

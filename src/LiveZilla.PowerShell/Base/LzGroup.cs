@@ -38,8 +38,16 @@ namespace LiveZilla.PowerShell
     {
         public static async Task<IReadOnlyList<LzGroup>> ListAsync(LzClient client, CancellationToken cancellationToken)
         {
+            var operators = new List<LzOperator>();
+            await foreach (var op in client.ListOperatorsAsync(new LzOperatorQuery(), cancellationToken).ConfigureAwait(false)) operators.Add(op);
+            return FromOperators(operators);
+        }
+
+        /// <summary>The groups of <paramref name="operators"/>, sorted by id (case-insensitively, then exactly).</summary>
+        public static IReadOnlyList<LzGroup> FromOperators(IEnumerable<LzOperator> operators)
+        {
             var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            await foreach (var op in client.ListOperatorsAsync(new LzOperatorQuery(), cancellationToken).ConfigureAwait(false))
+            foreach (var op in operators)
             {
                 foreach (var group in op.Groups)
                 {

@@ -13,18 +13,18 @@ namespace LiveZilla.PowerShell.Base
     /// </summary>
     public abstract class LzTicketFilterCmdlet : LzConnectedCmdlet
     {
-        /// <summary>Group id (exact, case-sensitive).</summary>
+        /// <summary>Group ids (exact, case-sensitive): tickets of any of them. Checked against the server's groups before anything is listed.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
+        public string[]? Group { get; set; }
 
-        /// <summary>Login id of the editor (case-sensitive).</summary>
+        /// <summary>Login ids of the editor (case-sensitive): tickets edited by any of them. Checked against the server's operators before anything is listed.</summary>
         [Parameter]
         [Alias("Editor")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LzOperatorCompleter))]
-        public string? Operator { get; set; }
+        public string[]? Operator { get; set; }
 
         /// <summary>Only tickets whose first message was created after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
         [Parameter]
@@ -58,14 +58,26 @@ namespace LiveZilla.PowerShell.Base
         private protected bool HasFilters =>
             Group != null || Operator != null || Status != null || IsBound(nameof(CreatedAfter)) || IsBound(nameof(CreatedBefore));
 
-        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
+        // The server sees a filter, and can reject it, only when it holds one value.
+        private protected override object? RejectedValue(string name) => name switch
+        {
+            "Operator" => LzTicketQuery.ServerValue(Operator),
+            "Group" => LzTicketQuery.ServerValue(Group),
+            _ => null,
+        };
+
+        private protected override void Prepare()
+        {
+            base.Prepare();
+            RequireKnownFilterValues(Group, Operator);
+        }
 
         /// <summary>The filters as a query; dates count only when given, since DateTimeOffset has no "unset".</summary>
         private protected LzTicketQuery FilterQuery(long? id = null) => new LzTicketQuery
         {
             Id = id,
-            Group = Group,
-            Operator = Operator,
+            Groups = Group?.Distinct(StringComparer.Ordinal).ToArray(),
+            Operators = Operator?.Distinct(StringComparer.Ordinal).ToArray(),
             Status = Status?.Distinct().ToArray(),
             CreatedAfter = IsBound(nameof(CreatedAfter)) ? CreatedAfter : (DateTimeOffset?)null,
             CreatedBefore = IsBound(nameof(CreatedBefore)) ? LzDates.ToExclusiveUpperBound(CreatedBefore) : (DateTimeOffset?)null,

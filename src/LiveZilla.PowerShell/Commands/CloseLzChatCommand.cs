@@ -5,7 +5,7 @@ using LiveZilla.PowerShell.Base;
 namespace LiveZilla.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Closes active chats; they move to the archive that Get-LzChat lists.</para>
+    /// <para type="synopsis">Closes active chats; they move to the archive that Get-LzChatTranscript lists.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Close, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LzChat))]

@@ -29,6 +29,8 @@ namespace LiveZilla.PowerShell.Commands
         [ArgumentCompleter(typeof(Completers.LzConnectionNameCompleter))]
         public string[] Name { get; set; } = null!;
 
+        private LzConnection? _closedDefault;
+
         private protected override object? ErrorTarget => Connection ?? (object?)Name;
 
         private protected override void ProcessRecordCore()
@@ -68,11 +70,24 @@ namespace LiveZilla.PowerShell.Commands
             }
         }
 
+        private protected override void EndProcessingCore()
+        {
+            // Said once at the end, so closing several connections at once names only the default that is left.
+            if (_closedDefault == null) return;
+            var successor = LzConnectionRegistry.Current.Default;
+            if (successor != null)
+                WriteWarning($"The default connection '{_closedDefault.Name}' was closed; '{successor.Name}' ({successor.UserName} at {successor.Uri}) is the default connection now. Run Select-LzConnection -Name <name> to choose another.");
+            else
+                WriteVerbose($"The default connection '{_closedDefault.Name}' was closed; no LiveZilla connection is left in this session.");
+        }
+
         private void Close(LzRunspaceConnections connections, LzConnection connection)
         {
+            bool wasDefault = connection.IsDefault;
             connections.Remove(connection);
             connection.Dispose();
             WriteVerbose($"Closed connection '{connection.Name}' to {connection.Uri}.");
+            if (wasDefault) _closedDefault ??= connection;
         }
     }
 }

@@ -13,16 +13,25 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>
     /// <para type="synopsis">Exports tickets losslessly to a JSON Lines file, resumably, with a manifest to verify it.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LzTicket")]
+    [Cmdlet(VerbsData.Export, "LzTicket", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(LzExportResult))]
     public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
     {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private string _fullPath = "";
 
-        /// <summary>The data file (JSON Lines). Errors, state and manifest are written next to it.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The data file (JSON Lines); errors, state and manifest are written next to it. Wildcards must match exactly one existing file. Relative paths start at the current location.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string Path { get; set; } = "";
+
+        /// <summary>The data file, taken exactly as written (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = "";
 
         /// <summary>Continue an interrupted export of the same file with the same filters.</summary>
         [Parameter]
@@ -36,13 +45,15 @@ namespace LiveZilla.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override object? ErrorTarget => _fullPath;
+        private protected override object? ErrorTarget => _fullPath.Length > 0 ? _fullPath : GivenPath;
+
+        private string GivenPath => ParameterSetName == LiteralPathSet ? LiteralPath : Path;
 
         private protected override void ProcessRecordCore()
         {
             if (Resume && Force)
-                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", Path);
-            _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", GivenPath);
+            _fullPath = LzFilePaths.ResolveOutput(SessionState, GivenPath, literal: ParameterSetName == LiteralPathSet);
             var query = FilterQuery();
             var client = Client;
             string path = _fullPath;

@@ -1,4 +1,4 @@
-using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,16 +10,13 @@ using LiveZilla.PowerShell.Completers;
 namespace LiveZilla.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Lists archived (closed) chat transcripts, as a stream.</para>
+    /// <para type="synopsis">Lists the active chats (those New-LzChat starts), newest first, at most 100.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LzChat", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "LzChat")]
     [OutputType(typeof(LzChat))]
     public sealed class GetLzChatCommand : LzConnectedCmdlet
     {
-        private string? _currentId;
-        private ulong _seen, _written;
-
-        /// <summary>Chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
+        /// <summary>Only these chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? ChatId { get; set; }
@@ -30,99 +27,25 @@ namespace LiveZilla.PowerShell.Commands
         [ArgumentCompleter(typeof(LzGroupCompleter))]
         public string? Group { get; set; }
 
-        /// <summary>Only chats of this operator (login id).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzOperatorCompleter))]
-        public string? Operator { get; set; }
-
-        /// <summary>Only chats that started after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
-        [Parameter]
-        [LzDateTransformation]
-        public DateTimeOffset StartedAfter { get; set; }
-
-        /// <summary>Only chats that started before this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
-        [Parameter]
-        [LzDateTransformation]
-        public DateTimeOffset StartedBefore { get; set; }
-
-        /// <summary>Leave out the HTML transcript.</summary>
-        [Parameter]
-        public SwitchParameter PlainText { get; set; }
-
-        private protected override object? ErrorTarget => _currentId;
-        private protected override object? RejectedValue(string name) => name switch { "Operator" => Operator, "Group" => Group, _ => null };
-
+        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
 
         private protected override void ProcessRecordCore()
         {
-            if (ChatId == null)
-            {
-                List(BuildQuery(null));
-                return;
-            }
-            foreach (var given in ChatId)
-            {
-                _currentId = given.Trim();
-                if (List(BuildQuery(_currentId)) is ulong found && found == 0 && Group == null && Operator == null && !IsBound(nameof(StartedAfter)) && !IsBound(nameof(StartedBefore)))
-                    ReportError(LzErrorRecordMapper.Build(new ItemNotFoundException("Chat " + _currentId + " was not found."), LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound, _currentId,
-                        $"Chat '{_currentId}' is not in the archive of {ActiveConnection.Uri}. Only closed chats are archived; active chats are listed by Get-LzChatSession.",
-                        "Run Get-LzChat without -ChatId, or Get-LzChatSession for active chats."));
-            }
-            _currentId = null;
-        }
-
-        private protected override void EndProcessingCore()
-        {
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount(_seen, 1.0));
-        }
-
-        internal LzChatQuery BuildQuery(string? chatId)
-        {
-            var query = new LzChatQuery
-            {
-                ChatId = chatId,
-                Group = Group,
-                Operator = Operator,
-                StartedAfter = IsBound(nameof(StartedAfter)) ? StartedAfter : (DateTimeOffset?)null,
-                StartedBefore = IsBound(nameof(StartedBefore)) ? LzDates.ToExclusiveUpperBound(StartedBefore) : (DateTimeOffset?)null,
-                PlainTextOnly = PlainText,
-            };
-            // The server's limit keeps the first N by chat id, the order written here, so -First can stop the server early.
-            if (chatId == null && !PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue && _seen == 0)
-            {
-                ulong wanted = PagingParameters.First + PagingParameters.Skip;
-                if (wanted > 0 && wanted <= int.MaxValue) query.Limit = (int)wanted;
-            }
-            return query;
-        }
-
-        /// <summary>Null when -First is already satisfied and nothing was asked.</summary>
-        private ulong? List(LzChatQuery query)
-        {
-            if (!PagingParameters.IncludeTotalCount && _written >= PagingParameters.First) return null;
             var client = Client;
-            return RunAsync((writer, token) => StreamAsync(client, query, writer, token));
+            var ids = ChatId?.Select(i => i.Trim()).ToArray();
+            var group = Group;
+            RunAsync((writer, token) => StreamAsync(client, ids, group, writer, token));
         }
 
-        private async Task<ulong> StreamAsync(LzClient client, LzChatQuery query, LzPipelineWriter writer, CancellationToken token)
+        private static async Task StreamAsync(LzClient client, string[]? ids, string? group, LzPipelineWriter writer, CancellationToken token)
         {
-            ulong found = 0;
-            await foreach (var chat in client.ListChatsAsync(query, token).ConfigureAwait(false))
+            // The server has no filters for active chats; filter the (at most 100) sessions here.
+            await foreach (var chat in client.ListChatSessionsAsync(token).ConfigureAwait(false))
             {
-                found++;
-                _seen++;
-                if (_seen <= PagingParameters.Skip) continue;
-                if (_written >= PagingParameters.First)
-                {
-                    if (PagingParameters.IncludeTotalCount) continue;
-                    break;
-                }
+                if (ids != null && !ids.Contains(chat.ChatId)) continue;
+                if (group != null && chat.Group != group) continue;
                 writer.WriteObject(chat);
-                _written++;
             }
-            return found;
         }
     }
 }

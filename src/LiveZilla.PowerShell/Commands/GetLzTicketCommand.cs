@@ -51,7 +51,7 @@ namespace LiveZilla.PowerShell.Commands
             {
                 ulong wanted = PagingParameters.First + PagingParameters.Skip;
                 if (PagingParameters.First == 0) wanted = 0;
-                if (wanted > 0 && wanted <= int.MaxValue) query.Limit = (int)wanted;
+                if (wanted > 0 && wanted <= long.MaxValue) query.MaxTickets = (long)wanted;
             }
             return query;
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
@@ -13,49 +12,20 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>
     /// <para type="synopsis">Reads an export written by Export-LzTicket back as LzTicket objects, offline.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Import, "LzTicket")]
+    [Cmdlet(VerbsData.Import, "LzTicket", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(LzTicket))]
-    public sealed class ImportLzTicketCommand : LzCmdlet
+    public sealed class ImportLzTicketCommand : LzExportFileCmdlet
     {
-        private string? _current;
-
-        /// <summary>Export files (JSON Lines); wildcards allowed. Binds from FullName on the pipeline (Get-ChildItem).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        private protected override object? ErrorTarget => _current;
-
-        private protected override void ProcessRecordCore()
+        private protected override void ProcessFile(string file)
         {
-            foreach (var given in Path)
+            try
             {
-                _current = given;
-                Collection<string> files;
-                try
-                {
-                    files = SessionState.Path.GetResolvedProviderPathFromPSPath(given, out _);
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    ReportError(MapError(LzExportErrors.FromFile(new FileNotFoundException(ex.Message, given), given), given));
-                    continue;
-                }
-                foreach (var file in files)
-                {
-                    _current = file;
-                    try
-                    {
-                        ReadTickets(file);
-                    }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is DecoderFallbackException)
-                    {
-                        ReportError(MapError(LzExportErrors.FromFile(ex is DecoderFallbackException ? new InvalidDataException($"'{file}' is not UTF-8 text: {ex.Message}", ex) : ex, file), file));
-                    }
-                }
+                ReadTickets(file);
             }
-            _current = null;
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is DecoderFallbackException)
+            {
+                ReportError(MapError(LzExportErrors.FromFile(ex is DecoderFallbackException ? new InvalidDataException($"'{file}' is not UTF-8 text: {ex.Message}", ex) : ex, file), file));
+            }
         }
 
         private void ReadTickets(string file)

@@ -101,7 +101,7 @@ namespace LiveZilla.PowerShell.Commands
             {
                 // Reliability fix: the error carries the request and says whether the chat may exist, so it is not started twice.
                 ReportError(LzUnsentErrors.Build(MapError(failure, request.UserId), failure, request.UserId, request,
-                    $"chat of visitor '{request.UserId}'", "Get-LzChatSession"));
+                    $"chat of visitor '{request.UserId}'", "Get-LzChat"));
                 return;
             }
             WriteObject(created);

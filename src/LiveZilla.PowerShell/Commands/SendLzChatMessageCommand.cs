@@ -13,7 +13,7 @@ namespace LiveZilla.PowerShell.Commands
     {
         private string? _currentId;
 
-        /// <summary>Id of an active chat. Binds from the pipeline by property name (chats from New-LzChat or Get-LzChatSession).</summary>
+        /// <summary>Id of an active chat. Binds from the pipeline by property name (chats from New-LzChat or Get-LzChat).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ChatId { get; set; } = "";
@@ -48,7 +48,7 @@ namespace LiveZilla.PowerShell.Commands
                 var unsent = new PSObject();
                 unsent.Properties.Add(new PSNoteProperty("ChatId", chatId));
                 unsent.Properties.Add(new PSNoteProperty("Text", text));
-                ReportError(LzUnsentErrors.Build(MapError(failure, chatId), failure, chatId, unsent, $"message to chat {chatId}", "Get-LzChatSession"));
+                ReportError(LzUnsentErrors.Build(MapError(failure, chatId), failure, chatId, unsent, $"message to chat {chatId}", "Get-LzChat"));
                 return;
             }
             if (PassThru)

@@ -17,11 +17,11 @@ namespace LiveZilla.PowerShell.Commands
     [OutputType(typeof(LzTicket), typeof(LzTicketMessage))]
     public sealed class WatchLzTicketCommand : LzConnectedCmdlet
     {
-        /// <summary>Only tickets of this group (exact, case-sensitive).</summary>
+        /// <summary>Only tickets of these groups (exact, case-sensitive). Checked against the server's groups before the watch starts.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
+        public string[]? Group { get; set; }
 
         /// <summary>
         /// The shortest time between polls. Each poll costs a real server a login (about 90 ms of bcrypt) and a scan of its
@@ -56,14 +56,20 @@ namespace LiveZilla.PowerShell.Commands
         [LzValidateDuration]
         public TimeSpan Timeout { get; set; }
 
-        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
+        private protected override object? RejectedValue(string name) => name switch { "Group" => LzTicketQuery.ServerValue(Group), _ => null };
+
+        private protected override void Prepare()
+        {
+            base.Prepare();
+            RequireKnownFilterValues(Group, null);
+        }
 
         private protected override void ProcessRecordCore()
         {
             string? statePath = StatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
             var options = new LzWatchOptions
             {
-                Group = Group,
+                Groups = Group,
                 Interval = Interval,
                 IncludeMessages = IncludeMessages,
                 StatePath = statePath,

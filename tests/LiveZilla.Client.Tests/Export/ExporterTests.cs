@@ -21,6 +21,16 @@ public sealed class ExporterTests : IDisposable
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
 
+    /// <summary>Starts an export and cancels it once the server has served <paramref name="afterTickets"/> tickets, as Ctrl+C would.</summary>
+    private static async Task ExportInterrupted(FakeTicketServer server, int afterTickets, string path, LzTicketQuery query, LzExportOptions options)
+    {
+        using var cts = new CancellationTokenSource();
+        int served = 0;
+        server.BeforeTicket = _ => { if (++served == afterTickets) cts.Cancel(); return Task.CompletedTask; };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, options).ExportAsync(path, query, cts.Token));
+        server.BeforeTicket = null;
+    }
+
     [Fact]
     public async Task Export_writes_every_ticket_once_sorted_by_creation_and_a_matching_manifest()
     {
@@ -49,12 +59,12 @@ public sealed class ExporterTests : IDisposable
     {
         var server = Server(800, 2);
         string path = PathOf("sales.jsonl");
-        await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery { Group = "sales", Status = new[] { LzTicketStatus.Open } });
+        await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" }, Status = new[] { LzTicketStatus.Open } });
         var tickets = LzTicketJsonLines.ReadFile(path).ToList();
         var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.Id).OrderBy(x => x).ToList();
         Assert.Equal(expected, tickets.Select(t => t.Id).OrderBy(x => x).ToList());
         var manifest = LzTicketExporter.Verify(path).Manifest;
-        Assert.Equal("sales", manifest.Filters.Group);
+        Assert.Equal(new[] { "sales" }, manifest.Filters.Group);
         Assert.Equal(new[] { "Open" }, manifest.Filters.Status);
     }
 
@@ -152,6 +162,38 @@ public sealed class ExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_of_several_groups_records_them_sorted_and_resumes_with_them_given_in_any_order()
+    {
+        var server = Server(600, 8);
+        string path = PathOf("groups.jsonl");
+        await ExportInterrupted(server, afterTickets: 100, path, new LzTicketQuery { Groups = new[] { "support", "sales", "support" } }, Options(pageSize: 40));
+
+        var result = await new LzTicketExporter(server, Options(pageSize: 40, resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales", "support" } });
+
+        Assert.True(result.Resumed);
+        Assert.Equal(server.Tickets.Count(t => t.Created.HasValue), result.TicketCount);
+        Assert.Equal(new[] { "sales", "support" }, LzTicketExporter.Verify(path).Manifest.Filters.Group);
+    }
+
+    [Fact]
+    public async Task A_manifest_that_records_one_group_as_a_plain_string_still_reads()
+    {
+        var server = Server(100, 9);
+        string path = PathOf("one-group.jsonl");
+        await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" }, Operators = new[] { "jdoe" } });
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(LzExportPaths.Manifest(path)))!;
+        manifest["Filters"]!["Group"] = "sales";
+        manifest["Filters"]!["Operator"] = "jdoe";
+        File.WriteAllText(LzExportPaths.Manifest(path), manifest.ToJsonString());
+
+        var check = LzTicketExporter.Verify(path);
+
+        Assert.True(check.IsValid, string.Join(" ", check.Problems));
+        Assert.Equal(new[] { "sales" }, check.Manifest.Filters.Group);
+        Assert.Equal(new[] { "jdoe" }, check.Manifest.Filters.Operator);
+    }
+
+    [Fact]
     public async Task An_existing_export_is_kept_unless_resumed_or_overwritten_and_resume_needs_the_same_filters()
     {
         var server = Server(200, 6);
@@ -164,14 +206,8 @@ public sealed class ExporterTests : IDisposable
         Assert.Equal(0, done.TicketsThisRun);
         Assert.Equal(200, done.TicketCount);
 
-        using (var cts = new CancellationTokenSource())
-        {
-            int served = 0;
-            server.BeforeTicket = _ => { if (++served == 50) cts.Cancel(); return Task.CompletedTask; };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, Options(pageSize: 20, overwrite: true)).ExportAsync(path, new LzTicketQuery(), cts.Token));
-            server.BeforeTicket = null;
-        }
-        var differ = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(path, new LzTicketQuery { Group = "sales" }));
+        await ExportInterrupted(server, afterTickets: 50, path, new LzTicketQuery(), Options(pageSize: 20, overwrite: true));
+        var differ = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" } }));
         Assert.Equal(LzExportFailure.FiltersDiffer, differ.Reason);
         var missing = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(PathOf("none.jsonl"), new LzTicketQuery()));
         Assert.Equal(LzExportFailure.NothingToResume, missing.Reason);
@@ -182,13 +218,7 @@ public sealed class ExporterTests : IDisposable
     {
         var server = Server(600, 7);
         string path = PathOf("tampered.jsonl");
-        using (var cts = new CancellationTokenSource())
-        {
-            int served = 0;
-            server.BeforeTicket = _ => { if (++served == 400) cts.Cancel(); return Task.CompletedTask; };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LzTicketExporter(server, Options(pageSize: 50)).ExportAsync(path, new LzTicketQuery(), cts.Token));
-            server.BeforeTicket = null;
-        }
+        await ExportInterrupted(server, afterTickets: 400, path, new LzTicketQuery(), Options(pageSize: 50));
         var lines = File.ReadAllLines(path);
         Assert.NotEmpty(lines);
         File.WriteAllLines(path, lines.Take(lines.Length - 1));

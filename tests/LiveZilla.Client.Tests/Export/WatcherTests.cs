@@ -68,7 +68,7 @@ public sealed class WatcherTests : IDisposable
             if (wait == 3) arrived.Add(Arrive(created: _now.ToUnixTimeSeconds() - 4));  // visible a moment late
             if (wait == 4) Arrive(group: "sales");
         });
-        options.Group = "support";
+        options.Groups = new[] { "support" };
         var events = await Collect(new LzTicketWatcher(_server, options));
 
         Assert.Equal(arrived.Select(t => t.Id).OrderBy(x => x), events.Select(e => e.Ticket.Id).OrderBy(x => x));
@@ -94,6 +94,45 @@ public sealed class WatcherTests : IDisposable
         var all = first.Concat(second).Select(e => e.Ticket.Id).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(arrived.Select(t => t.Id).OrderBy(x => x), all.OrderBy(x => x));
+    }
+
+    [Fact]
+    public async Task A_watch_of_several_groups_emits_their_tickets_and_keeps_its_state_for_exactly_those_groups()
+    {
+        string state = Path.Combine(_folder, "groups.json");
+        var arrived = new List<FakeTicket>();
+        var options = Options(wait =>
+        {
+            if (wait == 1) arrived.Add(Arrive(group: "sales"));
+            if (wait == 2) Arrive(group: "billing");
+            if (wait == 3) arrived.Add(Arrive(group: "support"));
+        }, statePath: state);
+        options.Groups = new[] { "support", "sales" };
+
+        var events = await Collect(new LzTicketWatcher(_server, options));
+
+        Assert.Equal(arrived.Select(t => t.Id), events.Select(e => e.Ticket.Id));
+        var sameGroups = Options(statePath: state, timeout: TimeSpan.FromSeconds(1));
+        sameGroups.Groups = new[] { "sales", "support" };
+        Assert.Empty(await Collect(new LzTicketWatcher(_server, sameGroups)));
+        var fewer = Options(statePath: state);
+        fewer.Groups = new[] { "support" };
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Collect(new LzTicketWatcher(_server, fewer)));
+        Assert.Contains("'sales,support', not 'support'", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_state_file_that_records_one_group_as_a_plain_string_continues_a_watch_of_that_group()
+    {
+        string state = Path.Combine(_folder, "single.json");
+        File.WriteAllText(state, "{\"Format\":\"LiveZilla.TicketWatch/1\",\"Group\":\"support\",\"Floor\":" + _now.ToUnixTimeSeconds() + ",\"Watermark\":" + _now.ToUnixTimeSeconds() + "}");
+        var arrived = new List<FakeTicket>();
+        var options = Options(wait => { if (wait == 1) arrived.Add(Arrive()); }, statePath: state);
+        options.Groups = new[] { "support" };
+
+        var events = await Collect(new LzTicketWatcher(_server, options));
+
+        Assert.Equal(arrived.Select(t => t.Id), events.Select(e => e.Ticket.Id));
     }
 
     [Fact]

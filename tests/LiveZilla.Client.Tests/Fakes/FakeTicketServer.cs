@@ -107,12 +107,14 @@ public sealed class FakeTicketServer : ILzTicketApi
         }
         else
         {
-            if (!string.IsNullOrEmpty(q.Operator) && !Operators.Contains(q.Operator))
+            // The wire carries p_group and p_operator only for a single value, as LzClient sends them.
+            string? group = LzTicketQuery.ServerValue(q.Groups), editor = LzTicketQuery.ServerValue(q.Operators);
+            if (editor != null && !Operators.Contains(editor))
                 throw FakeFault.Error(LzErrorKind.Validation, "Filter: Operator");
             long after = q.CreatedAfter?.ToUnixTimeSeconds() ?? 0, before = q.CreatedBefore?.ToUnixTimeSeconds() ?? 0;
             matches = InCreatedRange(after, before);
-            if (!string.IsNullOrEmpty(q.Group)) matches = matches.Where(t => t.Group == q.Group);
-            if (!string.IsNullOrEmpty(q.Operator)) matches = matches.Where(t => t.HasEditorRow && t.Editor == q.Operator);
+            if (group != null) matches = matches.Where(t => t.Group == group);
+            if (editor != null) matches = matches.Where(t => t.HasEditorRow && t.Editor == editor);
             if (q.Status is { Count: > 0 } statuses && !IgnoresStatusFilter)
                 matches = matches.Where(t => t.HasEditorRow && statuses.Contains(t.Status));
         }
@@ -247,7 +249,7 @@ public sealed class FakeTicketServer : ILzTicketApi
 
     private static LzTicketQuery Copy(LzTicketQuery q) => new()
     {
-        Id = q.Id, Group = q.Group, Operator = q.Operator, Status = q.Status?.ToArray(),
+        Id = q.Id, Groups = q.Groups?.ToArray(), Operators = q.Operators?.ToArray(), Status = q.Status?.ToArray(),
         CreatedAfter = q.CreatedAfter, CreatedBefore = q.CreatedBefore, Limit = q.Limit,
     };
 }

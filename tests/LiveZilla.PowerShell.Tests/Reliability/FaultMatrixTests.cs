@@ -103,8 +103,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         new CmdletRow("Connect-LzServer", Kind.Connect, "Connect-LzServer -Uri $uri -Credential $cred -AllowUnencryptedAuthentication -TimeoutSec $timeoutSec -MaximumRetryCount 1 -RetryIntervalSec 1 -Name $marker -PassThru", true),
         new CmdletRow("Disconnect-LzServer", Kind.Local, "Disconnect-LzServer -Connection $spare", false),
         new CmdletRow("Get-LzConnection", Kind.Local, "Get-LzConnection", false),
-        new CmdletRow("Get-LzChat", Kind.Read, "Get-LzChat -Connection $c", true),
-        new CmdletRow("Get-LzChatSession", Kind.Read, "Get-LzChatSession -Connection $c", false),
+        new CmdletRow("Select-LzConnection", Kind.Local, "Select-LzConnection -Name $spare.Name -PassThru", true),
+        new CmdletRow("Get-LzChatTranscript", Kind.Read, "Get-LzChatTranscript -Connection $c", true),
+        new CmdletRow("Get-LzChat", Kind.Read, "Get-LzChat -Connection $c", false),
         new CmdletRow("Get-LzGroup", Kind.Read, "Get-LzGroup -Connection $c", true),
         new CmdletRow("Get-LzKnowledgeBaseEntry", Kind.Read, "Get-LzKnowledgeBaseEntry -Connection $c", true),
         new CmdletRow("Get-LzOperator", Kind.Read, "Get-LzOperator -Connection $c", true),
@@ -203,6 +204,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         var timeout = f.Name is "latency-over-timeout" or "trickle-below-minimum-rate" ? RequestTimeout : SlackRequestTimeout;
         using var connection = SandboxConnections.Connect(sandbox, timeout, MaxRetries);
         using var spare = SandboxConnections.Connect(sandbox, timeout, MaxRetries, name: "reliability-spare");
+        // Select-LzConnection finds a connection by name among those of its runspace.
+        var registered = LzConnectionRegistry.For(_fixture.Host.Runspace);
+        registered.Add(spare, makeDefault: false);
         var secure = new System.Security.SecureString();
         foreach (char ch in "Matrix-Op-Secret-1") secure.AppendChar(ch);
         var variables = new Dictionary<string, object?>
@@ -229,6 +233,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         }
         finally
         {
+            registered.Remove(spare);
             sandbox.Faults.Clear();
             store.ClearUndecodable(long.Parse(badId));
             sandbox.ClearLockouts();

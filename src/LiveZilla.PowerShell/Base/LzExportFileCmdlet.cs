@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace LiveZilla.PowerShell.Base
+{
+    /// <summary>
+    /// Base of the cmdlets that read export files (Import-LzTicket, Test-LzExport): -Path with wildcards and -LiteralPath
+    /// without, both resolved against the current location, and one error per path that names no file.
+    /// </summary>
+    public abstract class LzExportFileCmdlet : LzCmdlet
+    {
+        /// <summary>Parameter set of -Path, the default.</summary>
+        protected const string PathSet = "Path";
+        /// <summary>Parameter set of -LiteralPath.</summary>
+        protected const string LiteralPathSet = "LiteralPath";
+
+        private string? _current;
+
+        /// <summary>Export data files (JSON Lines); wildcards allowed. Relative paths start at the current location.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Export data files, taken exactly as written (no wildcards). Binds from PSPath or FullName on the pipeline (Get-ChildItem).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        private protected override object? ErrorTarget => _current;
+
+        /// <summary>Reads one resolved file; reports its own errors.</summary>
+        private protected abstract void ProcessFile(string file);
+
+        private protected sealed override void ProcessRecordCore()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (var given in literal ? LiteralPath : Path)
+            {
+                _current = given;
+                IReadOnlyList<string> files;
+                try
+                {
+                    files = LzFilePaths.ResolveExisting(SessionState, given, literal);
+                }
+                catch (LzCmdletException ex)
+                {
+                    ReportError(MapError(ex, given));
+                    continue;
+                }
+                foreach (var file in files)
+                {
+                    _current = file;
+                    ProcessFile(file);
+                }
+            }
+            _current = null;
+        }
+    }
+}
