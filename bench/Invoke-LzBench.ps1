@@ -15,6 +15,10 @@
       P3 create:  New-LzTicket -ThrottleLimit 8, sequential New-LzTicket, and an Invoke-RestMethod loop, with injected
          latency; every created ticket is counted by its subject marker (none lost, none duplicated).
       P4 reads:   Get-LzTicket -Id calls on one connection against Invoke-RestMethod calls.
+      P5 updates: Get-LzTicket | Set-LzTicket -Status Closed on tickets already listed, with -ThrottleLimit and one at a
+         time, against an Invoke-RestMethod loop of assignments, at real-server cost: -SandboxProfile starts that sandbox
+         with --profile (e.g. livezilla8), else with -UpdateLatencyMs per request. The sandbox counts the requests of
+         the timed part: one assignment per ticket and no list request.
 
     Run it through build.ps1: `dotnet pwsh ./build.ps1 Bench` (builds in Release first).
 
@@ -23,6 +27,9 @@
 
 .EXAMPLE
     ./bench/Invoke-LzBench.ps1 -ModuleManifest out/LiveZilla/0.1.0/LiveZilla.psd1 -SandboxAssembly ... -BenchAssembly ... -Tickets 5000 -Creates 50 -Reads 100 -Repetitions 1
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Part P5 -SandboxProfile livezilla8
 #>
 [CmdletBinding()]
 param(
@@ -44,8 +51,15 @@ param(
     [ValidateRange(1, 200)] [int] $ImportRepetitions = 10,
     [ValidateRange(0, 10000)] [int] $CreateLatencyMs = 90,
     [ValidateRange(1, 16)] [int] $ThrottleLimit = 8,
+    # Tickets changed per P5 path (each path changes tickets of its own).
+    [ValidateRange(1, 100000)] [int] $Updates = 1000,
+    [ValidateRange(1, 100)] [int] $UpdateRepetitions = 1,
+    # Latency of the P5 sandbox when no -SandboxProfile is given.
+    [ValidateRange(0, 10000)] [int] $UpdateLatencyMs = 90,
+    # A cost profile of the sandbox (its --profile option, e.g. livezilla8) for the P5 sandbox, in place of -UpdateLatencyMs.
+    [string] $SandboxProfile = '',
     # Parts to run; "P1,P2" also works, as build.ps1 passes arguments on as text.
-    [ValidatePattern('^\s*P[1-4]\s*(,\s*P[1-4]\s*)*$')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4'),
+    [ValidatePattern('^\s*P[1-5]\s*(,\s*P[1-5]\s*)*$')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4', 'P5'),
 
     # Where the saved list answer, id file and results JSON go.
     [string] $WorkDirectory = (Join-Path ([IO.Path]::GetTempPath()) "lzbench-$PID"),
@@ -103,10 +117,11 @@ function Invoke-Measured {
 }
 
 function Start-BenchSandbox {
-    param([int] $Seed, [int] $LatencyMs)
+    param([int] $Seed, [int] $LatencyMs, [string] $CostProfile)
     $start = [Diagnostics.ProcessStartInfo]::new($Dotnet)
     $arguments = @($SandboxAssembly, '--port', '0', '--seed', "$Seed", '--ignore-stdin', '--user', $UserName, '--password', $Password)
-    if ($LatencyMs -gt 0) { $arguments += @('--latency', "$LatencyMs") }
+    if ($CostProfile) { $arguments += @('--profile', $CostProfile) }
+    elseif ($LatencyMs -gt 0) { $arguments += @('--latency', "$LatencyMs") }
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
@@ -192,6 +207,7 @@ $listFile = Join-Path $WorkDirectory 'tickets-list.json'
 $idFile = Join-Path $WorkDirectory 'ticket-ids.txt'
 $listSandbox = $null
 $createSandbox = $null
+$updateSandbox = $null
 try {
     if ($Part -contains 'P1' -or $Part -contains 'P4') {
         Write-Host "Starting the sandbox with $Tickets seeded tickets"
@@ -275,11 +291,33 @@ try {
                     "$($figures.count) returned, $($stored.distinct) distinct on the server, $($stored.duplicates) duplicated"
             }
         }
+        Stop-BenchSandbox $createSandbox; $createSandbox = $null
+    }
+
+    if ($Part -contains 'P5') {
+        $paths = @('UpdateParallel', 'UpdateSequential', 'UpdateIrm')
+        # Every path changes tickets of its own; about a quarter of the seeded tickets have no editor and are left out.
+        $seed = [int] [Math]::Ceiling($paths.Count * $UpdateRepetitions * $Updates / 0.7) + 100
+        $cost = if ($SandboxProfile) { "cost profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency per API request" }
+        Write-Host "Starting the sandbox with $seed seeded tickets and $cost"
+        $updateSandbox = Start-BenchSandbox -Seed $seed -LatencyMs $UpdateLatencyMs -CostProfile $SandboxProfile
+        $slice = 0
+        foreach ($repetition in 1..$UpdateRepetitions) {
+            foreach ($path in Get-Rotated $paths $repetition) {
+                Write-Host "P5 repetition $repetition/$UpdateRepetitions`: $path ($Updates tickets)"
+                $figures = Invoke-PwshPath -Path $path -Uri $updateSandbox.Uri -Extra @{ Count = $Updates; Offset = $slice * $Updates; ThrottleLimit = $ThrottleLimit }
+                $slice++
+                Add-Result P5 $path $repetition $figures
+                Add-Check P5 "$path (repetition $repetition) changed $Updates tickets with one assignment each and no list request" ($figures.count -eq $Updates -and $figures.assigns -eq $Updates -and $figures.lists -eq 0) `
+                    "$($figures.count) tickets, $($figures.assigns) assignments, $($figures.lists) list requests"
+            }
+        }
     }
 }
 finally {
     Stop-BenchSandbox $listSandbox
     Stop-BenchSandbox $createSandbox
+    Stop-BenchSandbox $updateSandbox
 }
 
 #region Report
@@ -299,7 +337,7 @@ $machine = [pscustomobject]@{
 }
 Write-Host ''
 Write-Host ("Machine: {0} cores, {1} GB, {2}, {3}, PowerShell {4}; load average at the end: {5}" -f $machine.Cores, $machine.MemoryGB, $machine.OS, $machine.DotNet, $machine.PowerShell, $machine.LoadAverage)
-Write-Host ("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s)" -f $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions)
+Write-Host ("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s), {7} updates x {8} repetition(s) at {9}" -f $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions, $Updates, $UpdateRepetitions, $(if ($SandboxProfile) { "profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency" }))
 
 $medians = foreach ($group in $Results | Group-Object Part, Path) {
     $first = $group.Group[0]
@@ -373,6 +411,12 @@ if ($Part -contains 'P4') {
     $irm = Get-PathMedian P4 ReadIrm
     Add-Ratio P4 'ReadIrm / ReadCmdlet (speed-up)' (Format-Ratio $irm $cmdlet) '>= 2x' ($irm / $cmdlet -ge 2)
     Add-Ratio P4 'Per call: cmdlet, Invoke-RestMethod' ('{0:N2} ms, {1:N2} ms' -f ($cmdlet / $Reads), ($irm / $Reads)) '' $null
+}
+if ($Part -contains 'P5') {
+    $parallel = Get-PathMedian P5 UpdateParallel
+    Add-Ratio P5 'UpdateIrm / UpdateParallel (speed-up)' (Format-Ratio (Get-PathMedian P5 UpdateIrm) $parallel) '' $null
+    Add-Ratio P5 'UpdateSequential / UpdateParallel' (Format-Ratio (Get-PathMedian P5 UpdateSequential) $parallel) '' $null
+    Add-Ratio P5 'Per ticket: parallel, sequential, Invoke-RestMethod' ('{0:N1} ms, {1:N1} ms, {2:N1} ms' -f ($parallel / $Updates), ((Get-PathMedian P5 UpdateSequential) / $Updates), ((Get-PathMedian P5 UpdateIrm) / $Updates)) '' $null
 }
 Write-Host 'Ratios and targets'
 $ratios | Format-Table -AutoSize | Out-String -Width 160 | Write-Host

@@ -10,12 +10,15 @@
     prove that the paths return the same tickets.
 
     Paths: Baseline (import and connect only), ListDefault, ListBigPage, ListIrm (P1); CreateParallel,
-    CreateSequential, CreateIrm (P3); ReadCmdlet, ReadIrm (P4).
+    CreateSequential, CreateIrm (P3); ReadCmdlet, ReadIrm (P4); UpdateParallel, UpdateSequential, UpdateIrm (P5). The
+    update paths list their tickets before the clock starts, write them once all are changed, and report the list and
+    assignment requests the sandbox counted during the timed part.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)]
-    [ValidateSet('Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'CreateParallel', 'CreateSequential', 'CreateIrm', 'ReadCmdlet', 'ReadIrm')]
+    [ValidateSet('Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'CreateParallel', 'CreateSequential', 'CreateIrm', 'ReadCmdlet', 'ReadIrm',
+        'UpdateParallel', 'UpdateSequential', 'UpdateIrm')]
     [string] $Path,
 
     [Parameter(Mandatory)] [uri] $Uri,
@@ -23,8 +26,9 @@ param(
     [string] $UserName = 'admin',
     [string] $Password = 'admin123',
 
-    # Creates: how many tickets, and the subject prefix that marks them.
+    # Creates and updates: how many tickets; creates: the subject prefix that marks them; updates: how many assigned tickets to pass over first.
     [int] $Count = 0,
+    [int] $Offset = 0,
     [string] $Marker = '',
     [int] $ThrottleLimit = 8,
 
@@ -92,6 +96,11 @@ if ($Path -like 'Create*') {
     }
 }
 if ($Path -like 'Read*') { $readIds = @(Get-Content -LiteralPath $IdFile | Where-Object { $_ }) }
+$control = [uri]::new($Uri, '/_sandbox/stats')
+function Get-SandboxCount([string] $Function) {
+    $count = (Invoke-RestMethod -Uri $control).requestsByFunction.PSObject.Properties[$Function]
+    if ($count) { [long] $count.Value } else { 0L }
+}
 
 $setup = [Diagnostics.Stopwatch]::StartNew()
 if ($Path -notlike '*Irm') {
@@ -99,6 +108,19 @@ if ($Path -notlike '*Irm') {
     $credential = [pscredential]::new($UserName, (ConvertTo-SecureString $Password -AsPlainText -Force))
     Connect-LzServer -Uri $Uri -Credential $credential -AllowUnencryptedAuthentication
 }
+# The tickets to change: those with an editor (the others need -Editor), in id order, a slice of its own per path.
+$updateTickets = $null
+if ($Path -eq 'UpdateIrm') {
+    $updateTickets = @((Invoke-LzRest @{ p_tickets_list = 1 }).Tickets | ForEach-Object Ticket |
+        Where-Object { $_.Editor -and $_.Editor.PSObject.Properties['Editor'] -and $_.Editor.Editor } |
+        Sort-Object { [long] $_.Id } | Select-Object -Skip $Offset -First $Count)
+}
+elseif ($Path -like 'Update*') {
+    $updateTickets = @(Get-LzTicket | Where-Object Editor | Sort-Object Id | Select-Object -Skip $Offset -First $Count)
+}
+if ($null -ne $updateTickets -and $updateTickets.Count -lt $Count) { throw "Only $($updateTickets.Count) tickets with an editor from position $Offset; $Count are needed." }
+$listsBefore = if ($Path -like 'Update*') { Get-SandboxCount p_tickets_list } else { 0 }
+$assignsBefore = if ($Path -like 'Update*') { Get-SandboxCount p_ticketeditor_assign } else { 0 }
 $setupMs = $setup.Elapsed.TotalMilliseconds
 
 # Assigned in a statement of its own: an empty list written from an if-expression would enumerate to $null.
@@ -129,6 +151,18 @@ $pathBlock = switch ($Path) {
         }
     }
     'ReadCmdlet' { { foreach ($id in $readIds) { Get-LzTicket -Id $id } } }
+    'UpdateParallel' { { $updateTickets | Set-LzTicket -Status Closed -ThrottleLimit $ThrottleLimit; $updateTickets } }
+    'UpdateSequential' { { $updateTickets | Set-LzTicket -Status Closed; $updateTickets } }
+    'UpdateIrm' {
+        {
+            # What a script does today: one assignment per ticket, sending the editor and sub-status it read, so nothing is reset.
+            foreach ($ticket in $updateTickets) {
+                $editorData = @{ TicketEditor = @{ Id = $ticket.Id; Editor = $ticket.Editor.Editor; Status = 2; SubStatus = $ticket.Editor.SubStatus } } | ConvertTo-Json -Compress
+                $null = Invoke-LzRest @{ p_ticketeditor_assign = 1; p_data = $editorData }
+            }
+            $updateTickets
+        }
+    }
     'ReadIrm' { { foreach ($id in $readIds) { (Invoke-LzRest @{ p_tickets_list = 1; p_id = $id }).Tickets | ConvertTo-LzRestTicket } } }
 }
 
@@ -137,6 +171,7 @@ $pathBlock = switch ($Path) {
     if ($null -ne $keptIds) { $keptIds.Add([string] $_.Id) }
 }
 $wallMs = $watch.Elapsed.TotalMilliseconds
+$requests = if ($Path -like 'Update*') { @{ lists = (Get-SandboxCount p_tickets_list) - $listsBefore; assigns = (Get-SandboxCount p_ticketeditor_assign) - $assignsBefore } } else { @{} }
 
 $digest = $null
 if ($null -ne $keptIds) {
@@ -146,11 +181,13 @@ if ($null -ne $keptIds) {
 }
 $process = [Diagnostics.Process]::GetCurrentProcess()
 $process.Refresh()
-[ordered]@{
+$figures = [ordered]@{
     wallMs  = $wallMs
     firstMs = $script:firstMs
     count   = $script:count
     digest  = $digest
     setupMs = $setupMs
     peakMB  = $process.PeakWorkingSet64 / 1MB
-} | ConvertTo-Json -Compress
+}
+foreach ($key in $requests.Keys) { $figures[$key] = $requests[$key] }
+$figures | ConvertTo-Json -Compress

@@ -313,6 +313,8 @@ function Get-CommandHelp([System.Management.Automation.CommandInfo] $Command, [s
     foreach ($set in $Command.ParameterSets) {
         foreach ($parameter in $set.Parameters) {
             if ($commonParameters.Contains($parameter.Name) -and -not $shouldProcessText.ContainsKey($parameter.Name)) { continue }
+            # A parameter hidden with DontShow (the piped record of the create and set cmdlets) is bound by PowerShell, never typed.
+            if (@($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0) { continue }
             if (-not $occurrences.Contains($parameter.Name)) { $occurrences[$parameter.Name] = [System.Collections.Generic.List[object]]::new() }
             $occurrences[$parameter.Name].Add($parameter)
         }

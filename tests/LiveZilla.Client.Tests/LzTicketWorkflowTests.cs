@@ -251,6 +251,80 @@ public class LzTicketWorkflowTests
         Assert.DoesNotContain(Assign, _server.Calls);
     }
 
+    [Fact]
+    public async Task A_change_from_a_ticket_the_caller_holds_is_one_assignment_that_keeps_its_editor_and_sub_status()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.InProgress, "triage"));
+        var held = (await Workflow.FindTicketAsync(11801))!;
+        _server.Calls.Clear();
+
+        var echo = await Workflow.ChangeTicketAsync(11801, held, status: LzTicketStatus.Closed);
+
+        Assert.Equal(new[] { Assign }, _server.Calls);
+        Assert.Equal(("admin", LzTicketStatus.Closed, "triage"), (_server[11801].Editor, _server[11801].Status, _server[11801].SubStatus));
+        Assert.Equal(LzTicketStatus.Closed, echo.Status);
+    }
+
+    [Fact]
+    public async Task A_change_that_gives_editor_status_and_sub_status_reads_nothing()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, "x"));
+
+        await Workflow.ChangeTicketAsync(11801, null, "jdoe", LzTicketStatus.Pending, "");
+
+        Assert.Equal(new[] { Assign }, _server.Calls);
+        Assert.Equal(("jdoe", LzTicketStatus.Pending, ""), (_server[11801].Editor, _server[11801].Status, _server[11801].SubStatus));
+    }
+
+    [Fact]
+    public async Task A_held_ticket_without_editor_or_of_another_id_is_refused_before_sending()
+    {
+        _server.Add(Listed(11801, editor: null, LzTicketStatus.Open, ""));
+        _server.Add(Listed(11802, editor: "admin", LzTicketStatus.Open, ""));
+        var noEditor = (await Workflow.FindTicketAsync(11801))!;
+        var other = (await Workflow.FindTicketAsync(11802))!;
+        _server.Calls.Clear();
+
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync(11801, noEditor, status: LzTicketStatus.Closed));
+        await Assert.ThrowsAsync<LzInvalidRequestException>(() => Workflow.ChangeTicketAsync(11801, other, status: LzTicketStatus.Closed));
+
+        Assert.Empty(_server.Calls);
+    }
+
+    [Fact]
+    public async Task A_held_ticket_listed_under_a_non_canonical_id_text_is_looked_up_before_the_change()
+    {
+        _server.Add(Listed(11801, editor: "admin", LzTicketStatus.Open, "kept"));
+        var held = (await Workflow.FindTicketAsync(11801))!;
+        held.IdText = "011801";  // the server compares ids as text, so an assignment to 11801 would not reach the ticket it listed
+        _server.Calls.Clear();
+
+        await Workflow.ChangeTicketAsync(11801, held, status: LzTicketStatus.Closed);
+
+        Assert.Equal(new[] { List, Assign }, _server.Calls);
+    }
+
+    [Fact]
+    public async Task A_reply_is_an_outgoing_message_from_the_operator_to_the_customer_under_Re_and_the_subject()
+    {
+        await Workflow.CreateTicketAsync(NewTicket, FirstMessage);
+        var ticket = (await Workflow.FindTicketAsync(11701))!;
+
+        var reply = LzTicketWorkflow.ComposeReply(ticket, "On it.", "sysadmin01");
+
+        Assert.Equal((11701L, "On it.", LzMessageType.OutgoingEmail), (reply.TicketId, reply.Text, reply.Type));
+        Assert.Equal(("sysadmin01", "j@example.test", "Re: Help"), (reply.SenderUserId, reply.Email, reply.Subject));
+        Assert.Null(reply.Fullname);
+    }
+
+    [Theory]
+    [InlineData("Help", "Re: Help")]
+    [InlineData("RE: Help", "RE: Help")]
+    [InlineData("  ", "")]
+    [InlineData(null, "")]
+    public void A_reply_subject_gets_one_Re_prefix(string? subject, string expected) =>
+        Assert.Equal(expected, LzTicketWorkflow.ReplySubject(subject));
+
     private static FakeTicket Listed(long id, string? editor, LzTicketStatus status, string subStatus) => new()
     {
         Id = id, Created = 1_700_000_000 + id, HasEditorRow = editor != null, Editor = editor, Status = status, SubStatus = subStatus,

@@ -160,6 +160,19 @@ public class RecordedShapesTests
     }
 
     [Fact]
+    public async Task The_client_learns_its_operators_system_id_from_an_assignment_to_that_operator_only()
+    {
+        using var other = TestClients.Create(FakeHandler.Always(200, Recordings.Get("019").Body), user: "jdoe");
+        await other.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin", Status = LzTicketStatus.InProgress });
+        Assert.Null(other.OperatorSystemId);
+
+        using var client = TestClients.Create(FakeHandler.Always(200, Recordings.Get("019").Body), user: "ADMIN");
+        Assert.Null(client.OperatorSystemId);
+        await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin", Status = LzTicketStatus.InProgress });
+        Assert.Equal("sysadmin01", client.OperatorSystemId);
+    }
+
+    [Fact]
     public async Task Assign_without_an_explicit_status_still_sends_status_open()
     {
         var handler = FakeHandler.Always(200, Recordings.Get("020").Body);

@@ -26,12 +26,13 @@ public class FaultTests
         AssertStopsPromptly(fake, fake.Connect(maxRetries: 5, retryDelay: TimeSpan.FromMinutes(10), clock: clock), clock.Waiting);
     }
 
-    private static void AssertStopsPromptly(FakeLiveZilla fake, LzConnection connection, ManualResetEventSlim? reached = null)
+    /// <summary>Runs <paramref name="script"/> with $c, waits until a request or retry wait is reached, and asserts that Stop (Ctrl+C) ends it within 5 s.</summary>
+    internal static void AssertStopsPromptly(FakeLiveZilla fake, LzConnection connection, ManualResetEventSlim? reached = null, string script = "Get-LzTicket -Connection $c")
     {
         using var host = new HostedRunspace();
         host.Runspace.SessionStateProxy.SetVariable("c", connection);
         using var ps = host.Create();
-        ps.AddScript("Get-LzTicket -Connection $c");
+        ps.AddScript(script);
         var invocation = ps.BeginInvoke();
         Assert.True((reached ?? fake.FirstRequest).Wait(TimeSpan.FromSeconds(10)), "the request or retry wait was never reached");
         var watch = System.Diagnostics.Stopwatch.StartNew();

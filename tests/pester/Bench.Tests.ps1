@@ -1,6 +1,6 @@
 # A smoke-sized run of the benchmark, so that it cannot rot: every path runs and returns the same tickets. Never timings.
 BeforeDiscovery {
-    $script:PartNames = 'P1', 'P2', 'P3', 'P4'
+    $script:PartNames = 'P1', 'P2', 'P3', 'P4', 'P5'
 }
 
 BeforeAll {
@@ -21,6 +21,8 @@ BeforeAll {
         ImportRepetitions  = 1
         CreateLatencyMs    = 0
         ThrottleLimit      = 3
+        Updates            = 6
+        UpdateLatencyMs    = 0
         WorkDirectory      = $workDirectory
         PassThru           = $true
     }
@@ -39,6 +41,7 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
             P2 = 'PwshOnly', 'PwshImport', 'PwshImportEmpty'
             P3 = 'CreateParallel', 'CreateSequential', 'CreateIrm'
             P4 = 'ReadCmdlet', 'ReadIrm'
+            P5 = 'UpdateParallel', 'UpdateSequential', 'UpdateIrm'
         }[$_]
         $part = $_
         $paths = @($report.Medians | Where-Object Part -EQ $part | ForEach-Object Path)
@@ -65,5 +68,12 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
         @($reads | ForEach-Object { $_.count }) | Should -Be @(4, 4)
         @($reads.digest | Sort-Object -Unique).Count | Should -Be 1
         @($report.Checks | Where-Object Part -EQ 'P4' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+    }
+
+    It 'changes every ticket with one assignment and no list request on each update path' {
+        $updates = @($report.Results | Where-Object Part -EQ 'P5')
+        $updates.Count | Should -Be 3
+        foreach ($row in $updates) { ($row.count, $row.assigns, $row.lists) | Should -Be (6, 6, 0) }
+        @($report.Checks | Where-Object Part -EQ 'P5' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
     }
 }

@@ -63,7 +63,8 @@ Describe 'Secrets' -Tag 'Reliability' {
                 Run Get-LzTicket @{ First = 3 }
                 $new = Run New-LzTicket @{ Group = 'support'; Subject = 'secret check'; Text = 'first'; Confirm = $false }
                 $new
-                Run Add-LzTicketMessage @{ TicketId = $new.Id; Text = 'second'; Confirm = $false }
+                # The reply's sender warning (no system id learnt yet) would prompt under -Debug; -WarningAction keeps it written.
+                Run Add-LzTicketMessage @{ TicketId = $new.Id; Text = 'second'; Confirm = $false; WarningAction = 'Continue' }
                 Run Set-LzTicket @{ Id = $new.Id; Editor = 'admin'; Status = 'InProgress'; PassThru = $true; Confirm = $false }
                 # Failures carry messages and response texts: a retried 503, an HTML page, an unknown group, a wrong password.
                 Fault 'http503:1@p_tickets_list*1'

@@ -173,7 +173,7 @@ Describe 'New-LzTicket, Set-LzTicket and Add-LzTicketMessage' -Tag 'Tickets' {
 
     It 'adds messages to piped tickets and refuses a ticket that does not exist' {
         $ticket = New-LzTicket -Group support -Subject 'conversation' -Text 'first' -Email c@example.test
-        $message = $ticket | Add-LzTicketMessage -Text 'second' -Type OutgoingEmail
+        $message = $ticket | Add-LzTicketMessage -Text 'second' -WarningAction SilentlyContinue
         $message | Should -BeOfType ([LiveZilla.Client.Models.LzTicketMessage])
         (Get-LzTicket -Id $ticket.Id).Messages.Text | Should -Be @('first', 'second')
 

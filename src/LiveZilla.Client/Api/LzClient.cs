@@ -29,6 +29,7 @@ namespace LiveZilla.Client.Api
     {
         private readonly LzTransport _transport;
         private readonly LzCredential _credential;
+        private string? _operatorSystemId;
         private int _disposed;
 
         /// <summary>Creates a client. <paramref name="baseUri"/> may or may not end with a slash or with <c>api/v2/api.php</c>.</summary>
@@ -53,6 +54,12 @@ namespace LiveZilla.Client.Api
         public string UserName => _credential.UserName;
         /// <summary>The options in effect.</summary>
         public LzClientOptions Options { get; }
+
+        /// <summary>
+        /// The connected operator's system id (what the operator client stores as the sender of its replies), or null while unknown.
+        /// The API lists operators without it; the client learns it from the answer to any assignment of a ticket to this operator.
+        /// </summary>
+        public string? OperatorSystemId => Volatile.Read(ref _operatorSystemId);
 
         /// <summary>Normalises a user-supplied URI to the LiveZilla folder URL with a trailing slash.</summary>
         /// <exception cref="LzInvalidRequestException">The URI is relative or not http(s).</exception>
@@ -215,7 +222,11 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_ticketeditor_assign", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return LzModelReader.ReadTicketEditor(Wrapped(json, "TicketEditor", request.Function));
+            var echo = LzModelReader.ReadTicketEditor(Wrapped(json, "TicketEditor", request.Function));
+            // The echo names the editor by system id; p_user matches login ids case-insensitively, so this is the connected operator.
+            if (!string.IsNullOrEmpty(echo.Editor) && string.Equals(assignment.Editor, UserName, StringComparison.OrdinalIgnoreCase))
+                Volatile.Write(ref _operatorSystemId, echo.Editor);
+            return echo;
         }
 
         /// <summary><c>p_operators_list</c>, streamed.</summary>

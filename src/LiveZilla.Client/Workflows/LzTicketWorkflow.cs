@@ -106,21 +106,67 @@ namespace LiveZilla.Client.Workflows
         public async Task<LzTicket> SetTicketAsync(long ticketId, string? editor = null, LzTicketStatus? status = null, string? subStatus = null,
             CancellationToken cancellationToken = default)
         {
+            await ChangeTicketAsync(ticketId, null, editor, status, subStatus, cancellationToken).ConfigureAwait(false);
+            return await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+        }
+
+        /// <summary>
+        /// Sets a ticket's editor, status or sub-status with one assignment, keeping what is not given as <paramref name="current"/>
+        /// holds it (the ticket as the caller last read it). Without <paramref name="current"/> the ticket is read first, unless editor,
+        /// status and sub-status are all given. The assignment always sends editor and status, so a kept value is never reset to
+        /// the server's default (a missing status would reopen the ticket). Returns the assignment's echo, whose editor is a system id.
+        /// </summary>
+        /// <exception cref="LzInvalidRequestException">Nothing to change, <paramref name="current"/> is another ticket, or the ticket has no editor and none was given; nothing was changed.</exception>
+        /// <exception cref="LzTicketNotFoundException">The ticket had to be read and is not listed.</exception>
+        public async Task<LzTicketEditor> ChangeTicketAsync(long ticketId, LzTicket? current, string? editor = null, LzTicketStatus? status = null,
+            string? subStatus = null, CancellationToken cancellationToken = default)
+        {
             RequireTicketId(ticketId);
             if (editor == null && status == null && subStatus == null) throw new LzInvalidRequestException("Nothing to change: give an editor, a status or a sub-status.");
             if (editor != null && editor.Length == 0) throw new LzInvalidRequestException("The editor must be an operator login id, not empty.");
+            if (current != null && current.Id != ticketId)
+                throw new LzInvalidRequestException($"The ticket given as the current state is {current}, not {ticketId}.");
+            // The server compares ids as text, so a ticket listed as '011701' is not the one an assignment to 11701 reaches: look it up.
+            if (current?.IdText != null) current = null;
 
-            var current = await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+            if (current == null && (editor == null || status == null || subStatus == null))
+                current = await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
             var assignment = new LzTicketAssignment
             {
                 TicketId = ticketId,
-                Editor = editor ?? current.Editor
+                Editor = editor ?? current?.Editor
                     ?? throw new LzInvalidRequestException($"Ticket {ticketId} has no editor yet: give one, since the server sets status and editor together."),
-                Status = status ?? current.Status,
-                SubStatus = subStatus ?? current.SubStatus,
+                Status = status ?? current!.Status,
+                SubStatus = subStatus ?? current?.SubStatus,
             };
-            await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
-            return await FindTicketAsync(ticketId, cancellationToken).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(ticketId);
+            return await _api.AssignTicketEditorAsync(assignment, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// An operator's reply to <paramref name="ticket"/>, stored as the operator client stores one: type OutgoingEmail, the operator's
+        /// system id as sender, the customer's address (the first message's) as recipient, and the ticket's subject after "Re: ".
+        /// The sender's name stays empty: the operator client names the sender by its id, and the message's address is the recipient's.
+        /// </summary>
+        public static LzNewTicketMessage ComposeReply(LzTicket ticket, string text, string? senderUserId)
+        {
+            if (ticket == null) throw new ArgumentNullException(nameof(ticket));
+            return new LzNewTicketMessage
+            {
+                TicketId = ticket.Id,
+                Text = text ?? "",
+                Type = LzMessageType.OutgoingEmail,
+                SenderUserId = senderUserId,
+                Email = string.IsNullOrEmpty(ticket.Email) ? null : ticket.Email,
+                Subject = ReplySubject(ticket.Subject),
+            };
+        }
+
+        /// <summary>"Re: " before a subject, as mail clients thread replies; a subject that already starts with it is kept, an empty one stays empty.</summary>
+        public static string ReplySubject(string? subject)
+        {
+            string trimmed = (subject ?? "").Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)) return trimmed;
+            return "Re: " + trimmed;
         }
 
         /// <summary>The ticket with this id as the server lists it (<c>p_id</c>), or null when it is not listed.</summary>

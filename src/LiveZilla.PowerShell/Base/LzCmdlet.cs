@@ -33,6 +33,8 @@ namespace LiveZilla.PowerShell.Base
         private protected virtual void BeginProcessingCore() { }
         /// <summary>Process block of the concrete cmdlet: the one method most cmdlets override.</summary>
         private protected virtual void ProcessRecordCore() { }
+        /// <summary>Whether the current input record may be processed; a base that refuses one has reported why.</summary>
+        private protected virtual bool AcceptsRecord() => true;
         /// <summary>End block of the concrete cmdlet.</summary>
         private protected virtual void EndProcessingCore() { }
         /// <summary>True for commands whose failure leaves nothing useful to continue with (Connect-LzServer).</summary>
@@ -55,7 +57,7 @@ namespace LiveZilla.PowerShell.Base
             Guard(BeginProcessingCore, target: null, alwaysTerminating: true);
         }
         /// <inheritdoc />
-        protected sealed override void ProcessRecord() => Guard(ProcessRecordCore, target: null, alwaysTerminating: false);
+        protected sealed override void ProcessRecord() => Guard(() => { if (AcceptsRecord()) ProcessRecordCore(); }, target: null, alwaysTerminating: false);
         /// <inheritdoc />
         protected sealed override void EndProcessing() => Guard(() => { EndProcessingCore(); WriteTotalCount(); }, target: null, alwaysTerminating: false);
         /// <summary>Ctrl+C: cancels the request or retry wait in flight.</summary>

@@ -58,6 +58,10 @@ namespace LiveZilla.PowerShell.Base
         public const string TicketSecondTooBig = "LzTicketSecondTooBig";
         /// <summary>A parameter value or combination is not valid.</summary>
         public const string InvalidParameter = "LzInvalidParameter";
+        /// <summary>A property of a piped record (an Import-Csv row) does not convert or validate for its parameter; the record was skipped.</summary>
+        public const string InvalidInputValue = "LzInvalidInputValue";
+        /// <summary>A piped record gave no parameter a value, so nothing was done for it; PowerShell's own id for the same refusal.</summary>
+        public const string InputObjectNotBound = "InputObjectNotBound";
         /// <summary>Export-LzTicket: the target already holds an export (use -Resume or -Force).</summary>
         public const string ExportExists = "LzExportExists";
         /// <summary>Export-LzTicket -Resume: there is no interrupted export, or it was started with other filters.</summary>

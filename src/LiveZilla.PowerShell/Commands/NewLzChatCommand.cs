@@ -15,7 +15,7 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>Starts a chat for a visitor; operator messages go to a webhook.</summary>
     [Cmdlet(VerbsCommon.New, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzChat))]
-    public sealed class NewLzChatCommand : LzConnectedCmdlet
+    public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
     {
         /// <summary>Visitor id (at most 32 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -77,6 +77,8 @@ namespace LiveZilla.PowerShell.Commands
         /// <summary>Custom fields by input name.</summary>
         [Parameter]
         public Hashtable? Customs { get; set; }
+
+        private protected override string NothingDoneForRecord => "No chat was started for it.";
 
         private protected override void ProcessRecordCore()
         {

@@ -12,7 +12,7 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>Creates a knowledge base entry or folder.</summary>
     [Cmdlet(VerbsCommon.New, "LzKnowledgeBaseEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzKnowledgeBaseEntry))]
-    public sealed class NewLzKnowledgeBaseEntryCommand : LzConnectedCmdlet
+    public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
     {
         /// <summary>Title.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -39,11 +39,15 @@ namespace LiveZilla.PowerShell.Commands
 
         /// <summary>Visible to customers.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzBooleanText]
         public SwitchParameter IsPublic { get; set; }
 
         /// <summary>Bots may answer with this entry.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [LzBooleanText]
         public SwitchParameter AllowBotAccess { get; set; }
+
+        private protected override string NothingDoneForRecord => "No entry was created for it.";
 
         private protected override void ProcessRecordCore()
         {

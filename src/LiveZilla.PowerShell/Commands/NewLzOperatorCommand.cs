@@ -15,7 +15,7 @@ namespace LiveZilla.PowerShell.Commands
     /// <remarks>The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never written, logged or put in an error.</remarks>
     [Cmdlet(VerbsCommon.New, "LzOperator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PasswordSet)]
     [OutputType(typeof(LzOperator))]
-    public sealed class NewLzOperatorCommand : LzConnectedCmdlet
+    public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
     {
         private const string PasswordSet = "Password";
         private const string CredentialSet = "Credential";
@@ -73,7 +73,7 @@ namespace LiveZilla.PowerShell.Commands
         /// <summary>Upload space in MB; 0 (the default) turns uploads off.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, int.MaxValue)]
-        public int Webspace { get; set; }
+        public int? Webspace { get; set; }
 
         /// <summary>Location.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -87,6 +87,8 @@ namespace LiveZilla.PowerShell.Commands
         /// <summary>Description.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
+
+        private protected override string NothingDoneForRecord => "No operator was created for it.";
 
         private protected override void ProcessRecordCore()
         {
@@ -134,7 +136,7 @@ namespace LiveZilla.PowerShell.Commands
                 Lastname = Lastname.Trim(),
                 Email = Email.Trim(),
                 Language = string.IsNullOrEmpty(Language) ? "EN" : Language!.ToUpperInvariant(),
-                Webspace = Webspace,
+                Webspace = Webspace ?? 0,
                 Groups = Split(Group).ToList(),
                 Roles = Join(Role),
                 Location = string.IsNullOrEmpty(Location) ? null : Location,

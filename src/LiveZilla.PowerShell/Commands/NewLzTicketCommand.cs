@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
@@ -15,11 +10,9 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>Creates tickets with their first message, and optionally an editor and status.</summary>
     [Cmdlet(VerbsCommon.New, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(LzTicket))]
-    public sealed class NewLzTicketCommand : LzConnectedCmdlet
+    public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
     {
-        private readonly Queue<PendingCreation> _pending = new Queue<PendingCreation>();
-        private LzProgressReporter? _progress;
-        private int _submitted, _finished;
+        private LzOrderedWork<LzTicket>? _creations;
 
         /// <summary>Group id that receives the ticket (exact, case-sensitive).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -89,6 +82,8 @@ namespace LiveZilla.PowerShell.Commands
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 1;
 
+        private protected override string NothingDoneForRecord => "No ticket was created for it.";
+
         private protected override void ProcessRecordCore()
         {
             var request = BuildRequest();
@@ -100,48 +95,21 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (request.Status.HasValue && request.Editor == null)
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-Status needs -Editor: LiveZilla sets a ticket's status only together with its editor. No ticket was created.", target, "Add -Editor <login id>.");
+                    "-Status needs -Editor: LiveZilla sets a ticket's status only together with its editor. No ticket was created.", target,
+                    "Add -Editor <login id>.");
             if (SendAutoResponder && string.IsNullOrEmpty(request.Message.Email))
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     "-SendAutoResponder needs -Email: the auto-responder is sent to that address. No ticket was created.", target);
             if (!ShouldProcess($"Group '{request.Ticket.Group}': {target}", "Create ticket")) return;
 
-            // Keep at most ThrottleLimit creations in flight; the oldest is written first, so output keeps input order.
-            while (_pending.Count >= ThrottleLimit) WriteOldest();
             var client = Client;
-            var connection = ActiveConnection;
-            _progress ??= new LzProgressReporter(Writer, "Creating LiveZilla tickets");
-            _submitted++;
-            var task = StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token));
-            _pending.Enqueue(new PendingCreation(task, target));
-            if (ThrottleLimit == 1) WriteOldest();
+            _creations ??= new LzOrderedWork<LzTicket>(ThrottleLimit, Await, StopToken, WriteObject, (failure, target) => ReportError(MapError(failure, target)),
+                new LzProgressReporter(Writer, "Creating LiveZilla tickets"), "tickets created");
+            _creations.Add(() => StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token)),
+                target);
         }
 
-        private protected override void EndProcessingCore()
-        {
-            while (_pending.Count > 0) WriteOldest();
-            _progress?.Complete();
-        }
-
-        private void WriteOldest()
-        {
-            var next = _pending.Dequeue();
-            Exception? failure = null;
-            LzTicket? ticket = null;
-            try
-            {
-                Await(next.Task);
-                ticket = next.Task.Result;
-            }
-            catch (Exception exception) when (!(exception is RuntimeException) && !(exception is OperationCanceledException && StopToken.IsCancellationRequested))
-            {
-                failure = exception;
-            }
-            _finished++;
-            _progress?.Report($"{_finished} of {_submitted} tickets created", null);
-            if (failure != null) ReportError(MapError(failure, next.Target));
-            else WriteObject(ticket);
-        }
+        private protected override void EndProcessingCore() => _creations?.Finish();
 
         internal CreationRequest BuildRequest()
         {
@@ -188,13 +156,6 @@ namespace LiveZilla.PowerShell.Commands
             /// <summary>Short description for -WhatIf and error targets.</summary>
             public string Describe() =>
                 (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'") + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
-        }
-
-        private sealed class PendingCreation
-        {
-            public PendingCreation(Task<LzTicket> task, object? target) { Task = task; Target = target; }
-            public Task<LzTicket> Task { get; }
-            public object? Target { get; }
         }
     }
 }

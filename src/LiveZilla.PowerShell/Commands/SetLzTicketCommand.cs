@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Workflows;
@@ -11,8 +15,10 @@ namespace LiveZilla.PowerShell.Commands
     /// <summary>Sets a ticket's editor, status and sub-status, keeping whatever is not given.</summary>
     [Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LzTicket))]
-    public sealed class SetLzTicketCommand : LzConnectedCmdlet
+    public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
     {
+        private LzOrderedWork<LzTicket?>? _changes;
+
         /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
@@ -35,12 +41,23 @@ namespace LiveZilla.PowerShell.Commands
         [AllowEmptyString]
         public string? SubStatus { get; set; }
 
+        /// <summary>Read each ticket again before changing it, instead of keeping what a piped ticket holds.</summary>
+        [Parameter]
+        public SwitchParameter Refresh { get; set; }
+
+        /// <summary>How many tickets are changed at the same time.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
+
         /// <summary>Write the ticket as the server lists it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private bool StatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Status));
-        private bool SubStatusGiven => MyInvocation.BoundParameters.ContainsKey(nameof(SubStatus));
+        private protected override string NothingDoneForRecord => "The ticket was not changed.";
+
+        private bool StatusGiven => IsBound(nameof(Status));
+        private bool SubStatusGiven => IsBound(nameof(SubStatus));
 
         private protected override void BeginProcessingCore()
         {
@@ -59,23 +76,42 @@ namespace LiveZilla.PowerShell.Commands
         {
             if (!ShouldProcess($"Ticket {id}", "Set " + Describe())) return;
 
+            // A piped ticket holds the editor, status and sub-status to keep, so it is not read again (one request per ticket, not two).
+            var current = Refresh ? null : PipedObject as LzTicket;
+            if (current != null && current.Id != id) current = null;
             var client = Client;
             var editor = Editor;
             LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
             string? subStatus = SubStatusGiven ? SubStatus ?? "" : null;
-            // The workflow reads the ticket and sends its current value for whatever is not given: the server would reset a missing status to Open.
-            LzTicket ticket;
-            try
-            {
-                ticket = RunAsync((writer, token) => new LzTicketWorkflow(client).SetTicketAsync(id, editor, status, subStatus, token));
-            }
-            catch (LzApiException refused) when (refused.Kind == LzErrorKind.InvalidRequest)
-            {
-                // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
-                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    refused.Message + " Nothing was changed.", id, "Add -Editor <login id>.", refused);
-            }
-            if (PassThru) WriteObject(ticket);
+            bool readBack = PassThru;
+            _changes ??= new LzOrderedWork<LzTicket?>(ThrottleLimit, Await, StopToken, WriteChanged, ReportFailure,
+                new LzProgressReporter(Writer, "Changing LiveZilla tickets"), "tickets changed");
+            _changes.Add(() => StartAsync((writer, token) => ChangeAsync(client, id, current, editor, status, subStatus, readBack, token)), id);
+        }
+
+        private protected override void EndProcessingCore() => _changes?.Finish();
+
+        private static async Task<LzTicket?> ChangeAsync(LzClient client, long id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
+            bool readBack, CancellationToken token)
+        {
+            var workflow = new LzTicketWorkflow(client);
+            await workflow.ChangeTicketAsync(id, current, editor, status, subStatus, token).ConfigureAwait(false);
+            if (!readBack) return null;
+            return await workflow.FindTicketAsync(id, token).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(id);
+        }
+
+        private void WriteChanged(LzTicket? ticket)
+        {
+            if (ticket != null) WriteObject(ticket);
+        }
+
+        private void ReportFailure(Exception failure, object? target)
+        {
+            // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
+            if (failure is LzApiException refused && refused.Kind == LzErrorKind.InvalidRequest)
+                failure = new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                    refused.Message + " Nothing was changed.", target, "Add -Editor <login id>.", refused);
+            ReportError(MapError(failure, target));
         }
 
         private string Describe()

@@ -24,6 +24,7 @@ internal sealed class ControlEndpoints(SandboxServer server)
                 ("GET", "health") => new { status = "ok", baseUri = server.BaseUri.ToString() },
                 ("GET", "stats") => Stats(),
                 ("GET", "requests") => server.Stats.RecentRequests,
+                ("GET", "mail") => server.Store.SentMail,
                 ("GET", "faults") => server.Faults.Active.Select(f => f.ToString()).ToArray(),
                 ("POST", "faults") => AddFault(await ReadJsonAsync(context).ConfigureAwait(false)),
                 ("DELETE", "faults") or ("POST", "faults/clear") => ClearFaults(),

@@ -52,6 +52,15 @@ internal sealed record EditorRecord(string? OperatorSystemId, long Status, strin
 /// <summary>A comment attached to a message.</summary>
 internal sealed record CommentRecord(string Id, long Time, string OperatorId, string Text);
 
+/// <summary>An operator reply the server was asked to e-mail (<c>p_sendemailreply</c>); the sandbox sends nothing and only records it.</summary>
+/// <param name="Time">When it was asked for (UNIX seconds).</param>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="MessageId">The stored message that is the mail's body.</param>
+/// <param name="To">The recipient: the message's <c>Email</c>.</param>
+/// <param name="Subject">The message's subject.</param>
+/// <param name="QuoteMessageId">The message quoted (<c>p_quotemessageid</c>), if any.</param>
+public sealed record SentMailRecord(long Time, string TicketId, string MessageId, string To, string Subject, string? QuoteMessageId);
+
 /// <summary>A stored ticket message.</summary>
 internal sealed class TicketMessageRecord
 {

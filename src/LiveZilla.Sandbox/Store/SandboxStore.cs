@@ -27,6 +27,7 @@ public sealed class SandboxStore
     private readonly List<string> _customInputs = [];
     private readonly List<KnowledgeBaseEntryRecord> _knowledgeBase = [];
     private readonly List<ChatRecord> _chats = [];
+    private readonly List<SentMailRecord> _sentMail = [];
     private long _nextTicketId;
     private long _nextChatId = 1;
     private long _version;
@@ -428,6 +429,11 @@ public sealed class SandboxStore
     // ---------------- chats ----------------
 
     internal IReadOnlyList<ChatRecord> Chats { get { lock (_gate) return _chats.ToArray(); } }
+
+    /// <summary>The replies the API was asked to e-mail, oldest first.</summary>
+    public IReadOnlyList<SentMailRecord> SentMail { get { lock (_gate) return _sentMail.ToArray(); } }
+
+    internal void RecordSentMail(SentMailRecord mail) { lock (_gate) _sentMail.Add(mail); }
 
     internal ChatRecord? FindChat(string chatId) { lock (_gate) return _chats.FirstOrDefault(c => c.ChatId == chatId); }
 

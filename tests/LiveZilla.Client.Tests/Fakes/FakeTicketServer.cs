@@ -241,6 +241,8 @@ public sealed class FakeTicketServer : ILzTicketApi
             {
                 Id = t.IdText, TicketId = t.Id, Created = DateTimeOffset.FromUnixTimeSeconds(t.Created!.Value),
                 Text = t.Messages.FirstOrDefault()?.Text ?? "",
+                Subject = t.Messages.FirstOrDefault()?.Subject ?? "",
+                Email = t.Messages.FirstOrDefault()?.Email ?? "",
             },
         },
     };
