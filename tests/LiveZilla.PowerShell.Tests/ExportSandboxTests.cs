@@ -42,7 +42,7 @@ public sealed class ExportSandboxTests : IDisposable
             string? difference = LiveZilla.Client.Tests.Export.TicketComparer.FirstDifference(listed[t.Id], t, "Ticket " + t.Id, strict: true);
             Assert.True(difference == null, difference);
         }
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
 
         // Replay: a sandbox started on the export lists the same tickets again.
         await using (var replay = await SandboxServer.StartAsync(new SandboxOptions { DataPath = path }))

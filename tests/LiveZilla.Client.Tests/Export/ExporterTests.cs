@@ -47,7 +47,7 @@ public sealed class ExporterTests : IDisposable
 
         Assert.Equal(2500, result.TicketCount);
         Assert.False(File.Exists(LzExportPaths.State(path)));
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
         Assert.True(check.IsValid, string.Join(" ", check.Problems));
         Assert.Equal(tickets.Min(t => t.Created), check.Manifest.FirstCreated);
         Assert.Equal(tickets.Max(t => t.Created), check.Manifest.LastCreated);
@@ -63,7 +63,7 @@ public sealed class ExporterTests : IDisposable
         var tickets = LzTicketJsonLines.ReadFile(path).ToList();
         var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.Id).OrderBy(x => x).ToList();
         Assert.Equal(expected, tickets.Select(t => t.Id).OrderBy(x => x).ToList());
-        var manifest = LzTicketExporter.Verify(path).Manifest;
+        var manifest = LzExportVerifier.Verify(path).Manifest;
         Assert.Equal(new[] { "sales" }, manifest.Filters.Group);
         Assert.Equal(new[] { "Open" }, manifest.Filters.Status);
     }
@@ -114,7 +114,7 @@ public sealed class ExporterTests : IDisposable
         var ids = File.ReadLines(path).Select(l => LzTicketJsonLines.Parse(l).Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(server.Tickets.Count - 1, ids.Count);
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ExporterTests : IDisposable
         Assert.True(start.ToUnixTimeSeconds() <= bad.Created && bad.Created < doc.RootElement.GetProperty("WindowEnd").GetDateTimeOffset().ToUnixTimeSeconds());
         Assert.Single(reported);
         Assert.Equal(1, result.ErrorCount);
-        Assert.Equal(1, LzTicketExporter.Verify(path).Manifest.ErrorCount);
+        Assert.Equal(1, LzExportVerifier.Verify(path).Manifest.ErrorCount);
     }
 
     [Fact]
@@ -147,18 +147,18 @@ public sealed class ExporterTests : IDisposable
         var server = Server(300, 5);
         string path = PathOf("edit.jsonl");
         await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery());
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
 
         var bytes = File.ReadAllBytes(path);
         int at = Array.IndexOf(bytes, (byte)'s', bytes.Length / 2);
         bytes[at] = (byte)'S';
         File.WriteAllBytes(path, bytes);
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
         Assert.False(check.IsValid);
         Assert.Contains(check.Problems, p => p.Contains("SHA-256"));
 
         File.WriteAllLines(path, File.ReadAllLines(path).Skip(1));
-        Assert.Contains(LzTicketExporter.Verify(path).Problems, p => p.Contains("line"));
+        Assert.Contains(LzExportVerifier.Verify(path).Problems, p => p.Contains("line"));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class ExporterTests : IDisposable
 
         Assert.True(result.Resumed);
         Assert.Equal(server.Tickets.Count(t => t.Created.HasValue), result.TicketCount);
-        Assert.Equal(new[] { "sales", "support" }, LzTicketExporter.Verify(path).Manifest.Filters.Group);
+        Assert.Equal(new[] { "sales", "support" }, LzExportVerifier.Verify(path).Manifest.Filters.Group);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class ExporterTests : IDisposable
         manifest["Filters"]!["Operator"] = "jdoe";
         File.WriteAllText(LzExportPaths.Manifest(path), manifest.ToJsonString());
 
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
 
         Assert.True(check.IsValid, string.Join(" ", check.Problems));
         Assert.Equal(new[] { "sales" }, check.Manifest.Filters.Group);
