@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Serialization;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -25,7 +26,7 @@ namespace LiveZilla.Client.Export
         /// <summary>Version recorded in the manifest; defaults to the client assembly's version.</summary>
         public string? ToolVersion { get; set; }
         /// <summary>Current time, for the manifest and the pager; defaults to the system clock.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
+        public ILzClock Clock { get; set; } = SystemClock.Instance;
         /// <summary>Called after each flushed chunk; runs on the exporting thread.</summary>
         public Action<LzExportProgress>? Progress { get; set; }
         /// <summary>Called for each ticket the server cannot encode, besides its line in the errors file.</summary>

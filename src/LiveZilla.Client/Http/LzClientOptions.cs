@@ -52,26 +52,6 @@ namespace LiveZilla.Client.Http
         public TimeSpan MaxTotalDelay { get; set; } = TimeSpan.FromMinutes(2);
     }
 
-    /// <summary>Time source for waits, so tests never sleep.</summary>
-    public interface ILzClock
-    {
-        /// <summary>Current time.</summary>
-        DateTimeOffset UtcNow { get; }
-        /// <summary>Waits, honouring cancellation.</summary>
-        System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken);
-    }
-
-    /// <summary>The real clock.</summary>
-    public sealed class SystemClock : ILzClock
-    {
-        /// <summary>The instance.</summary>
-        public static readonly SystemClock Instance = new SystemClock();
-        /// <inheritdoc />
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken) => System.Threading.Tasks.Task.Delay(delay, cancellationToken);
-    }
-
     /// <summary>One sanitised log line.</summary>
     public sealed class LzLogEntry
     {

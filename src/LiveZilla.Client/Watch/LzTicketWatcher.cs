@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -39,10 +40,8 @@ namespace LiveZilla.Client.Watch
         public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
         /// <summary>Most tickets per list request.</summary>
         public int PageSize { get; set; } = 1000;
-        /// <summary>Current time; defaults to the system clock.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
-        /// <summary>Waits between polls; defaults to <see cref="Task.Delay(TimeSpan, CancellationToken)"/>. Tests pass one that moves a fake clock.</summary>
-        public Func<TimeSpan, CancellationToken, Task>? Delay { get; set; }
+        /// <summary>Current time and the waits between polls; defaults to the system clock.</summary>
+        public ILzClock Clock { get; set; } = SystemClock.Instance;
         /// <summary>Called when a poll fails and the watch backs off (an outage), with the error and the wait before the next try.</summary>
         public Action<LzApiException, TimeSpan>? OnOutage { get; set; }
         /// <summary>Called once per ticket the server cannot encode.</summary>
@@ -114,7 +113,9 @@ namespace LiveZilla.Client.Watch
         /// <summary>The latest first-message time emitted (or the start), after <see cref="WatchAsync"/> began.</summary>
         public DateTimeOffset? Watermark => _state == null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(_state.Watermark);
 
-        private DateTimeOffset Now => _options.Clock?.Invoke() ?? DateTimeOffset.UtcNow;
+        private ILzClock Clock => _options.Clock ?? SystemClock.Instance;
+
+        private DateTimeOffset Now => Clock.UtcNow;
 
         /// <summary>Emits new tickets (and messages) until <paramref name="cancellationToken"/> is cancelled or the deadline passes.</summary>
         /// <exception cref="LzApiException">A failure that waiting cannot fix (credentials, permission, an unknown group).</exception>
@@ -162,7 +163,7 @@ namespace LiveZilla.Client.Watch
                 }
                 try
                 {
-                    await (_options.Delay ?? Task.Delay)(wait, cancellationToken).ConfigureAwait(false);
+                    await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

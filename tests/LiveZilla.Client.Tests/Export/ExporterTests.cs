@@ -1,9 +1,11 @@
 using System.Text.Json;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Fakes;
+using LiveZilla.Client.Tests.Support;
 
 namespace LiveZilla.Client.Tests.Export;
 
@@ -16,8 +18,15 @@ public sealed class ExporterTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
+    private static ILzClock ClockAtNow()
+    {
+        var clock = new FakeClock();
+        clock.Advance(Now - clock.UtcNow);
+        return clock;
+    }
+
     private static LzExportOptions Options(int pageSize = 100, bool resume = false, bool overwrite = false) =>
-        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = () => Now, FlushToDisk = false, ToolVersion = "test" };
+        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = ClockAtNow(), FlushToDisk = false, ToolVersion = "test" };
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
 
@@ -238,7 +247,7 @@ public sealed class ExporterTests : IDisposable
         var pager = new LzTicketPager(server, new LzTicketPagerOptions
         {
             PageSize = 60,
-            Clock = () => Now,
+            Clock = ClockAtNow(),
             OnError = failures.Add,
             Progress = p =>
             {
