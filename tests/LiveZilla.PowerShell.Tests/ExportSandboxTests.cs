@@ -25,7 +25,7 @@ public sealed class ExportSandboxTests : IDisposable
         await using (var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedTickets = 20_000, RandomSeed = 5 }))
         using (var client = Client(sandbox))
         {
-            var result = await new LzTicketExporter(client, new LzExportOptions { FlushToDisk = false }).ExportAsync(path, new LzTicketQuery());
+            var result = await new LzTicketExporter(client, new LzExportOptions()).ExportAsync(path, new LzTicketQuery());
             listed = new Dictionary<long, LzTicket>();
             await foreach (var t in new LzTicketPager(client, new LzTicketPagerOptions { SinglePage = true }).ListAsync(new LzTicketQuery())) listed.Add(t.Id, t);
             Assert.Equal(sandbox.Store.ListedTicketCount, listed.Count);

@@ -31,8 +31,6 @@ namespace LiveZilla.Client.Export
         public Action<LzExportProgress>? Progress { get; set; }
         /// <summary>Called for each ticket the server cannot encode, besides its line in the errors file.</summary>
         public Action<LzTicketListFailure>? OnError { get; set; }
-        /// <summary>Asks the operating system to put each chunk on disk before the state records it (slower, crash-proof). On by default.</summary>
-        public bool FlushToDisk { get; set; } = true;
     }
 
     /// <summary>Where an export stands.</summary>

@@ -262,7 +262,7 @@ namespace LiveZilla.Client.Export
                     byte[] bytes = _chunk.GetBuffer();
                     int length = (int)_chunk.Length;
                     _data!.Write(bytes, 0, length);
-                    _data.Flush(_options.FlushToDisk);
+                    _data.Flush(flushToDisk: true);
                     _hash.AppendData(bytes, 0, length);
                     using (var sha = SHA256.Create()) _state.LastLineSha256 = LzSha256.Hex(sha.ComputeHash(bytes, (int)lastLineStart, length - (int)lastLineStart));
                     _state.TicketCount += ready.Count;
@@ -291,7 +291,7 @@ namespace LiveZilla.Client.Export
                         _chunk.WriteByte((byte)'\n');
                     }
                     _errors!.Write(_chunk.GetBuffer(), 0, (int)_chunk.Length);
-                    _errors.Flush(_options.FlushToDisk);
+                    _errors.Flush(flushToDisk: true);
                     _state.ErrorCount += failures.Count;
                     _state.ErrorsLength += _chunk.Length;
                 }

@@ -26,7 +26,7 @@ public sealed class ExporterTests : IDisposable
     }
 
     private static LzExportOptions Options(int pageSize = 100, bool resume = false, bool overwrite = false) =>
-        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = ClockAtNow(), FlushToDisk = false, ToolVersion = "test" };
+        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = ClockAtNow(), ToolVersion = "test" };
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
 
