@@ -18,6 +18,17 @@ namespace LiveZilla.Client.Export
             return new string(chars);
         }
 
+        public static string Of(byte[] data, int offset, int count)
+        {
+            using (var sha = SHA256.Create()) return Hex(sha.ComputeHash(data, offset, count));
+        }
+
+        /// <summary>The hash of the rest of <paramref name="stream"/>.</summary>
+        public static string Of(Stream stream)
+        {
+            using (var sha = SHA256.Create()) return Hex(sha.ComputeHash(stream));
+        }
+
         /// <summary>The hash, length and line count of a whole file, read once.</summary>
         public static (string Sha, long Length, long Lines) OfFile(string path, CancellationToken cancellationToken)
         {

@@ -221,11 +221,8 @@ namespace LiveZilla.Client.Export
                     if (read <= 0) break;
                     at += read;
                 }
-                using (var sha = SHA256.Create())
-                {
-                    if (!string.Equals(LzSha256.Hex(sha.ComputeHash(last)), _state.LastLineSha256, StringComparison.Ordinal))
-                        throw Corrupt("its last recorded line differs from the one the state remembers (the file was edited)", null);
-                }
+                if (!string.Equals(LzSha256.Of(last, 0, last.Length), _state.LastLineSha256, StringComparison.Ordinal))
+                    throw Corrupt("its last recorded line differs from the one the state remembers (the file was edited)", null);
             }
 
             private LzExportException Corrupt(string what, Exception? inner) =>
@@ -264,7 +261,7 @@ namespace LiveZilla.Client.Export
                     _data!.Write(bytes, 0, length);
                     _data.Flush(flushToDisk: true);
                     _hash.AppendData(bytes, 0, length);
-                    using (var sha = SHA256.Create()) _state.LastLineSha256 = LzSha256.Hex(sha.ComputeHash(bytes, (int)lastLineStart, length - (int)lastLineStart));
+                    _state.LastLineSha256 = LzSha256.Of(bytes, (int)lastLineStart, length - (int)lastLineStart);
                     _state.TicketCount += ready.Count;
                     _state.DataLength += length;
                     _writtenThisRun += ready.Count;
@@ -309,8 +306,7 @@ namespace LiveZilla.Client.Export
                 string sha = LzSha256.Hex(_hash.GetHashAndReset());
                 _errors!.Flush(true);
                 _errors.Seek(0, SeekOrigin.Begin);
-                string errorsSha;
-                using (var errorsHash = SHA256.Create()) errorsSha = LzSha256.Hex(errorsHash.ComputeHash(_errors));
+                string errorsSha = LzSha256.Of(_errors);
                 var manifest = new LzExportManifest
                 {
                     ToolVersion = _options.ToolVersion ?? LzExportPaths.ToolVersion,
