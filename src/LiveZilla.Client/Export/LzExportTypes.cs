@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -271,21 +270,5 @@ namespace LiveZilla.Client.Export
         [JsonPropertyOrder(3)] public string? LzavCode { get; set; }
         [JsonPropertyOrder(4)] public int? HttpStatus { get; set; }
         [JsonPropertyOrder(5)] public string Message { get; set; } = "";
-    }
-
-    /// <summary>Writes small files so a crash leaves the old or the new content, never a torn one.</summary>
-    internal static class LzAtomicFile
-    {
-        public static void WriteAllBytes(string path, byte[] content)
-        {
-            string temp = path + ".tmp";
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content, 0, content.Length);
-                stream.Flush(flushToDisk: true);
-            }
-            if (File.Exists(path)) File.Replace(temp, path, null);
-            else File.Move(temp, path);
-        }
     }
 }
