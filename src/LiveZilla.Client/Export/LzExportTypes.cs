@@ -24,8 +24,9 @@ namespace LiveZilla.Client.Export
         public bool Overwrite { get; set; }
         /// <summary>Version recorded in the manifest; defaults to the client assembly's version.</summary>
         public string? ToolVersion { get; set; }
-        /// <summary>Current time, for the manifest and the pager; defaults to the system clock.</summary>
-        public ILzClock Clock { get; set; } = SystemClock.Instance;
+        /// <summary>Current time, for the manifest and the pager; the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Called after each flushed chunk; runs on the exporting thread.</summary>
         public Action<LzExportProgress>? Progress { get; set; }
         /// <summary>Called for each ticket the server cannot encode, besides its line in the errors file.</summary>

@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
-using LiveZilla.Client.Http;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
@@ -310,7 +309,7 @@ namespace LiveZilla.Client.Export
                 var manifest = new LzExportManifest
                 {
                     ToolVersion = _options.ToolVersion ?? LzExportPaths.ToolVersion,
-                    CompletedAt = (_options.Clock ?? SystemClock.Instance).UtcNow.ToUniversalTime(),
+                    CompletedAt = _options.Clock.UtcNow.ToUniversalTime(),
                     DataFile = Path.GetFileName(_path),
                     TicketCount = _state.TicketCount,
                     Length = _state.DataLength,

@@ -27,8 +27,9 @@ namespace LiveZilla.Client.Http
         public bool NoProxy { get; set; }
         /// <summary>Retry rules for reads.</summary>
         public LzRetryPolicy Retry { get; set; } = new LzRetryPolicy();
-        /// <summary>Clock for backoff waits and for timing answer bodies (<see cref="Timeout"/>); tests replace it.</summary>
-        public ILzClock Clock { get; set; } = SystemClock.Instance;
+        /// <summary>Clock for backoff waits and for timing answer bodies (<see cref="Timeout"/>); the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Receives one sanitised line per request.</summary>
         public Action<LzLogEntry>? Log { get; set; }
         /// <summary>Transport seam: when set, used instead of a real socket handler (tests, fault injection).</summary>

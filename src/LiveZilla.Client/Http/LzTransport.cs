@@ -100,7 +100,7 @@ namespace LiveZilla.Client.Http
                 MaxDelay = options.Retry?.MaxDelay ?? TimeSpan.FromSeconds(30),
                 MaxTotalDelay = options.Retry?.MaxTotalDelay ?? TimeSpan.FromMinutes(2),
             };
-            _clock = options.Clock ?? SystemClock.Instance;
+            _clock = options.Clock;
             _log = options.Log;
             _sanitizer = new LzLogSanitizer(credential.PasswordMd5);
         }

@@ -31,8 +31,9 @@ namespace LiveZilla.Client.Watch
         public string? StatePath { get; set; }
         /// <summary>The watch ends at this time (for <c>-Timeout</c>); null runs until cancelled.</summary>
         public DateTimeOffset? Deadline { get; set; }
-        /// <summary>Current time and the waits between polls; defaults to the system clock.</summary>
-        public ILzClock Clock { get; set; } = SystemClock.Instance;
+        /// <summary>Current time and the waits between polls; the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Called when a poll fails and the watch backs off (an outage), with the error and the wait before the next try.</summary>
         public Action<LzApiException, TimeSpan>? OnOutage { get; set; }
         /// <summary>Called once per ticket the server cannot encode.</summary>
@@ -107,9 +108,7 @@ namespace LiveZilla.Client.Watch
         /// <summary>The latest first-message time emitted (or the start), after <see cref="WatchAsync"/> began.</summary>
         public DateTimeOffset? Watermark => _state == null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(_state.Watermark);
 
-        private ILzClock Clock => _options.Clock ?? SystemClock.Instance;
-
-        private DateTimeOffset Now => Clock.UtcNow;
+        private DateTimeOffset Now => _options.Clock.UtcNow;
 
         /// <summary>Emits new tickets (and messages) until <paramref name="cancellationToken"/> is cancelled or the deadline passes.</summary>
         /// <exception cref="LzApiException">A failure that waiting cannot fix (credentials, permission, an unknown group).</exception>
@@ -157,7 +156,7 @@ namespace LiveZilla.Client.Watch
                 }
                 try
                 {
-                    await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    await _options.Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -191,7 +190,7 @@ namespace LiveZilla.Client.Watch
             var pager = new LzTicketPager(_api, new LzTicketPagerOptions
             {
                 PageSize = PageSize,
-                Clock = Clock,
+                Clock = _options.Clock,
                 OnError = failure =>
                 {
                     long key = failure.WindowStart?.ToUnixTimeSeconds() ?? 0;

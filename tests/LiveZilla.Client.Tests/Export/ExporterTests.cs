@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
-using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Fakes;
@@ -18,7 +17,7 @@ public sealed class ExporterTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
-    private static ILzClock ClockAtNow()
+    private static FakeClock ClockAtNow()
     {
         var clock = new FakeClock();
         clock.Advance(Now - clock.UtcNow);
