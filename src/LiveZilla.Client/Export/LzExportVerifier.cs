@@ -35,11 +35,15 @@ namespace LiveZilla.Client.Export
             var problems = new List<string>();
             if (lines != manifest.TicketCount) problems.Add($"The file holds {lines} ticket line(s); the manifest records {manifest.TicketCount}.");
             if (length != manifest.Length) problems.Add($"The file is {length} bytes long; the manifest records {manifest.Length}.");
-            if (!string.Equals(sha, manifest.Sha256, StringComparison.OrdinalIgnoreCase)) problems.Add($"The SHA-256 of the file is {sha}; the manifest records {manifest.Sha256}.");
+            if (!string.Equals(sha, manifest.Sha256, StringComparison.OrdinalIgnoreCase))
+                problems.Add($"The SHA-256 of the file is {sha}; the manifest records {manifest.Sha256}.");
             string errorsPath = LzExportPaths.Errors(path);
             string errorsSha = File.Exists(errorsPath) ? LzSha256.OfFile(errorsPath, cancellationToken).Sha : "";
             if (manifest.ErrorsSha256.Length > 0 && !string.Equals(errorsSha, manifest.ErrorsSha256, StringComparison.OrdinalIgnoreCase))
-                problems.Add($"The errors file '{Path.GetFileName(errorsPath)}' does not match the manifest (SHA-256 {(errorsSha.Length == 0 ? "missing file" : errorsSha)}).");
+            {
+                var found = errorsSha.Length == 0 ? "missing file" : errorsSha;
+                problems.Add($"The errors file '{Path.GetFileName(errorsPath)}' does not match the manifest (SHA-256 {found}).");
+            }
             return new LzExportVerification
             {
                 Path = path,

@@ -87,7 +87,10 @@ namespace LiveZilla.Client.Http
         /// <summary>A transport over <see cref="LzClientOptions.Handler"/>, or over a socket handler made from the options.</summary>
         public LzTransport(Uri endpoint, LzCredential credential, LzClientOptions options)
         {
-            _http = new HttpClient(options.Handler ?? CreateHandler(options), disposeHandler: options.Handler == null) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(options.Handler ?? CreateHandler(options), disposeHandler: options.Handler == null)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
             _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
             _endpoint = endpoint;
             _credential = credential;

@@ -79,9 +79,10 @@ namespace LiveZilla.Client.Json
         public void Success(byte[] body, string function)
         {
             var text = _scrub(Encoding.UTF8.GetString(body));
-            if (!string.Equals(text.Trim(), "SUCCESS", StringComparison.Ordinal))
-                throw new LzProtocolException($"{function}: expected the answer SUCCESS but got '{LzErrorMapper.Cut(text.Length > 200 ? text.Substring(0, 200) : text)}'.")
-                { Function = function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(text) };
+            if (string.Equals(text.Trim(), "SUCCESS", StringComparison.Ordinal)) return;
+            var got = LzErrorMapper.Cut(text.Length > 200 ? text.Substring(0, 200) : text);
+            throw new LzProtocolException($"{function}: expected the answer SUCCESS but got '{got}'.")
+            { Function = function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(text) };
         }
 
         /// <summary>The answer as text, and as JSON when it is JSON: what a call of any function returns.</summary>
@@ -104,8 +105,10 @@ namespace LiveZilla.Client.Json
         internal static LzProtocolException NotLiveZilla(string function, string preview, Exception? inner = null)
         {
             var what = preview.Length == 0 ? "an empty body" : preview.StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "text that is not JSON";
-            var quoted = preview.Length > 0 ? " ('" + LzErrorMapper.Cut(preview.Length > PreviewLength ? preview.Substring(0, PreviewLength) : preview) + "')" : "";
-            return new LzProtocolException($"{function}: not a LiveZilla API answer: HTTP 200 with {what}{quoted}. Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.", inner)
+            var start = preview.Length > PreviewLength ? preview.Substring(0, PreviewLength) : preview;
+            var quoted = preview.Length > 0 ? " ('" + LzErrorMapper.Cut(start) + "')" : "";
+            return new LzProtocolException($"{function}: not a LiveZilla API answer: HTTP 200 with {what}{quoted}. "
+                + "Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.", inner)
             { Function = function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(preview) };
         }
 

@@ -48,7 +48,9 @@ internal static class ChatFunctions
         string webhook = input.RequiredString("Webhook");
         if (!call.Store.GroupExists(group)) throw LzErrorException.Field("Group");
         string? operatorLogin = input.OptionalString("Operator");
-        OperatorRecord? op = string.IsNullOrEmpty(operatorLogin) ? null : call.Store.FindOperatorByLoginId(operatorLogin) ?? throw LzErrorException.Field("Operator");
+        OperatorRecord? op = string.IsNullOrEmpty(operatorLogin)
+            ? null
+            : call.Store.FindOperatorByLoginId(operatorLogin) ?? throw LzErrorException.Field("Operator");
         var chat = new ChatRecord
         {
             ChatId = call.Store.NextChatId(),
