@@ -31,23 +31,23 @@ public sealed class WatcherTests : IDisposable
     private LzWatchOptions Options(Action<int>? onWait = null, TimeSpan? timeout = null, string? statePath = null) => new()
     {
         Interval = TimeSpan.FromSeconds(5),
-        Clock = new StepClock(this, onWait),
+        Clock = new StepClock(() => _now, wait => _now += wait, onWait),
         Since = _now,
         StatePath = statePath,
         Deadline = _now + (timeout ?? TimeSpan.FromMinutes(2)),
     };
 
-    /// <summary>The test's time, <see cref="_now"/>: each wait moves it on, then runs the test's step for that wait.</summary>
-    private sealed class StepClock(WatcherTests test, Action<int>? onWait) : ILzClock
+    /// <summary>A clock over the test's time: each wait moves it on, then runs the test's step for that wait.</summary>
+    private sealed class StepClock(Func<DateTimeOffset> now, Action<TimeSpan> advance, Action<int>? onWait) : ILzClock
     {
         private int _waits;
 
-        public DateTimeOffset UtcNow => test._now;
+        public DateTimeOffset UtcNow => now();
 
         public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            test._now += delay;
+            advance(delay);
             onWait?.Invoke(++_waits);
             return Task.CompletedTask;
         }
