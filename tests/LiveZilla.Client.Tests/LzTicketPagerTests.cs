@@ -4,6 +4,7 @@ using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Fakes;
+using LiveZilla.Client.Tests.Support;
 using Xunit.Abstractions;
 
 namespace LiveZilla.Client.Tests;
@@ -270,9 +271,10 @@ public class LzTicketPagerTests
     public async Task Tickets_newer_than_the_local_clock_are_still_listed()
     {
         var server = new FakeTicketServer(Big.Take(6000));
-        var clockYearsBehind = DateTimeOffset.FromUnixTimeSeconds(FakeData.Start - 3 * 365 * 86400L);
+        var clockYearsBehind = new FakeClock();
+        clockYearsBehind.Advance(DateTimeOffset.FromUnixTimeSeconds(FakeData.Start - 3 * 365 * 86400L) - clockYearsBehind.UtcNow);
 
-        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 200, Clock = () => clockYearsBehind });
+        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 200, Clock = clockYearsBehind });
 
         AssertExactly(Expected(server, new LzTicketQuery()), ids);
         _output.WriteLine($"{server.ListRequests.Count} requests with a clock three years behind");

@@ -25,7 +25,7 @@ public sealed class ExportSandboxTests : IDisposable
         await using (var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedTickets = 20_000, RandomSeed = 5 }))
         using (var client = Client(sandbox))
         {
-            var result = await new LzTicketExporter(client, new LzExportOptions { FlushToDisk = false }).ExportAsync(path, new LzTicketQuery());
+            var result = await new LzTicketExporter(client, new LzExportOptions()).ExportAsync(path, new LzTicketQuery());
             listed = new Dictionary<long, LzTicket>();
             await foreach (var t in new LzTicketPager(client, new LzTicketPagerOptions { SinglePage = true }).ListAsync(new LzTicketQuery())) listed.Add(t.Id, t);
             Assert.Equal(sandbox.Store.ListedTicketCount, listed.Count);
@@ -42,7 +42,7 @@ public sealed class ExportSandboxTests : IDisposable
             string? difference = LiveZilla.Client.Tests.Export.TicketComparer.FirstDifference(listed[t.Id], t, "Ticket " + t.Id, strict: true);
             Assert.True(difference == null, difference);
         }
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
 
         // Replay: a sandbox started on the export lists the same tickets again.
         await using (var replay = await SandboxServer.StartAsync(new SandboxOptions { DataPath = path }))

@@ -3,10 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,6 +27,7 @@ namespace LiveZilla.Client.Api
         private readonly LzTransport _transport;
         private readonly LzCredential _credential;
         private string? _operatorSystemId;
+        private readonly LzAnswerReader _answers;
         private int _disposed;
 
         /// <summary>Creates a client. <paramref name="baseUri"/> may or may not end with a slash or with <c>api/v2/api.php</c>.</summary>
@@ -42,8 +40,8 @@ namespace LiveZilla.Client.Api
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !Options.AllowUnencryptedAuthentication)
                 throw new LzInvalidRequestException($"Refusing to connect to {BaseUri} over plain http://: the password hash, which is as good as the password, would travel unencrypted. Use https://, or allow unencrypted authentication explicitly for a test server.");
             EndpointUri = LzBaseUri.Endpoint(BaseUri);
-            var handler = Options.Handler;
-            _transport = new LzTransport(handler ?? CreateHandler(Options), handler == null, EndpointUri, credential, Options);
+            _transport = new LzTransport(EndpointUri, credential, Options);
+            _answers = new LzAnswerReader(_transport.Sanitizer.Scrub);
         }
 
         /// <summary>The LiveZilla folder URL, normalised with a trailing slash.</summary>
@@ -64,26 +62,6 @@ namespace LiveZilla.Client.Api
         /// <summary>Normalises a user-supplied URI to the LiveZilla folder URL with a trailing slash.</summary>
         /// <exception cref="LzInvalidRequestException">The URI is relative or not http(s).</exception>
         public static Uri NormalizeBaseUri(Uri uri) => LzBaseUri.Normalize(uri);
-
-        private static HttpMessageHandler CreateHandler(LzClientOptions options)
-        {
-            var handler = new HttpClientHandler
-            {
-                // A redirected POST turns into a GET without the form fields; report it instead of following it.
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
-            if (options.NoProxy) handler.UseProxy = false;
-            else if (options.Proxy != null)
-            {
-                handler.UseProxy = true;
-                handler.Proxy = options.Proxy;
-            }
-            if (options.SkipCertificateCheck)
-                handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
-            return handler;
-        }
 
         /// <summary>Checks the credentials with one cheap call (<c>p_operators_list</c> for this user). Never retried: a failed login counts toward the lockout.</summary>
         public async Task ValidateAsync(CancellationToken cancellationToken = default)
@@ -176,7 +154,7 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_ticket_create", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return LzModelReader.ReadTicket(Wrapped(json, "Ticket", request.Function));
+            return LzModelReader.ReadTicket(_answers.Wrapped(json, "Ticket", request.Function));
         }
 
         /// <summary><c>p_ticketmessage_create</c>. Never retried once sent. The server does not check that the ticket exists.</summary>
@@ -205,7 +183,7 @@ namespace LiveZilla.Client.Api
             if (message.SendAutoResponder) request.Add("p_sendemailresponder", "1");
             request.Add("p_quotemessageid", Empty(message.QuoteMessageId));
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return LzModelReader.ReadTicketMessage(Wrapped(json, "TicketMessage", request.Function));
+            return LzModelReader.ReadTicketMessage(_answers.Wrapped(json, "TicketMessage", request.Function));
         }
 
         /// <summary><c>p_ticketeditor_assign</c>, always sending Status (the server would otherwise reopen the ticket).</summary>
@@ -222,7 +200,7 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_ticketeditor_assign", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            var echo = LzModelReader.ReadTicketEditor(Wrapped(json, "TicketEditor", request.Function));
+            var echo = LzModelReader.ReadTicketEditor(_answers.Wrapped(json, "TicketEditor", request.Function));
             // The echo names the editor by system id; p_user matches login ids case-insensitively, so this is the connected operator.
             if (!string.IsNullOrEmpty(echo.Editor) && string.Equals(assignment.Editor, UserName, StringComparison.OrdinalIgnoreCase))
                 Volatile.Write(ref _operatorSystemId, echo.Editor);
@@ -267,7 +245,7 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_operator_create", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return LzModelReader.ReadOperator(Wrapped(json, "Operator", request.Function));
+            return LzModelReader.ReadOperator(_answers.Wrapped(json, "Operator", request.Function));
         }
 
         /// <summary><c>p_operator_delete</c>; the login id is sent in lower case, as the server requires.</summary>
@@ -315,7 +293,7 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_chat_create", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return FirstChat(json, request.Function);
+            return _answers.FirstChat(json, request.Function);
         }
 
         /// <summary><c>p_chat_add_message</c>; returns the chat's posts as raw JSON objects.</summary>
@@ -325,9 +303,7 @@ namespace LiveZilla.Client.Api
             var data = LzPayload.Start("Message").String("ChatId", chatId).String("Text", text ?? "").End();
             var request = new LzRequest("p_chat_add_message", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("Posts", out var posts))
-                return LzModelReader.ReadList(posts, "Message", e => LzModelReader.Unwrap(e, "Message").Clone());
-            return Array.Empty<JsonElement>();
+            return LzAnswerReader.Posts(json);
         }
 
         /// <summary><c>p_chat_sessions_list</c> (active chats, at most 100), streamed.</summary>
@@ -344,7 +320,7 @@ namespace LiveZilla.Client.Api
             Require(chatId, "ChatId");
             var request = new LzRequest("p_chat_close", LzRetryMode.WhenNotSent).Add("p_chat_id", chatId);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return FirstChat(json, request.Function);
+            return _answers.FirstChat(json, request.Function);
         }
 
         /// <summary><c>p_knowledgebase_entries_list</c>, streamed. The server cannot page (its limit is always refused over HTTP).</summary>
@@ -379,7 +355,7 @@ namespace LiveZilla.Client.Api
                 .End();
             var request = new LzRequest("p_knowledgebase_entry_create", LzRetryMode.WhenNotSent).Add("p_data", data);
             var json = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-            return LzModelReader.ReadKnowledgeBaseEntry(Wrapped(json, "KnowledgeBaseEntry", request.Function));
+            return LzModelReader.ReadKnowledgeBaseEntry(_answers.Wrapped(json, "KnowledgeBaseEntry", request.Function));
         }
 
         /// <summary><c>p_cronjob_execute</c>; succeeds when the server answers <c>SUCCESS</c>.</summary>
@@ -391,10 +367,7 @@ namespace LiveZilla.Client.Api
                 .Add("p_send_chat_transcripts", options.SendChatTranscripts ? "1" : null)
                 .Add("p_receive_emails", options.ReceiveEmails ? "1" : null)
                 .Add("p_social_media", options.SocialMedia ? "1" : null);
-            var text = _transport.Sanitizer.Scrub(await SendForTextAsync(request, cancellationToken).ConfigureAwait(false));
-            if (!string.Equals(text.Trim(), "SUCCESS", StringComparison.Ordinal))
-                throw new LzProtocolException($"p_cronjob_execute: expected the answer SUCCESS but got '{LzErrorMapper.Cut(text.Length > 200 ? text.Substring(0, 200) : text)}'.")
-                { Function = request.Function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(text) };
+            _answers.Success(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false), request.Function);
         }
 
         /// <summary>
@@ -426,18 +399,7 @@ namespace LiveZilla.Client.Api
                 else text = JsonSerializer.Serialize(data, data.GetType());
                 request.Add("p_data", text);
             }
-            var bytes = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = new LzRawResult { StatusCode = 200, Text = Encoding.UTF8.GetString(bytes) };
-            try
-            {
-                using (var doc = JsonDocument.Parse(bytes))
-                    result.Json = doc.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                // Not JSON (the cron job's SUCCESS, for instance): the text is the result.
-            }
-            return result;
+            return LzAnswerReader.Raw(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false));
         }
 
         /// <inheritdoc />
@@ -458,18 +420,22 @@ namespace LiveZilla.Client.Api
         /// </summary>
         private async IAsyncEnumerable<T> StreamAsync<T>(LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, LzDirectReader<T>? direct = null)
         {
+            LzResponse? response = null;
+            Func<byte[], int, int, Task<int>> read;
             if (request.IsBufferedRead)
             {
                 var body = new MemoryStream(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false), writable: false);
-                var buffered = new LzJsonArrayStream((buffer, offset, count) => Task.FromResult(body.Read(buffer, offset, count)), request.Function, arrayKey, _transport.Sanitizer.Scrub);
-                await foreach (var item in buffered.ReadAsync(map, direct, cancellationToken).ConfigureAwait(false))
-                    yield return item;
-                yield break;
+                read = (buffer, offset, count) => Task.FromResult(body.Read(buffer, offset, count));
             }
-            ThrowIfDisposed();
-            using (var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false))
+            else
             {
-                var parser = new LzJsonArrayStream(response.ReadAsync, request.Function, arrayKey, _transport.Sanitizer.Scrub);
+                ThrowIfDisposed();
+                response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                read = response.ReadAsync;
+            }
+            using (response)
+            {
+                var parser = new LzJsonArrayStream(read, request.Function, arrayKey, _transport.Sanitizer.Scrub);
                 await foreach (var item in parser.ReadAsync(map, direct, cancellationToken).ConfigureAwait(false))
                     yield return item;
             }
@@ -481,77 +447,8 @@ namespace LiveZilla.Client.Api
             return _transport.SendForBodyAsync(request, cancellationToken);
         }
 
-        private async Task<string> SendForTextAsync(LzRequest request, CancellationToken cancellationToken) =>
-            Encoding.UTF8.GetString(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false));
-
-        private async Task<JsonElement> SendForJsonAsync(LzRequest request, CancellationToken cancellationToken)
-        {
-            var bytes = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using (var doc = JsonDocument.Parse(bytes))
-                {
-                    // Reliability fix: text that is not valid UTF-8 (or a lone surrogate escape) failed later, in the model readers, with an InvalidOperationException.
-                    CheckStrings(doc.RootElement);
-                    return doc.RootElement.Clone();
-                }
-            }
-            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
-            {
-                var preview = _transport.Sanitizer.Scrub(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 300)).Trim());
-                var what = preview.Length == 0 ? "an empty body" : preview.StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "text that is not JSON";
-                throw new LzProtocolException($"{request.Function}: not a LiveZilla API answer: HTTP 200 with {what}{(preview.Length > 0 ? " ('" + (preview.Length > 120 ? preview.Substring(0, 120) : preview) + "')" : "")}. Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.", ex)
-                { Function = request.Function, HttpStatus = 200, ResponseText = LzErrorMapper.Cut(preview) };
-            }
-        }
-
-        /// <summary>Reads every string and property name once, so undecodable text fails here, as a protocol error.</summary>
-        private static void CheckStrings(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray()) CheckStrings(item);
-                    break;
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name;
-                        CheckStrings(property.Value);
-                    }
-                    break;
-            }
-        }
-
-        private JsonElement Wrapped(JsonElement json, string wrapper, string function)
-        {
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object)
-                return inner;
-            throw new LzProtocolException($"{function}: not a LiveZilla API answer: expected {{\"{wrapper}\":{{…}}}} but got {JsonKindPreview(json)}.")
-            { Function = function, HttpStatus = 200 };
-        }
-
-        private LzChat FirstChat(JsonElement json, string function)
-        {
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("Chats", out var chats))
-            {
-                var list = LzModelReader.ReadList(chats, "Chat", LzModelReader.ReadChat);
-                if (list.Count > 0) return list[0];
-            }
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("Chat", out var chat) && chat.ValueKind == JsonValueKind.Object)
-                return LzModelReader.ReadChat(chat);
-            throw new LzProtocolException($"{function}: not a LiveZilla API answer: expected {{\"Chats\":[{{\"Chat\":{{…}}}}]}} but got {JsonKindPreview(json)}.")
-            { Function = function, HttpStatus = 200 };
-        }
-
-        private string JsonKindPreview(JsonElement json)
-        {
-            var raw = _transport.Sanitizer.Scrub(json.GetRawText());
-            return raw.Length > 100 ? raw.Substring(0, 100) + "…" : raw;
-        }
+        private async Task<JsonElement> SendForJsonAsync(LzRequest request, CancellationToken cancellationToken) =>
+            _answers.ReadJson(await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false), request.Function);
 
         private static void CheckTicketQuery(LzTicketQuery query)
         {

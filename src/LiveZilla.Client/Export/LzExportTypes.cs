@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Serialization;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -24,14 +24,13 @@ namespace LiveZilla.Client.Export
         public bool Overwrite { get; set; }
         /// <summary>Version recorded in the manifest; defaults to the client assembly's version.</summary>
         public string? ToolVersion { get; set; }
-        /// <summary>Current time, for the manifest and the pager; defaults to the system clock.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
+        /// <summary>Current time, for the manifest and the pager; the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Called after each flushed chunk; runs on the exporting thread.</summary>
         public Action<LzExportProgress>? Progress { get; set; }
         /// <summary>Called for each ticket the server cannot encode, besides its line in the errors file.</summary>
         public Action<LzTicketListFailure>? OnError { get; set; }
-        /// <summary>Asks the operating system to put each chunk on disk before the state records it (slower, crash-proof). On by default.</summary>
-        public bool FlushToDisk { get; set; } = true;
     }
 
     /// <summary>Where an export stands.</summary>
@@ -272,21 +271,5 @@ namespace LiveZilla.Client.Export
         [JsonPropertyOrder(3)] public string? LzavCode { get; set; }
         [JsonPropertyOrder(4)] public int? HttpStatus { get; set; }
         [JsonPropertyOrder(5)] public string Message { get; set; } = "";
-    }
-
-    /// <summary>Writes small files so a crash leaves the old or the new content, never a torn one.</summary>
-    internal static class LzAtomicFile
-    {
-        public static void WriteAllBytes(string path, byte[] content)
-        {
-            string temp = path + ".tmp";
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content, 0, content.Length);
-                stream.Flush(flushToDisk: true);
-            }
-            if (File.Exists(path)) File.Replace(temp, path, null);
-            else File.Move(temp, path);
-        }
     }
 }

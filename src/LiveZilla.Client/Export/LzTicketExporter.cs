@@ -62,80 +62,6 @@ namespace LiveZilla.Client.Export
                 return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Checks an export against its manifest: ticket count, size and the SHA-256 of the data and errors files.</summary>
-        /// <exception cref="LzExportException">There is no manifest, or it cannot be read.</exception>
-        /// <exception cref="FileNotFoundException">The data file does not exist.</exception>
-        public static LzExportVerification Verify(string path, CancellationToken cancellationToken = default)
-        {
-            if (path == null) throw new ArgumentNullException(nameof(path));
-            path = Path.GetFullPath(path);
-            string manifestPath = LzExportPaths.Manifest(path);
-            if (!File.Exists(manifestPath))
-                throw new LzExportException(LzExportFailure.ManifestMissing, path,
-                    $"'{path}' has no manifest ('{Path.GetFileName(manifestPath)}'): the export never finished. Finish it with Export-LzTicket -Resume.");
-            LzExportManifest manifest;
-            try
-            {
-                manifest = JsonSerializer.Deserialize<LzExportManifest>(File.ReadAllBytes(manifestPath), s_json) ?? throw new JsonException("empty");
-            }
-            catch (JsonException ex)
-            {
-                throw new LzExportException(LzExportFailure.Corrupt, path, $"The manifest '{manifestPath}' is not valid JSON: {ex.Message}", ex);
-            }
-            if (!File.Exists(path)) throw new FileNotFoundException($"The export data file '{path}' does not exist.", path);
-
-            var (sha, length, lines) = HashFile(path, cancellationToken);
-            var problems = new List<string>();
-            if (lines != manifest.TicketCount) problems.Add($"The file holds {lines} ticket line(s); the manifest records {manifest.TicketCount}.");
-            if (length != manifest.Length) problems.Add($"The file is {length} bytes long; the manifest records {manifest.Length}.");
-            if (!string.Equals(sha, manifest.Sha256, StringComparison.OrdinalIgnoreCase)) problems.Add($"The SHA-256 of the file is {sha}; the manifest records {manifest.Sha256}.");
-            string errorsPath = LzExportPaths.Errors(path);
-            string errorsSha = File.Exists(errorsPath) ? HashFile(errorsPath, cancellationToken).Sha : "";
-            if (manifest.ErrorsSha256.Length > 0 && !string.Equals(errorsSha, manifest.ErrorsSha256, StringComparison.OrdinalIgnoreCase))
-                problems.Add($"The errors file '{Path.GetFileName(errorsPath)}' does not match the manifest (SHA-256 {(errorsSha.Length == 0 ? "missing file" : errorsSha)}).");
-            return new LzExportVerification
-            {
-                Path = path,
-                Manifest = manifest,
-                ExpectedTicketCount = manifest.TicketCount,
-                TicketCount = lines,
-                ExpectedSha256 = manifest.Sha256,
-                Sha256 = sha,
-                ErrorCount = manifest.ErrorCount,
-                Problems = problems,
-            };
-        }
-
-        private static (string Sha, long Length, long Lines) HashFile(string path, CancellationToken ct)
-        {
-            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
-            {
-                var buffer = new byte[1 << 16];
-                long length = 0, lines = 0;
-                int read;
-                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    hash.AppendData(buffer, 0, read);
-                    for (int i = 0; i < read; i++) if (buffer[i] == (byte)'\n') lines++;
-                    length += read;
-                }
-                return (Hex(hash.GetHashAndReset()), length, lines);
-            }
-        }
-
-        private static string Hex(byte[] bytes)
-        {
-            var chars = new char[bytes.Length * 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-                chars[2 * i + 1] = "0123456789abcdef"[bytes[i] & 15];
-            }
-            return new string(chars);
-        }
-
         private static long? CreatedSeconds(LzTicket ticket) => ticket.Created?.ToUnixTimeSeconds();
 
         /// <summary>One export run: open files, the held tickets, the running hash.</summary>
@@ -294,11 +220,8 @@ namespace LiveZilla.Client.Export
                     if (read <= 0) break;
                     at += read;
                 }
-                using (var sha = SHA256.Create())
-                {
-                    if (!string.Equals(Hex(sha.ComputeHash(last)), _state.LastLineSha256, StringComparison.Ordinal))
-                        throw Corrupt("its last recorded line differs from the one the state remembers (the file was edited)", null);
-                }
+                if (!string.Equals(LzSha256.Of(last, 0, last.Length), _state.LastLineSha256, StringComparison.Ordinal))
+                    throw Corrupt("its last recorded line differs from the one the state remembers (the file was edited)", null);
             }
 
             private LzExportException Corrupt(string what, Exception? inner) =>
@@ -335,9 +258,9 @@ namespace LiveZilla.Client.Export
                     byte[] bytes = _chunk.GetBuffer();
                     int length = (int)_chunk.Length;
                     _data!.Write(bytes, 0, length);
-                    _data.Flush(_options.FlushToDisk);
+                    _data.Flush(flushToDisk: true);
                     _hash.AppendData(bytes, 0, length);
-                    using (var sha = SHA256.Create()) _state.LastLineSha256 = Hex(sha.ComputeHash(bytes, (int)lastLineStart, length - (int)lastLineStart));
+                    _state.LastLineSha256 = LzSha256.Of(bytes, (int)lastLineStart, length - (int)lastLineStart);
                     _state.TicketCount += ready.Count;
                     _state.DataLength += length;
                     _writtenThisRun += ready.Count;
@@ -364,7 +287,7 @@ namespace LiveZilla.Client.Export
                         _chunk.WriteByte((byte)'\n');
                     }
                     _errors!.Write(_chunk.GetBuffer(), 0, (int)_chunk.Length);
-                    _errors.Flush(_options.FlushToDisk);
+                    _errors.Flush(flushToDisk: true);
                     _state.ErrorCount += failures.Count;
                     _state.ErrorsLength += _chunk.Length;
                 }
@@ -379,15 +302,14 @@ namespace LiveZilla.Client.Export
 
             private LzExportResult Complete(bool resumed)
             {
-                string sha = Hex(_hash.GetHashAndReset());
+                string sha = LzSha256.Hex(_hash.GetHashAndReset());
                 _errors!.Flush(true);
                 _errors.Seek(0, SeekOrigin.Begin);
-                string errorsSha;
-                using (var errorsHash = SHA256.Create()) errorsSha = Hex(errorsHash.ComputeHash(_errors));
+                string errorsSha = LzSha256.Of(_errors);
                 var manifest = new LzExportManifest
                 {
                     ToolVersion = _options.ToolVersion ?? LzExportPaths.ToolVersion,
-                    CompletedAt = (_options.Clock?.Invoke() ?? DateTimeOffset.UtcNow).ToUniversalTime(),
+                    CompletedAt = _options.Clock.UtcNow.ToUniversalTime(),
                     DataFile = Path.GetFileName(_path),
                     TicketCount = _state.TicketCount,
                     Length = _state.DataLength,
@@ -408,7 +330,7 @@ namespace LiveZilla.Client.Export
 
             private LzExportResult FinishedEarlier()
             {
-                var verification = Verify(_path);
+                var verification = LzExportVerifier.Verify(_path);
                 if (!verification.IsValid) throw Corrupt("it is already complete, but " + string.Join(" ", verification.Problems), null);
                 return Result(verification.Manifest, resumed: true, writtenThisRun: 0);
             }

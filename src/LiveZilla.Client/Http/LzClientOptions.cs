@@ -27,8 +27,9 @@ namespace LiveZilla.Client.Http
         public bool NoProxy { get; set; }
         /// <summary>Retry rules for reads.</summary>
         public LzRetryPolicy Retry { get; set; } = new LzRetryPolicy();
-        /// <summary>Clock for backoff waits and for timing answer bodies (<see cref="Timeout"/>); tests replace it.</summary>
-        public ILzClock Clock { get; set; } = SystemClock.Instance;
+        /// <summary>Clock for backoff waits and for timing answer bodies (<see cref="Timeout"/>); the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Receives one sanitised line per request.</summary>
         public Action<LzLogEntry>? Log { get; set; }
         /// <summary>Transport seam: when set, used instead of a real socket handler (tests, fault injection).</summary>
@@ -50,26 +51,6 @@ namespace LiveZilla.Client.Http
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Bound on the total time spent waiting across retries.</summary>
         public TimeSpan MaxTotalDelay { get; set; } = TimeSpan.FromMinutes(2);
-    }
-
-    /// <summary>Time source for waits, so tests never sleep.</summary>
-    public interface ILzClock
-    {
-        /// <summary>Current time.</summary>
-        DateTimeOffset UtcNow { get; }
-        /// <summary>Waits, honouring cancellation.</summary>
-        System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken);
-    }
-
-    /// <summary>The real clock.</summary>
-    public sealed class SystemClock : ILzClock
-    {
-        /// <summary>The instance.</summary>
-        public static readonly SystemClock Instance = new SystemClock();
-        /// <inheritdoc />
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task Delay(TimeSpan delay, System.Threading.CancellationToken cancellationToken) => System.Threading.Tasks.Task.Delay(delay, cancellationToken);
     }
 
     /// <summary>One sanitised log line.</summary>

@@ -84,9 +84,13 @@ namespace LiveZilla.Client.Http
         // The first refusal of the credential; every later request fails without being sent, as each could count toward the lockout.
         private LzApiException? _credentialRefusal;
 
-        public LzTransport(HttpMessageHandler handler, bool disposeHandler, Uri endpoint, LzCredential credential, LzClientOptions options)
+        /// <summary>A transport over <see cref="LzClientOptions.Handler"/>, or over a socket handler made from the options.</summary>
+        public LzTransport(Uri endpoint, LzCredential credential, LzClientOptions options)
         {
-            _http = new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(options.Handler ?? CreateHandler(options), disposeHandler: options.Handler == null)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
             _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
             _endpoint = endpoint;
             _credential = credential;
@@ -99,9 +103,29 @@ namespace LiveZilla.Client.Http
                 MaxDelay = options.Retry?.MaxDelay ?? TimeSpan.FromSeconds(30),
                 MaxTotalDelay = options.Retry?.MaxTotalDelay ?? TimeSpan.FromMinutes(2),
             };
-            _clock = options.Clock ?? SystemClock.Instance;
+            _clock = options.Clock;
             _log = options.Log;
             _sanitizer = new LzLogSanitizer(credential.PasswordMd5);
+        }
+
+        private static HttpMessageHandler CreateHandler(LzClientOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                // A redirected POST turns into a GET without the form fields; report it instead of following it.
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (options.NoProxy) handler.UseProxy = false;
+            else if (options.Proxy != null)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = options.Proxy;
+            }
+            if (options.SkipCertificateCheck)
+                handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+            return handler;
         }
 
         public TimeSpan Timeout => _timeout;

@@ -75,7 +75,7 @@ namespace LiveZilla.Client.Json
                 }
                 catch (InvalidOperationException ex)
                 {
-                    // Reliability fix: a property name that is not valid UTF-8 surfaced as a raw InvalidOperationException.
+                    // A property name that is not valid UTF-8 is a protocol error, like undecodable text anywhere else.
                     throw Undecodable(ex);
                 }
                 if (step == Step.Done) yield break;
@@ -138,18 +138,7 @@ namespace LiveZilla.Client.Json
             _first = false;
             if (i < _end && _buffer[i] == (byte)'{') return;
             var preview = _scrub(Encoding.UTF8.GetString(_buffer, i, Math.Min(_end - i, 300)).Trim());
-            throw NotLiveZilla(preview);
-        }
-
-        internal LzProtocolException NotLiveZilla(string preview)
-        {
-            var what = preview.Length == 0 ? "an empty body" : preview.StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "text that is not JSON";
-            return new LzProtocolException($"{_function}: not a LiveZilla API answer: HTTP 200 with {what}{(preview.Length > 0 ? " ('" + LzErrorMapper.Cut(preview.Length > 120 ? preview.Substring(0, 120) : preview) + "')" : "")}. Check that the URI is the LiveZilla folder and that no proxy or login page answers instead.")
-            {
-                Function = _function,
-                HttpStatus = 200,
-                ResponseText = LzErrorMapper.Cut(preview),
-            };
+            throw LzAnswerReader.NotLiveZilla(_function, preview);
         }
 
         private LzProtocolException Truncated(Exception? inner) => LzErrorMapper.CutShort(_function, _bodyOffset + _end, inner);

@@ -136,14 +136,7 @@ namespace LiveZilla.Client.Json
         private static LzDirectRead ReadEditorShape(ref Utf8JsonReader reader, out LzTicketEditor? editor)
         {
             editor = null;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null: return Ok;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? Ok : Unusual;
-                case JsonTokenType.StartArray: return ExpectEnd(ref reader, JsonTokenType.EndArray);
-                case JsonTokenType.StartObject: break;
-                default: return Unusual;
-            }
+            if (IsNone(ref reader, JsonTokenType.StartObject, out var none)) return none;
             var row = reader;
             if (!reader.Read()) return LzDirectRead.Incomplete;
             if (reader.TokenType == JsonTokenType.EndObject) return Ok;
@@ -197,13 +190,7 @@ namespace LiveZilla.Client.Json
         private static LzDirectRead ReadMessages(ref Utf8JsonReader reader, out IReadOnlyList<LzTicketMessage> messages)
         {
             messages = Array.Empty<LzTicketMessage>();
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null: return Ok;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? Ok : Unusual;
-                case JsonTokenType.StartArray: break;
-                default: return Unusual;
-            }
+            if (IsNone(ref reader, JsonTokenType.StartArray, out var none)) return none;
             List<LzTicketMessage>? list = null;
             while (true)
             {
@@ -279,14 +266,7 @@ namespace LiveZilla.Client.Json
         private static LzDirectRead Comments(ref Utf8JsonReader reader, out IReadOnlyList<LzTicketComment> comments)
         {
             comments = Array.Empty<LzTicketComment>();
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null: return Ok;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? Ok : Unusual;
-                case JsonTokenType.StartArray: return ExpectEnd(ref reader, JsonTokenType.EndArray);
-                case JsonTokenType.StartObject: break;
-                default: return Unusual;
-            }
+            if (IsNone(ref reader, JsonTokenType.StartObject, out var none)) return none;
             List<LzTicketComment>? list = null;
             while (true)
             {
@@ -338,14 +318,7 @@ namespace LiveZilla.Client.Json
         private static LzDirectRead StringMap(ref Utf8JsonReader reader, out IReadOnlyDictionary<string, string> map)
         {
             map = LzEmpty.Strings;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null: return Ok;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? Ok : Unusual;
-                case JsonTokenType.StartArray: return ExpectEnd(ref reader, JsonTokenType.EndArray);
-                case JsonTokenType.StartObject: break;
-                default: return Unusual;
-            }
+            if (IsNone(ref reader, JsonTokenType.StartObject, out var none)) return none;
             Dictionary<string, string>? entries = null;
             while (true)
             {
@@ -359,6 +332,21 @@ namespace LiveZilla.Client.Json
             }
             if (entries != null) map = new ReadOnlyDictionary<string, string>(entries);
             return Ok;
+        }
+
+        /// <summary>
+        /// Settles every value but a <paramref name="start"/> token (false: read it): null, "" and, where an object is due, []
+        /// mean none; anything else is Unusual.
+        /// </summary>
+        private static bool IsNone(ref Utf8JsonReader reader, JsonTokenType start, out LzDirectRead status)
+        {
+            status = Ok;
+            if (reader.TokenType == start) return false;
+            if (reader.TokenType == JsonTokenType.Null) return true;
+            if (reader.TokenType == JsonTokenType.String) status = reader.ValueSpan.Length == 0 ? Ok : Unusual;
+            else if (reader.TokenType == JsonTokenType.StartArray && start == JsonTokenType.StartObject) status = ExpectEnd(ref reader, JsonTokenType.EndArray);
+            else status = Unusual;
+            return true;
         }
 
         /// <summary>Empty containers only: [] or {}.</summary>

@@ -46,7 +46,7 @@ namespace LiveZilla.Client.Paging
         public Action<LzTicketListFailure>? OnError { get; set; }
 
         /// <summary>Current time, used only to place the end of the sweep when no upper bound is given. Defaults to the system clock.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
+        public Http.ILzClock Clock { get; set; } = Http.SystemClock.Instance;
     }
 
     /// <summary>Where a listing stands.</summary>

@@ -118,7 +118,7 @@ namespace LiveZilla.Client.Paging
                 else _wasted += sample.Discard();
                 bool haveSample = sample.Failure == null && sample.Fault == null && sample.Count > 0;
 
-                long now = (_options.Clock?.Invoke() ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+                long now = (_options.Clock ?? Http.SystemClock.Instance).UtcNow.ToUnixTimeSeconds();
                 long cursor = lo ?? await FindLowerBoundAsync(haveSample ? sample.MinCreated : hi ?? now).ConfigureAwait(false);
                 long top = hi ?? Math.Max(Math.Max(now - ClockLagMargin, haveSample ? sample.MaxCreated + 1 : 0), cursor + 1);
                 _progressFrom = cursor;
@@ -350,7 +350,7 @@ namespace LiveZilla.Client.Paging
         /// <summary>The open window failed: sweep up to now in bounded windows, then look past it again.</summary>
         private IReadOnlyList<LzSweepSlot> Reopen(long from)
         {
-            long now = (_options.Clock?.Invoke() ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+            long now = (_options.Clock ?? Http.SystemClock.Instance).UtcNow.ToUnixTimeSeconds();
             long top = Math.Max(from + 1, now + 1);
             _progressTo = Math.Max(_progressTo, top);
             return new[] { new LzTicketStretch(from, top, true, (top - from) / 8) };

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 
@@ -30,19 +31,9 @@ namespace LiveZilla.Client.Watch
         public string? StatePath { get; set; }
         /// <summary>The watch ends at this time (for <c>-Timeout</c>); null runs until cancelled.</summary>
         public DateTimeOffset? Deadline { get; set; }
-        /// <summary>
-        /// How far before the watermark each poll looks again, for a ticket whose first message is stamped a moment
-        /// before it becomes visible. Tickets seen there are remembered, so nothing is emitted twice.
-        /// </summary>
-        public TimeSpan Lookback { get; set; } = TimeSpan.FromSeconds(10);
-        /// <summary>Longest wait between retries while the server is unreachable.</summary>
-        public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
-        /// <summary>Most tickets per list request.</summary>
-        public int PageSize { get; set; } = 1000;
-        /// <summary>Current time; defaults to the system clock.</summary>
-        public Func<DateTimeOffset>? Clock { get; set; }
-        /// <summary>Waits between polls; defaults to <see cref="Task.Delay(TimeSpan, CancellationToken)"/>. Tests pass one that moves a fake clock.</summary>
-        public Func<TimeSpan, CancellationToken, Task>? Delay { get; set; }
+        /// <summary>Current time and the waits between polls; the system clock by default and when set to null.</summary>
+        public ILzClock Clock { get => _clock; set => _clock = value ?? SystemClock.Instance; }
+        private ILzClock _clock = SystemClock.Instance;
         /// <summary>Called when a poll fails and the watch backs off (an outage), with the error and the wait before the next try.</summary>
         public Action<LzApiException, TimeSpan>? OnOutage { get; set; }
         /// <summary>Called once per ticket the server cannot encode.</summary>
@@ -86,7 +77,7 @@ namespace LiveZilla.Client.Watch
     /// with a state file, across runs.
     /// </summary>
     /// <remarks>
-    /// Each poll lists from a little before the watermark (<see cref="LzWatchOptions.Lookback"/>) with the paging engine,
+    /// Each poll lists from a little before the watermark (ten seconds) with the paging engine,
     /// skips ids already emitted, and emits the rest in (time, id) order. Each item is recorded in the state (and the
     /// state file saved) just before it is handed out, so a restart never repeats an item; at most the one item in
     /// flight when a run is killed can be lost. Server failures that may pass (unavailable,
@@ -96,6 +87,10 @@ namespace LiveZilla.Client.Watch
     public sealed class LzTicketWatcher
     {
         private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions { WriteIndented = true };
+        // A first message may be stamped a moment before its ticket is visible: each poll looks this far back again.
+        private const long LookbackSeconds = 10;
+        private const int PageSize = 1000;
+        private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
         private readonly ILzTicketApi _api;
         private readonly LzWatchOptions _options;
@@ -108,13 +103,12 @@ namespace LiveZilla.Client.Watch
             _api = api ?? throw new ArgumentNullException(nameof(api));
             _options = options ?? new LzWatchOptions();
             if (_options.Interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.Interval, "Interval must be positive.");
-            if (_options.PageSize <= 0) throw new ArgumentOutOfRangeException(nameof(options), _options.PageSize, "PageSize must be positive.");
         }
 
         /// <summary>The latest first-message time emitted (or the start), after <see cref="WatchAsync"/> began.</summary>
         public DateTimeOffset? Watermark => _state == null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(_state.Watermark);
 
-        private DateTimeOffset Now => _options.Clock?.Invoke() ?? DateTimeOffset.UtcNow;
+        private DateTimeOffset Now => _options.Clock.UtcNow;
 
         /// <summary>Emits new tickets (and messages) until <paramref name="cancellationToken"/> is cancelled or the deadline passes.</summary>
         /// <exception cref="LzApiException">A failure that waiting cannot fix (credentials, permission, an unknown group).</exception>
@@ -124,7 +118,7 @@ namespace LiveZilla.Client.Watch
             _state = LoadState();
             TimeSpan backoff = TimeSpan.Zero;
             bool polled = false;
-            // Reliability fix: at least one poll, even when a busy host starts the watch after its short deadline.
+            // A watch polls at least once, even when a busy host starts it after its deadline.
             while (!cancellationToken.IsCancellationRequested && (!polled || !DeadlinePassed()))
             {
                 polled = true;
@@ -138,7 +132,7 @@ namespace LiveZilla.Client.Watch
                 {
                     backoff = backoff == TimeSpan.Zero
                         ? TimeSpan.FromTicks(Math.Min(_options.Interval.Ticks, TimeSpan.FromSeconds(1).Ticks))
-                        : TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, backoff.Ticks * 2));
+                        : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
                     _options.OnOutage?.Invoke(ex, backoff);
                 }
 
@@ -162,7 +156,7 @@ namespace LiveZilla.Client.Watch
                 }
                 try
                 {
-                    await (_options.Delay ?? Task.Delay)(wait, cancellationToken).ConfigureAwait(false);
+                    await _options.Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -192,11 +186,10 @@ namespace LiveZilla.Client.Watch
         private async Task<List<LzWatchEvent>> PollAsync(CancellationToken ct)
         {
             var state = _state!;
-            long lookback = (long)Math.Ceiling(_options.Lookback.TotalSeconds);
-            long from = _options.IncludeMessages ? state.Floor : Math.Max(state.Floor, state.Watermark - lookback);
+            long from = _options.IncludeMessages ? state.Floor : Math.Max(state.Floor, state.Watermark - LookbackSeconds);
             var pager = new LzTicketPager(_api, new LzTicketPagerOptions
             {
-                PageSize = _options.PageSize,
+                PageSize = PageSize,
                 Clock = _options.Clock,
                 OnError = failure =>
                 {
@@ -209,7 +202,7 @@ namespace LiveZilla.Client.Watch
             await foreach (var ticket in pager.ListAsync(query, ct).ConfigureAwait(false)) tickets.Add(ticket);
 
             var events = new List<LzWatchEvent>();
-            long recentFrom = state.Watermark - lookback;
+            long recentFrom = state.Watermark - LookbackSeconds;
             foreach (var ticket in tickets.OrderBy(t => t.Created).ThenBy(t => t.Id).ThenBy(t => t.IdText, StringComparer.Ordinal))
             {
                 long created = ticket.Created?.ToUnixTimeSeconds() ?? 0;
@@ -241,7 +234,7 @@ namespace LiveZilla.Client.Watch
             long created = item.Ticket.Created?.ToUnixTimeSeconds() ?? state.Watermark;
             if (created > state.Watermark) state.Watermark = created;
             state.Recent[key] = created;
-            long recentFrom = state.Watermark - (long)Math.Ceiling(_options.Lookback.TotalSeconds);
+            long recentFrom = state.Watermark - LookbackSeconds;
             foreach (var old in state.Recent.Where(r => r.Value < recentFrom).Select(r => r.Key).ToList()) state.Recent.Remove(old);
             if (_options.IncludeMessages) state.Messages[key] = item.Ticket.Messages.Select(m => m.Id).ToList();
         }

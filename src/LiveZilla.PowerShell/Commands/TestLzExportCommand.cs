@@ -16,7 +16,7 @@ namespace LiveZilla.PowerShell.Commands
             LzExportVerification result;
             try
             {
-                result = LzTicketExporter.Verify(file, StopToken);
+                result = LzExportVerifier.Verify(file, StopToken);
             }
             catch (LzExportException ex)
             {

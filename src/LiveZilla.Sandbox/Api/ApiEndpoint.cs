@@ -129,36 +129,34 @@ internal sealed class ApiEndpoint(SandboxServer server)
         }
     }
 
+    private const string Nginx502 =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
+        + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    private const string Apache503 =
+        "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>503 Service Unavailable</title>\n</head><body>\n"
+        + "<h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your request due to maintenance downtime or capacity problems. "
+        + "Please try again later.</p>\n</body></html>\n";
+    private const string ProxyLoginPage =
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Sign in</title></head>\n<body><h1>Corporate proxy</h1>"
+        + "<form method=\"post\" action=\"/login\"><input name=\"user\"><input name=\"password\" type=\"password\">"
+        + "<button>Sign in</button></form></body></html>\n";
+
     /// <summary>Faults that replace the answer; the request is not processed.</summary>
     private static async Task<bool> TryAnswerInsteadAsync(HttpResponse response, SandboxFault fault, CancellationToken cancellationToken)
     {
-        string? body;
-        switch (fault.Kind)
+        (int Status, string Body)? answer = fault.Kind switch
         {
-            case SandboxFaultKind.Http500:
-                response.StatusCode = 500;
-                body = "";
-                break;
-            case SandboxFaultKind.Http502:
-                response.StatusCode = 502;
-                body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-                break;
-            case SandboxFaultKind.Http503:
-                response.StatusCode = 503;
-                response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>503 Service Unavailable</title>\n</head><body>\n<h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.</p>\n</body></html>\n";
-                break;
-            case SandboxFaultKind.HtmlPage:
-                response.StatusCode = 200;
-                body = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Sign in</title></head>\n<body><h1>Corporate proxy</h1><form method=\"post\" action=\"/login\"><input name=\"user\"><input name=\"password\" type=\"password\"><button>Sign in</button></form></body></html>\n";
-                break;
-            case SandboxFaultKind.LzavError:
-                response.StatusCode = 403;
-                body = fault.ErrorBody;
-                break;
-            default:
-                return false;
-        }
+            SandboxFaultKind.Http500 => (500, ""),
+            SandboxFaultKind.Http502 => (502, Nginx502),
+            SandboxFaultKind.Http503 => (503, Apache503),
+            SandboxFaultKind.HtmlPage => (200, ProxyLoginPage),
+            SandboxFaultKind.LzavError => (403, fault.ErrorBody),
+            _ => null,
+        };
+        if (answer is not var (status, body)) return false;
+        response.StatusCode = status;
+        if (fault.Kind == SandboxFaultKind.Http503)
+            response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body);
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,14 @@ internal abstract class ApiResponse
 
     public static ApiResponse Json(Action<PhpJsonWriter> write) => new JsonResponse(write);
 
+    /// <summary>A JSON body rendered at once, while the request's <c>p_data</c> document is alive (the create echoes).</summary>
+    public static ApiResponse Rendered(Action<PhpJsonWriter> write, ApiCall call)
+    {
+        var w = new PhpJsonWriter(call.Form.ContainsKey("p_json_pretty"), 1024);
+        write(w);
+        return new TextResponse(200, System.Text.Encoding.UTF8.GetString(w.Pending.Span));
+    }
+
     private sealed class TextResponse : ApiResponse
     {
         private readonly string _text;

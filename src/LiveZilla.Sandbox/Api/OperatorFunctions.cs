@@ -25,16 +25,12 @@ internal static class OperatorFunctions
         {
             w.StartObject();
             w.Name("Operators");
-            if (list.Count == 0) w.EmptyArray();
-            else
+            w.StartArray();
+            foreach (OperatorRecord o in list)
             {
-                w.StartArray();
-                foreach (OperatorRecord o in list)
-                {
-                    w.StartObject(); w.Name("Operator"); WriteListed(w, o, activeChats?[o.SystemId]); w.EndObject();
-                }
-                w.EndArray();
+                w.StartObject(); w.Name("Operator"); WriteListed(w, o, activeChats?[o.SystemId]); w.EndObject();
             }
+            w.EndArray();
             w.EndObject();
         });
     }
@@ -51,13 +47,14 @@ internal static class OperatorFunctions
         w.Name("Webspace"); w.NumberAsString(o.Webspace);
         w.Name("Description"); w.String(o.Description);
         w.Name("ExternalChats");
-        ChatRecord[] external = chats?.ToArray() ?? [];
-        if (external.Length == 0) w.EmptyArray();
-        else { w.StartArray(); foreach (ChatRecord c in external) ChatFunctions.WriteChat(w, c, includeHtml: true); w.EndArray(); }
+        w.StartArray();
+        foreach (ChatRecord c in chats ?? []) ChatFunctions.WriteChat(w, c, includeHtml: true);
+        w.EndArray();
         w.Name("ExternalChatCount"); w.Number(-1);
         w.Name("Groups");
-        if (o.Groups.Count == 0) w.EmptyArray();
-        else { w.StartArray(); foreach (string g in o.Groups) w.String(g); w.EndArray(); }
+        w.StartArray();
+        foreach (string g in o.Groups) w.String(g);
+        w.EndArray();
         w.Name("Level"); w.NumberAsString(o.Level);
         w.Name("IsBot"); w.Bool(o.IsBot);
         w.Name("PictureFile"); w.String("picture.php?operator=" + o.UserId);
@@ -106,7 +103,7 @@ internal static class OperatorFunctions
         };
         if (!call.Store.TryAddOperator(op)) throw LzErrorException.Field("UserId");
 
-        string json = TicketFunctions.WriteToString(w =>
+        return ApiResponse.Rendered(w =>
         {
             w.StartObject(); w.Name("Operator"); w.StartObject();
             w.Name("Status"); w.Number(2);
@@ -129,7 +126,6 @@ internal static class OperatorFunctions
             EchoOrEmpty(w, input, "Roles");
             w.EndObject(); w.EndObject();
         }, call);
-        return new PreparedJsonResponse(json);
     }
 
     private static void Echo(PhpJsonWriter w, InputObject input, string name)

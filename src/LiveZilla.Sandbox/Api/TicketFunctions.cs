@@ -101,7 +101,7 @@ internal static class TicketFunctions
 
         JsonElement? channelSent = input.Get("Channel"), subChannelSent = input.Get("SubChannel"), tagsSent = input.Get("Tags");
         JsonElement? groupSent = input.Get("Group");
-        string json = WriteToString(w =>
+        return ApiResponse.Rendered(w =>
         {
             w.StartObject(); w.Name("Ticket"); w.StartObject();
             w.Name("Id"); w.Number(id);
@@ -119,7 +119,6 @@ internal static class TicketFunctions
             w.Name("PublicLink"); w.String("");
             w.EndObject(); w.EndObject();
         }, call);
-        return new PreparedJsonResponse(json);
     }
 
     /// <summary>PHP 8's <c>strtoupper</c> changes ASCII letters only.</summary>
@@ -199,7 +198,7 @@ internal static class TicketFunctions
         if (call.IsSet("p_sendemailreply") && message.Email.Length > 0)
             call.Store.RecordSentMail(new SentMailRecord(call.Now, ticketId, message.Id, message.Email, message.Subject, call.IsSet("p_quotemessageid") ? call.Field("p_quotemessageid") : null));
 
-        string json = WriteToString(w =>
+        return ApiResponse.Rendered(w =>
         {
             w.StartObject(); w.Name("TicketMessage"); w.StartObject();
             w.Name("Id"); if (first) w.Element(ticketIdSent.Value); else w.String(message.Id);
@@ -222,7 +221,6 @@ internal static class TicketFunctions
             w.Name("TicketId"); w.Element(ticketIdSent.Value);
             w.EndObject(); w.EndObject();
         }, call);
-        return new PreparedJsonResponse(json);
     }
 
     private static void EchoOrNull(PhpJsonWriter w, InputObject input, string name)
@@ -244,7 +242,7 @@ internal static class TicketFunctions
 
         JsonElement idSent = input.Get("Id")!.Value;
         JsonElement? statusSent = input.Get("Status"), subStatusSent = input.Get("SubStatus");
-        string json = WriteToString(w =>
+        return ApiResponse.Rendered(w =>
         {
             w.StartObject(); w.Name("TicketEditor"); w.StartObject();
             w.Name("Id"); w.Element(idSent);
@@ -253,21 +251,5 @@ internal static class TicketFunctions
             w.Name("SubStatus"); if (subStatusSent is { } ss) w.Element(ss); else w.String("");
             w.EndObject(); w.EndObject();
         }, call);
-        return new PreparedJsonResponse(json);
     }
-
-    /// <summary>Echoes are built while the <c>p_data</c> document is alive, so they are rendered at once.</summary>
-    internal static string WriteToString(Action<PhpJsonWriter> write, ApiCall call)
-    {
-        var w = new PhpJsonWriter(call.Form.ContainsKey("p_json_pretty"), 1024);
-        write(w);
-        return System.Text.Encoding.UTF8.GetString(w.Pending.Span);
-    }
-}
-
-/// <summary>A JSON body rendered before the request's input was released.</summary>
-internal sealed class PreparedJsonResponse(string json) : ApiResponse
-{
-    public override Task WriteAsync(PhpJsonWriter writer, Stream output, CancellationToken cancellationToken) =>
-        output.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json), cancellationToken).AsTask();
 }

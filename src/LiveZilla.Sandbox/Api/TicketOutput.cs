@@ -35,24 +35,16 @@ internal static class TicketOutput
         }
         w.Name("\"Messages\""u8);
         TicketMessageRecord[] messages = t.Messages;
-        if (messages.Length == 0)
+        w.StartArray();
+        foreach (TicketMessageRecord m in messages)
         {
-            w.EmptyArray();
-        }
-        else
-        {
-            w.StartArray();
+            w.StartObject();
+            w.Name("\"TicketMessage\""u8);
             // The server loads custom fields by ticket id, so every message shows the first message's.
-            IReadOnlyList<KeyValuePair<string, string>> customs = messages[0].Customs;
-            foreach (TicketMessageRecord m in messages)
-            {
-                w.StartObject();
-                w.Name("\"TicketMessage\""u8);
-                WriteMessage(w, m, customs);
-                w.EndObject();
-            }
-            w.EndArray();
+            WriteMessage(w, m, messages[0].Customs);
+            w.EndObject();
         }
+        w.EndArray();
         w.Name("\"Group\""u8); w.String(t.Group);
         w.Name("\"Channel\""u8); w.NumberAsString(t.Channel);
         w.Name("\"SubChannel\""u8); w.String(t.SubChannel);

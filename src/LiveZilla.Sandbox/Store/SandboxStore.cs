@@ -167,12 +167,6 @@ public sealed class SandboxStore
         lock (_gate) return _operators.FirstOrDefault(o => string.Equals(o.UserId, loginId, StringComparison.Ordinal));
     }
 
-    internal OperatorRecord? FindOperatorBySystemId(string? systemId)
-    {
-        if (systemId is null) return null;
-        lock (_gate) return _operators.FirstOrDefault(o => string.Equals(o.SystemId, systemId, StringComparison.Ordinal));
-    }
-
     internal bool TryAddOperator(OperatorRecord op)
     {
         lock (_gate)
@@ -341,8 +335,6 @@ public sealed class SandboxStore
         while (i > 0 && messages[i - 1].Type is not (1 or 2)) i--;
         return messages[i].Created;
     }
-
-    internal bool IsUndecodable(long id) { lock (_gate) return _undecodable.Contains(id); }
 
     /// <summary>Selects listed tickets in id-as-string order; see contract §4.1 for each rule.</summary>
     internal List<TicketRecord> SelectTickets(TicketQuery query)

@@ -4,6 +4,7 @@ using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Fakes;
+using LiveZilla.Client.Tests.Support;
 
 namespace LiveZilla.Client.Tests.Export;
 
@@ -16,8 +17,15 @@ public sealed class ExporterTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
+    private static FakeClock ClockAtNow()
+    {
+        var clock = new FakeClock();
+        clock.Advance(Now - clock.UtcNow);
+        return clock;
+    }
+
     private static LzExportOptions Options(int pageSize = 100, bool resume = false, bool overwrite = false) =>
-        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = () => Now, FlushToDisk = false, ToolVersion = "test" };
+        new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, Clock = ClockAtNow(), ToolVersion = "test" };
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
 
@@ -47,7 +55,7 @@ public sealed class ExporterTests : IDisposable
 
         Assert.Equal(2500, result.TicketCount);
         Assert.False(File.Exists(LzExportPaths.State(path)));
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
         Assert.True(check.IsValid, string.Join(" ", check.Problems));
         Assert.Equal(tickets.Min(t => t.Created), check.Manifest.FirstCreated);
         Assert.Equal(tickets.Max(t => t.Created), check.Manifest.LastCreated);
@@ -63,7 +71,7 @@ public sealed class ExporterTests : IDisposable
         var tickets = LzTicketJsonLines.ReadFile(path).ToList();
         var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.Id).OrderBy(x => x).ToList();
         Assert.Equal(expected, tickets.Select(t => t.Id).OrderBy(x => x).ToList());
-        var manifest = LzTicketExporter.Verify(path).Manifest;
+        var manifest = LzExportVerifier.Verify(path).Manifest;
         Assert.Equal(new[] { "sales" }, manifest.Filters.Group);
         Assert.Equal(new[] { "Open" }, manifest.Filters.Status);
     }
@@ -114,7 +122,7 @@ public sealed class ExporterTests : IDisposable
         var ids = File.ReadLines(path).Select(l => LzTicketJsonLines.Parse(l).Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(server.Tickets.Count - 1, ids.Count);
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
     }
 
     [Fact]
@@ -138,7 +146,7 @@ public sealed class ExporterTests : IDisposable
         Assert.True(start.ToUnixTimeSeconds() <= bad.Created && bad.Created < doc.RootElement.GetProperty("WindowEnd").GetDateTimeOffset().ToUnixTimeSeconds());
         Assert.Single(reported);
         Assert.Equal(1, result.ErrorCount);
-        Assert.Equal(1, LzTicketExporter.Verify(path).Manifest.ErrorCount);
+        Assert.Equal(1, LzExportVerifier.Verify(path).Manifest.ErrorCount);
     }
 
     [Fact]
@@ -147,18 +155,18 @@ public sealed class ExporterTests : IDisposable
         var server = Server(300, 5);
         string path = PathOf("edit.jsonl");
         await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery());
-        Assert.True(LzTicketExporter.Verify(path).IsValid);
+        Assert.True(LzExportVerifier.Verify(path).IsValid);
 
         var bytes = File.ReadAllBytes(path);
         int at = Array.IndexOf(bytes, (byte)'s', bytes.Length / 2);
         bytes[at] = (byte)'S';
         File.WriteAllBytes(path, bytes);
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
         Assert.False(check.IsValid);
         Assert.Contains(check.Problems, p => p.Contains("SHA-256"));
 
         File.WriteAllLines(path, File.ReadAllLines(path).Skip(1));
-        Assert.Contains(LzTicketExporter.Verify(path).Problems, p => p.Contains("line"));
+        Assert.Contains(LzExportVerifier.Verify(path).Problems, p => p.Contains("line"));
     }
 
     [Fact]
@@ -172,7 +180,7 @@ public sealed class ExporterTests : IDisposable
 
         Assert.True(result.Resumed);
         Assert.Equal(server.Tickets.Count(t => t.Created.HasValue), result.TicketCount);
-        Assert.Equal(new[] { "sales", "support" }, LzTicketExporter.Verify(path).Manifest.Filters.Group);
+        Assert.Equal(new[] { "sales", "support" }, LzExportVerifier.Verify(path).Manifest.Filters.Group);
     }
 
     [Fact]
@@ -186,7 +194,7 @@ public sealed class ExporterTests : IDisposable
         manifest["Filters"]!["Operator"] = "jdoe";
         File.WriteAllText(LzExportPaths.Manifest(path), manifest.ToJsonString());
 
-        var check = LzTicketExporter.Verify(path);
+        var check = LzExportVerifier.Verify(path);
 
         Assert.True(check.IsValid, string.Join(" ", check.Problems));
         Assert.Equal(new[] { "sales" }, check.Manifest.Filters.Group);
@@ -238,7 +246,7 @@ public sealed class ExporterTests : IDisposable
         var pager = new LzTicketPager(server, new LzTicketPagerOptions
         {
             PageSize = 60,
-            Clock = () => Now,
+            Clock = ClockAtNow(),
             OnError = failures.Add,
             Progress = p =>
             {

@@ -1,4 +1,5 @@
 using LiveZilla.Client.Errors;
+using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Tests.Fakes;
 using LiveZilla.Client.Watch;
@@ -27,24 +28,29 @@ public sealed class WatcherTests : IDisposable
     }
 
     /// <summary>Options whose waits move the fake clock and run <paramref name="onWait"/> (new tickets arriving, outages).</summary>
-    private LzWatchOptions Options(Action<int>? onWait = null, TimeSpan? timeout = null, string? statePath = null)
+    private LzWatchOptions Options(Action<int>? onWait = null, TimeSpan? timeout = null, string? statePath = null) => new()
     {
-        int waits = 0;
-        return new LzWatchOptions
+        Interval = TimeSpan.FromSeconds(5),
+        Clock = new StepClock(() => _now, wait => _now += wait, onWait),
+        Since = _now,
+        StatePath = statePath,
+        Deadline = _now + (timeout ?? TimeSpan.FromMinutes(2)),
+    };
+
+    /// <summary>A clock over the test's time: each wait moves it on, then runs the test's step for that wait.</summary>
+    private sealed class StepClock(Func<DateTimeOffset> now, Action<TimeSpan> advance, Action<int>? onWait) : ILzClock
+    {
+        private int _waits;
+
+        public DateTimeOffset UtcNow => now();
+
+        public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
         {
-            Interval = TimeSpan.FromSeconds(5),
-            Clock = () => _now,
-            Since = _now,
-            StatePath = statePath,
-            Deadline = _now + (timeout ?? TimeSpan.FromMinutes(2)),
-            Delay = (wait, ct) =>
-            {
-                ct.ThrowIfCancellationRequested();
-                _now += wait;
-                onWait?.Invoke(++waits);
-                return Task.CompletedTask;
-            },
-        };
+            cancellationToken.ThrowIfCancellationRequested();
+            advance(delay);
+            onWait?.Invoke(++_waits);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<List<LzWatchEvent>> Collect(LzTicketWatcher watcher, int? max = null)
