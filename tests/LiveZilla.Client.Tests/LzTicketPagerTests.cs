@@ -3,7 +3,7 @@ using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
-using LiveZilla.Client.Tests.Fakes;
+using LiveZilla.TestSupport;
 using Xunit.Abstractions;
 
 namespace LiveZilla.Client.Tests;

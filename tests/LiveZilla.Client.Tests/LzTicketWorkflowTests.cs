@@ -1,8 +1,8 @@
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
-using LiveZilla.Client.Tests.Fakes;
 using LiveZilla.Client.Workflows;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -3,6 +3,7 @@ using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Tests.Support;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

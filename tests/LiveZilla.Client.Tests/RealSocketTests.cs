@@ -4,6 +4,7 @@ using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 
@@ -17,7 +18,7 @@ public class RealSocketTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var clock = new Support.FakeClock();
+        var clock = new FakeClock();
         using var client = new LzClient(new Uri($"http://127.0.0.1:{port}/livezilla"), LzCredential.FromPassword("admin", "x"),
             new LzClientOptions { AllowUnencryptedAuthentication = true, Clock = clock, NoProxy = true, Timeout = TimeSpan.FromSeconds(10), Retry = { MaxRetries = 2 } });
         var ex = await Assert.ThrowsAsync<LzTransportException>(() => client.CreateTicketAsync(new LzNewTicket { Group = "support" }));

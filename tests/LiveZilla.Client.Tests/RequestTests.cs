@@ -5,6 +5,7 @@ using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Tests.Support;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -4,8 +4,7 @@ using CsCheck;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Export;
-using LiveZilla.Client.Tests.Support;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -4,6 +4,7 @@ using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Sandbox;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 
@@ -39,7 +40,7 @@ public sealed class ExportSandboxTests : IDisposable
         Assert.Contains(exported, t => t.Id < 100000);
         foreach (var t in exported)
         {
-            string? difference = LiveZilla.Client.Tests.Export.TicketComparer.FirstDifference(listed[t.Id], t, "Ticket " + t.Id, strict: true);
+            string? difference = TicketComparer.FirstDifference(listed[t.Id], t, "Ticket " + t.Id, strict: true);
             Assert.True(difference == null, difference);
         }
         Assert.True(LzTicketExporter.Verify(path).IsValid);

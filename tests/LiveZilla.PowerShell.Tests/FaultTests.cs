@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

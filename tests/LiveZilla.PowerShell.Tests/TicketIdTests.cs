@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Models;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Export;
 

@@ -1,7 +1,7 @@
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Fakes;
 using LiveZilla.Client.Watch;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Export;
 

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using LiveZilla.Client.Models;
 
-namespace LiveZilla.Client.Tests.Export;
+namespace LiveZilla.TestSupport;
 
 /// <summary>Compares two object graphs property by property (lists in order, maps by key, JSON by raw text) and names the first difference.</summary>
 public static class TicketComparer

@@ -1,11 +1,10 @@
 using System.Net;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
 
-namespace LiveZilla.PowerShell.Tests;
+namespace LiveZilla.TestSupport;
 
 /// <summary>An HTTP handler that answers like LiveZilla from a script of (function -> answer), counting requests.</summary>
-internal sealed class FakeLiveZilla : HttpMessageHandler
+public sealed class FakeLiveZilla : HttpMessageHandler
 {
     private readonly Func<string, Dictionary<string, string>, CancellationToken, Task<(int Status, string Body)>> _answer;
     private int _requests;
@@ -30,28 +29,6 @@ internal sealed class FakeLiveZilla : HttpMessageHandler
         FirstRequest.Set();
         var (status, text) = await _answer(function, fields, cancellationToken);
         return new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(text, System.Text.Encoding.UTF8, "text/html") };
-    }
-
-    /// <summary>A connection whose client talks to this handler.</summary>
-    public LzConnection Connect(int maxRetries = 0, TimeSpan? retryDelay = null, ILzClock? clock = null)
-    {
-        var credential = LzCredential.FromPassword("admin", "admin123");
-        var options = new LzClientOptions
-        {
-            AllowUnencryptedAuthentication = true,
-            Handler = this,
-            Retry = new LzRetryPolicy
-            {
-                MaxRetries = maxRetries,
-                BaseDelay = retryDelay ?? TimeSpan.FromMilliseconds(1),
-                MaxDelay = retryDelay ?? TimeSpan.FromMilliseconds(1),
-                MaxTotalDelay = retryDelay.HasValue ? TimeSpan.FromTicks(retryDelay.Value.Ticks * (maxRetries + 1)) : TimeSpan.FromSeconds(1),
-            },
-            Clock = clock ?? SystemClock.Instance,
-            Log = LiveZilla.PowerShell.Base.LzLogRouter.Dispatch,
-        };
-        var client = new LzClient(new Uri("http://lz.test/"), credential, options);
-        return new LzConnection("fake", client, new LzConnectionSettings { Uri = client.BaseUri, UserName = "admin" }, DateTimeOffset.Now, credential.PasswordMd5);
     }
 
     /// <summary>The real clock, but it says when a retry wait begins.</summary>

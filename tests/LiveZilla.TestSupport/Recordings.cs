@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LiveZilla.Client.Tests.Support;
+namespace LiveZilla.TestSupport;
 
 /// <summary>One exchange of tests/fixtures/livezilla-recordings (format: the README there).</summary>
 public sealed class Exchange

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 
-namespace LiveZilla.Client.Tests.Support;
+namespace LiveZilla.TestSupport;
 
 /// <summary>
 /// A response body of <c>{"Tickets":[…]}</c> produced lazily, one realistic ticket (two messages, a comment map,

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 
-namespace LiveZilla.Client.Tests.Support;
+namespace LiveZilla.TestSupport;
 
 /// <summary>
 /// A 200 body served in chunks that can break off like a real connection: a reset after some bytes, or a slow server

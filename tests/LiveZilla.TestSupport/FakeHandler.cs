@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 
-namespace LiveZilla.Client.Tests.Support;
+namespace LiveZilla.TestSupport;
 
 /// <summary>A transport seam that answers from a script and records what was sent.</summary>
 public sealed class FakeHandler : HttpMessageHandler

@@ -3,7 +3,7 @@ using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 
-namespace LiveZilla.Client.Tests.Fakes;
+namespace LiveZilla.TestSupport;
 
 /// <summary>A stored ticket of the in-memory server.</summary>
 public sealed class FakeTicket
