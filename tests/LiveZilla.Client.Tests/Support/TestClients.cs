@@ -17,6 +17,6 @@ public static class TestClients
         return new LzClient(new Uri("https://lz.example.test/livezilla/"), LzCredential.FromPassword(user, Password), options);
     }
 
-    public static LzClient Replaying(Exchange exchange, Action<LzClientOptions>? configure = null) =>
+    public static LzClient Replaying(RecordedExchange exchange, Action<LzClientOptions>? configure = null) =>
         Create(FakeHandler.Always(exchange.Status, exchange.Body), configure);
 }

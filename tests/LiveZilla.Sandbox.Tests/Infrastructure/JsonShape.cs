@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace LiveZilla.Sandbox.Tests.Recordings;
+namespace LiveZilla.Sandbox.Tests.Infrastructure;
 
 /// <summary>Compares JSON by keys, value types and stable values, leaving aside ids, times and random hex.</summary>
 public static partial class JsonShape
