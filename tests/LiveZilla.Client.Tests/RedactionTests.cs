@@ -36,7 +36,7 @@ public class RedactionTests
         using var client = TestClients.Create(handler, o => o.Log = e => { lock (log) log.Add(e); });
 
         await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
-        await client.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = RecordingReplayTests.Secure(NewOperatorPassword), Groups = { "support" } });
+        await client.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = TestClients.Secure(NewOperatorPassword), Groups = { "support" } });
         var html = await Assert.ThrowsAsync<LzProtocolException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
         var auth = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
         var held = await Assert.ThrowsAsync<LzAuthenticationException>(() => client.ListOperatorsAsync(new LzOperatorQuery()).ToListAsync().AsTask());

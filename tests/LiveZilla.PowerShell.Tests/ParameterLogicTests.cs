@@ -79,7 +79,7 @@ public class ParameterLogicTests
         // -WhatIf stops before any request, after binding; a binding failure would surface as an error.
         var (output, errors) = host.Run(
             "$c = $conn; [pscustomobject]@{ Group = 'support'; Text = 'x'; Status = ''; Channel = ''; Language = '' } | New-LzTicket -Connection $c -WhatIf",
-            new Dictionary<string, object?> { ["conn"] = ConnectionRegistryTests.NewConnection() });
+            new Dictionary<string, object?> { ["conn"] = LzConnectionRegistryTests.NewConnection() });
         Assert.Empty(errors);
         Assert.Empty(output);
     }
@@ -89,7 +89,7 @@ public class ParameterLogicTests
     {
         using var host = new HostedRunspace();
         var (_, errors) = host.Run("New-LzTicket -Group support -Text x -Status Closed -Connection $c",
-            new Dictionary<string, object?> { ["c"] = ConnectionRegistryTests.NewConnection() });
+            new Dictionary<string, object?> { ["c"] = LzConnectionRegistryTests.NewConnection() });
         var error = Assert.Single(errors);
         Assert.Equal("LzInvalidParameter,LiveZilla.PowerShell.Commands.NewLzTicketCommand", error.FullyQualifiedErrorId);
         Assert.Contains("-Editor", error.ErrorDetails.Message);
@@ -119,8 +119,8 @@ public class ParameterLogicTests
     public void Completers_read_the_connection_given_by_name_object_or_default()
     {
         using var host = new HostedRunspace();
-        var named = ConnectionRegistryTests.NewConnection("prod");
-        var fallback = ConnectionRegistryTests.NewConnection();
+        var named = LzConnectionRegistryTests.NewConnection("prod");
+        var fallback = LzConnectionRegistryTests.NewConnection();
         LzConnectionRegistry.For(host.Runspace).Add(named, makeDefault: false);
         LzConnectionRegistry.For(host.Runspace).Add(fallback, makeDefault: true);
         var previous = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
@@ -140,7 +140,7 @@ public class ParameterLogicTests
     [Fact]
     public void A_completer_gives_up_quickly_on_an_unreachable_server()
     {
-        var connection = ConnectionRegistryTests.NewConnection();
+        var connection = LzConnectionRegistryTests.NewConnection();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var values = new Completers.LzGroupCompleter().GetValues(connection);
         Assert.Empty(values);

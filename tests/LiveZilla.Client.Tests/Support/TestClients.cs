@@ -1,3 +1,4 @@
+using System.Security;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
 using LiveZilla.TestSupport;
@@ -19,4 +20,13 @@ public static class TestClients
 
     public static LzClient Replaying(RecordedExchange exchange, Action<LzClientOptions>? configure = null) =>
         Create(FakeHandler.Always(exchange.Status, exchange.Body), configure);
+
+    /// <summary>A read-only SecureString of <paramref name="text"/>, as a credential prompt gives it.</summary>
+    public static SecureString Secure(string text)
+    {
+        var s = new SecureString();
+        foreach (var ch in text) s.AppendChar(ch);
+        s.MakeReadOnly();
+        return s;
+    }
 }
