@@ -6,7 +6,7 @@ using LiveZilla.PowerShell.Commands;
 
 namespace LiveZilla.PowerShell.Tests;
 
-public class ParameterLogicTests
+public class NewLzTicketTests
 {
     [Fact]
     public void A_date_without_kind_is_read_as_local_time()

@@ -9,7 +9,7 @@ using LiveZilla.Client.Json;
 namespace LiveZilla.Client.Tests;
 
 /// <summary>Property-based tests with CsCheck generators, driven from a fixed seed so every run sees the same inputs.</summary>
-public class PropertyTests
+public class LzJsonValueTests
 {
     private const ulong Seed = 20261101;
 

@@ -5,7 +5,7 @@ using LiveZilla.Sandbox.Json;
 namespace LiveZilla.Sandbox.Tests.Sandbox;
 
 /// <summary>The writer reproduces PHP's json_encode byte for byte; the value helpers follow PHP's rules.</summary>
-public sealed class PhpJsonTests
+public sealed class PhpJsonWriterTests
 {
     private static string Write(bool pretty, Action<PhpJsonWriter> write)
     {

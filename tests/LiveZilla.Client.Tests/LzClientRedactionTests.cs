@@ -8,7 +8,7 @@ using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 
-public class RedactionTests
+public class LzClientRedactionTests
 {
     private const string NewOperatorPassword = "secret1";
     private const string NewOperatorMd5 = "e52d98c459819a11775936d8dfbb7929";

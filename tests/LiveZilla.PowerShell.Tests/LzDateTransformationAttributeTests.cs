@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace LiveZilla.PowerShell.Tests;
 
 /// <summary>Date and duration parameters bind what a user types: dates of any kind and bare numbers of seconds.</summary>
-public class NaturalInputTests
+public class LzDateTransformationAttributeTests
 {
     private static object Bind(string arguments)
     {
