@@ -4,6 +4,7 @@ using System.Net.Sockets;
 
 namespace LiveZilla.PowerShell.Tests;
 
+/// <summary>Connect-LzServer: what it refuses before sending, and the client options its parameters give.</summary>
 public class ConnectLzServerTests
 {
     private static PSCredential Credential(string user = "admin", string password = "secret-pass") =>
@@ -81,23 +82,5 @@ public class ConnectLzServerTests
         var proxy = Assert.IsType<WebProxy>(options.Proxy);
         Assert.True(proxy.UseDefaultCredentials);
         Assert.NotNull(options.Log);
-    }
-
-    [Fact]
-    public void Cmdlets_without_a_connection_say_to_run_Connect_LzServer_first()
-    {
-        using var host = new HostedRunspace();
-        var record = host.RunExpectingTerminatingError("Get-LzConnectedProbe");
-        Assert.Equal("LzNotConnected,LiveZilla.PowerShell.Tests.GetLzConnectedProbeCommand", record.FullyQualifiedErrorId);
-        Assert.Contains("Connect-LzServer", record.ErrorDetails.Message);
-    }
-
-    [Fact]
-    public void An_unknown_connection_name_is_a_binding_error_that_names_it()
-    {
-        using var host = new HostedRunspace();
-        var record = host.RunExpectingTerminatingError("Get-LzConnectedProbe -Connection nosuch");
-        Assert.Contains("nosuch", record.Exception.Message);
-        Assert.Contains("Get-LzConnection", record.Exception.Message);
     }
 }

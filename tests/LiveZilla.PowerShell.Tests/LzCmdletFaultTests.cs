@@ -6,8 +6,6 @@ namespace LiveZilla.PowerShell.Tests;
 /// <summary>Cmdlet behaviour when the server misbehaves, driven through a fake transport (no sockets, no sleeping).</summary>
 public class LzCmdletFaultTests
 {
-    private static Dictionary<string, object?> With(LzConnection connection) => new() { ["c"] = connection };
-
     [Fact]
     public void Ctrl_C_during_a_request_stops_promptly()
     {
@@ -54,77 +52,6 @@ public class LzCmdletFaultTests
         Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
         Assert.Equal(1, fake.Requests);
     }
-
-    [Fact]
-    public void A_failed_first_message_names_the_created_ticket_and_keeps_the_message()
-    {
-        var fake = new FakeLiveZilla((function, fields) => function switch
-        {
-            "p_ticket_create" => (200, "{\"Ticket\":{\"Id\":11750,\"Editor\":null,\"Messages\":[],\"Group\":\"support\",\"Channel\":0,\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":0,\"WaitBegin\":0,\"Salt\":\"s\",\"Tags\":\"\",\"Hash\":\"\",\"PublicLink\":\"\"}}"),
-            "p_ticketmessage_create" => (403, "HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Type))"),
-            _ => (200, "{\"Tickets\":[]}"),
-        });
-        using var host = new HostedRunspace();
-        var (output, errors) = host.Run("New-LzTicket -Connection $c -Group support -Subject 'Lost?' -Text 'keep me'", With(fake.Connect()));
-        Assert.Empty(output);
-        var error = Assert.Single(errors);
-        Assert.Equal("LzTicketCreationIncomplete,LiveZilla.PowerShell.Commands.NewLzTicketCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("11750", error.ErrorDetails.Message);
-        var target = (PSObject)error.TargetObject;
-        Assert.Equal(11750L, target.Properties["TicketId"].Value);
-        var unsent = (LiveZilla.Client.Models.LzNewTicketMessage)target.Properties["UnsentMessage"].Value;
-        Assert.Equal("keep me", unsent.Text);
-        Assert.Contains("Add-LzTicketMessage", error.ErrorDetails.RecommendedAction);
-    }
-
-    [Fact]
-    public void Parallel_creation_writes_results_and_errors_in_input_order()
-    {
-        int nextId = 20000, inFlight = 0, maxInFlight = 0;
-        var overlapped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var fastFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var fake = new FakeLiveZilla(async (function, fields, token) =>
-        {
-            switch (function)
-            {
-                case "p_ticket_create":
-                    // Later inputs finish first, so input order must be restored by the cmdlet.
-                    string data = fields["p_data"];
-                    if (data.Contains("\"nosuch\"")) return (403, "HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Group))");
-                    int id = Interlocked.Increment(ref nextId);
-                    int now = Interlocked.Increment(ref inFlight);
-                    lock (Subjects) maxInFlight = Math.Max(maxInFlight, now);
-                    // Signals, not timing: the first creation waits (at most 10 s) for a second one to be in flight with it, and a
-                    // slow one also waits for a fast one to finish, so later inputs finish first.
-                    if (now >= 2) overlapped.TrySetResult();
-                    await Task.WhenAny(overlapped.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
-                    if (data.Contains("slow")) await Task.WhenAny(fastFinished.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
-                    Interlocked.Decrement(ref inFlight);
-                    if (!data.Contains("slow")) fastFinished.TrySetResult();
-                    return (200, "{\"Ticket\":{\"Id\":" + id + ",\"Group\":\"support\",\"Messages\":[],\"Tags\":\"" + (data.Contains("slow") ? "slow" : "fast") + "\"}}");
-                case "p_ticketmessage_create":
-                    string tid = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"TicketId\":\"?(\\d+)").Groups[1].Value;
-                    string subject = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"Subject\":\"([^\"]*)\"").Groups[1].Value;
-                    lock (Subjects) Subjects[tid] = subject;
-                    return (200, "{\"TicketMessage\":{\"Id\":\"" + tid + "\",\"TicketId\":\"" + tid + "\",\"Created\":1795601953}}");
-                default:
-                    string wanted = fields.TryGetValue("p_id", out var v) ? v : "";
-                    string s;
-                    lock (Subjects) s = Subjects.TryGetValue(wanted, out var found) ? found : "";
-                    return (200, s.Length == 0 ? "{\"Tickets\":[]}" : "{\"Tickets\":[{\"Ticket\":" + FakeLiveZilla.TicketJson(wanted, 1795601953, s) + "}]}");
-            }
-        });
-        using var host = new HostedRunspace();
-        var (output, errors) = host.Run(
-            "'slow-1', 'fast-2', 'bad-3', 'fast-4', 'slow-5' | ForEach-Object { [pscustomobject]@{ Group = $(if ($_ -like 'bad*') { 'nosuch' } else { 'support' }); Subject = $_; Text = 'x'; Tags = $(if ($_ -like 'slow*') { 'slow' } else { 'fast' }) } } | New-LzTicket -Connection $c -ThrottleLimit 4",
-            With(fake.Connect()));
-        Assert.Equal(new[] { "slow-1", "fast-2", "fast-4", "slow-5" }, output.Select(o => ((LiveZilla.Client.Models.LzTicket)o.BaseObject).Subject));
-        var error = Assert.Single(errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.True(maxInFlight > 1, "creations never overlapped");
-    }
-
-    private static readonly Dictionary<string, string> Subjects = new();
 
     [Fact]
     public void Verbose_output_has_one_line_per_request_and_no_password_hash()

@@ -1,36 +1,14 @@
-using System.Collections;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
-using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Commands;
+using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 
+/// <summary>New-LzTicket: input normalised before sending, refusals before any request, and creation in parallel and after failures.</summary>
 public class NewLzTicketTests
 {
-    [Fact]
-    public void A_date_without_kind_is_read_as_local_time()
-    {
-        var typed = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Unspecified);
-        var local = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Local);
-        Assert.Equal(new DateTimeOffset(local).ToUnixTimeSeconds(), LzDates.ToInstant(typed).ToUnixTimeSeconds());
-    }
-
-    [Fact]
-    public void A_utc_date_stays_utc()
-    {
-        var utc = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
-        Assert.Equal(1793520000L, LzDates.ToInstant(utc).ToUnixTimeSeconds());
-    }
-
-    [Fact]
-    public void An_exclusive_upper_bound_with_a_fraction_keeps_the_tickets_of_that_second()
-    {
-        var bound = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero).AddMilliseconds(500);
-        Assert.Equal(1793520001L, LzDates.ToExclusiveUpperBound(bound).ToUnixTimeSeconds());
-        var whole = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.FromHours(1));
-        Assert.Equal(1793520000L, LzDates.ToExclusiveUpperBound(whole).ToUnixTimeSeconds());
-    }
+    private static Dictionary<string, object?> With(LzConnection connection) => new() { ["c"] = connection };
 
     [Fact]
     public void New_ticket_input_is_normalised_for_the_server()
@@ -96,54 +74,73 @@ public class NewLzTicketTests
     }
 
     [Fact]
-    public void Set_without_anything_to_change_is_refused()
+    public void A_failed_first_message_names_the_created_ticket_and_keeps_the_message()
     {
+        var fake = new FakeLiveZilla((function, fields) => function switch
+        {
+            "p_ticket_create" => (200, "{\"Ticket\":{\"Id\":11750,\"Editor\":null,\"Messages\":[],\"Group\":\"support\",\"Channel\":0,\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":0,\"WaitBegin\":0,\"Salt\":\"s\",\"Tags\":\"\",\"Hash\":\"\",\"PublicLink\":\"\"}}"),
+            "p_ticketmessage_create" => (403, "HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Type))"),
+            _ => (200, "{\"Tickets\":[]}"),
+        });
         using var host = new HostedRunspace();
-        var record = host.RunExpectingTerminatingError("Set-LzTicket -Id 11701 -Connection $null");
-        Assert.NotNull(record);
-    }
-
-    [Theory]
-    [InlineData("Get-LzTicket -Status ", "InProgress")]
-    [InlineData("New-LzTicket -Channel ", "Email")]
-    [InlineData("Set-LzTicket -Status ", "Pending")]
-    public void Enum_parameters_complete_from_their_values(string line, string expected)
-    {
-        using var host = new HostedRunspace();
-        using var ps = host.Create();
-        var completion = CommandCompletion.CompleteInput(line, line.Length, null, ps);
-        Assert.Contains(expected, completion.CompletionMatches.Select(m => m.CompletionText));
+        var (output, errors) = host.Run("New-LzTicket -Connection $c -Group support -Subject 'Lost?' -Text 'keep me'", With(fake.Connect()));
+        Assert.Empty(output);
+        var error = Assert.Single(errors);
+        Assert.Equal("LzTicketCreationIncomplete,LiveZilla.PowerShell.Commands.NewLzTicketCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("11750", error.ErrorDetails.Message);
+        var target = (PSObject)error.TargetObject;
+        Assert.Equal(11750L, target.Properties["TicketId"].Value);
+        var unsent = (LiveZilla.Client.Models.LzNewTicketMessage)target.Properties["UnsentMessage"].Value;
+        Assert.Equal("keep me", unsent.Text);
+        Assert.Contains("Add-LzTicketMessage", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]
-    public void Completers_read_the_connection_given_by_name_object_or_default()
+    public void Parallel_creation_writes_results_and_errors_in_input_order()
     {
+        int nextId = 20000, inFlight = 0, maxInFlight = 0;
+        var overlapped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fastFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fake = new FakeLiveZilla(async (function, fields, token) =>
+        {
+            switch (function)
+            {
+                case "p_ticket_create":
+                    // Later inputs finish first, so input order must be restored by the cmdlet.
+                    string data = fields["p_data"];
+                    if (data.Contains("\"nosuch\"")) return (403, "HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Group))");
+                    int id = Interlocked.Increment(ref nextId);
+                    int now = Interlocked.Increment(ref inFlight);
+                    lock (Subjects) maxInFlight = Math.Max(maxInFlight, now);
+                    // Signals, not timing: the first creation waits (at most 10 s) for a second one to be in flight with it, and a
+                    // slow one also waits for a fast one to finish, so later inputs finish first.
+                    if (now >= 2) overlapped.TrySetResult();
+                    await Task.WhenAny(overlapped.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
+                    if (data.Contains("slow")) await Task.WhenAny(fastFinished.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
+                    Interlocked.Decrement(ref inFlight);
+                    if (!data.Contains("slow")) fastFinished.TrySetResult();
+                    return (200, "{\"Ticket\":{\"Id\":" + id + ",\"Group\":\"support\",\"Messages\":[],\"Tags\":\"" + (data.Contains("slow") ? "slow" : "fast") + "\"}}");
+                case "p_ticketmessage_create":
+                    string tid = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"TicketId\":\"?(\\d+)").Groups[1].Value;
+                    string subject = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"Subject\":\"([^\"]*)\"").Groups[1].Value;
+                    lock (Subjects) Subjects[tid] = subject;
+                    return (200, "{\"TicketMessage\":{\"Id\":\"" + tid + "\",\"TicketId\":\"" + tid + "\",\"Created\":1795601953}}");
+                default:
+                    string wanted = fields.TryGetValue("p_id", out var v) ? v : "";
+                    string s;
+                    lock (Subjects) s = Subjects.TryGetValue(wanted, out var found) ? found : "";
+                    return (200, s.Length == 0 ? "{\"Tickets\":[]}" : "{\"Tickets\":[{\"Ticket\":" + FakeLiveZilla.TicketJson(wanted, 1795601953, s) + "}]}");
+            }
+        });
         using var host = new HostedRunspace();
-        var named = LzConnectionRegistryTests.NewConnection("prod");
-        var fallback = LzConnectionRegistryTests.NewConnection();
-        LzConnectionRegistry.For(host.Runspace).Add(named, makeDefault: false);
-        LzConnectionRegistry.For(host.Runspace).Add(fallback, makeDefault: true);
-        var previous = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
-        System.Management.Automation.Runspaces.Runspace.DefaultRunspace = host.Runspace;
-        try
-        {
-            Assert.Same(named, Completers.LzCompleterBase.FindConnection(new Hashtable { ["Connection"] = "prod" }));
-            Assert.Same(named, Completers.LzCompleterBase.FindConnection(new Hashtable { ["Server"] = new PSObject(named) }));
-            Assert.Same(fallback, Completers.LzCompleterBase.FindConnection(new Hashtable()));
-        }
-        finally
-        {
-            System.Management.Automation.Runspaces.Runspace.DefaultRunspace = previous;
-        }
+        var (output, errors) = host.Run(
+            "'slow-1', 'fast-2', 'bad-3', 'fast-4', 'slow-5' | ForEach-Object { [pscustomobject]@{ Group = $(if ($_ -like 'bad*') { 'nosuch' } else { 'support' }); Subject = $_; Text = 'x'; Tags = $(if ($_ -like 'slow*') { 'slow' } else { 'fast' }) } } | New-LzTicket -Connection $c -ThrottleLimit 4",
+            With(fake.Connect()));
+        Assert.Equal(new[] { "slow-1", "fast-2", "fast-4", "slow-5" }, output.Select(o => ((LiveZilla.Client.Models.LzTicket)o.BaseObject).Subject));
+        var error = Assert.Single(errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.True(maxInFlight > 1, "creations never overlapped");
     }
 
-    [Fact]
-    public void A_completer_gives_up_quickly_on_an_unreachable_server()
-    {
-        var connection = LzConnectionRegistryTests.NewConnection();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var values = new Completers.LzGroupCompleter().GetValues(connection);
-        Assert.Empty(values);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
-    }
+    private static readonly Dictionary<string, string> Subjects = new();
 }
