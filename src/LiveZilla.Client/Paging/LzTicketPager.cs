@@ -18,12 +18,12 @@ namespace LiveZilla.Client.Paging
     /// <para>
     /// The pager sweeps windows of first-message creation time, the only key the server can bound: a window <c>[A, B)</c>
     /// is sent as <c>p_created_after=A-1</c>, <c>p_created_before=B</c>. Up to <see cref="LzTicketPagerOptions.ThrottleLimit"/>
-    /// windows are in flight at once, cut ahead from the density seen so far to fill about three quarters of a page;
+    /// windows are in flight at once, cut ahead from the density seen so far to fill about 60 % of a page (on a real server a ticket sent in vain costs more than a request);
     /// tickets are emitted in window order, the first window streamed as it is parsed, the others buffered.
     /// </para>
     /// <para>
     /// An answer with fewer tickets than its <c>p_limit</c> is the whole window. A full answer may not be: a wider window
-    /// is cut again where the answer suggests three quarters of a page lie, and a full one-second window (several tickets
+    /// is cut again where the answer suggests 60 % of a page lie, and a full one-second window (several tickets
     /// can share a second) is asked for again without <c>p_limit</c>. Tickets emitted before a window turned out full are
     /// not emitted again.
     /// </para>

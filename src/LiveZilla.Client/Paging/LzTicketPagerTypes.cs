@@ -10,7 +10,7 @@ namespace LiveZilla.Client.Paging
     {
         /// <summary>
         /// Most tickets asked for per request (<c>p_limit</c>); must be positive. Windows are sized to fill about
-        /// three quarters of a page, so a request rarely comes back full and has to be narrowed.
+        /// 60 % of a page, so a request rarely comes back full and has to be narrowed.
         /// </summary>
         public int PageSize { get; set; } = 1000;
 

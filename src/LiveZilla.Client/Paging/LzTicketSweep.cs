@@ -15,10 +15,12 @@ namespace LiveZilla.Client.Paging
     /// <summary>The state of one listing of <see cref="LzTicketPager"/>: the windows in flight, in output order, and what was emitted.</summary>
     internal sealed class LzTicketSweep
     {
-        /// <summary>Share of a page that a window aims to fill: high enough for few requests, low enough to rarely overflow.</summary>
-        private const double TargetFill = 0.75;
+        /// <summary>Share of a page that a window aims to fill: an overflowing window costs a page of tickets on the server, an extra request mostly waiting.</summary>
+        private const double TargetFill = 0.6;
         /// <summary>Smallest factor by which the window shrinks after a complete answer.</summary>
         private const double MaxShrink = 0.25;
+        /// <summary>Largest factor by which the window grows after an answer that held some tickets but fewer than aimed for.</summary>
+        private const double MaxSparseGrowth = 3;
         /// <summary>First step below a known ticket when looking for the earliest one; it grows fourfold per probe.</summary>
         private const long DiscoveryStep = 3600;
         /// <summary>The final open window starts this far before our clock, so a ticket created during the listing by a server clock behind ours is still met.</summary>
@@ -303,7 +305,7 @@ namespace LiveZilla.Client.Paging
                 }
                 // A full second holds more tickets than the page: ask for all of them.
                 if (window.Span <= 1) return new[] { new LzTicketWindow(window.From, window.To, null, window.Stretch) };
-                // Ask again from the same start, up to where three quarters of a page of the answer lie; the rest is cut as the answers come.
+                // Ask again from the same start, up to where 60 % of a page of the answer lie; the rest is cut as the answers come.
                 long width = CutWidth(window);
                 window.Stretch?.Learn(window, width);
                 var rest = new LzTicketStretch(window.From + width, window.To.Value, false, width);
@@ -360,7 +362,7 @@ namespace LiveZilla.Client.Paging
             return new[] { new LzTicketWindow(window.From, middle, limit, window.Stretch), new LzTicketWindow(middle, window.To, limit, window.Stretch) };
         }
 
-        /// <summary>The width of a full window's pieces: up to where three quarters of a page of its answer lie (ids mostly follow time).</summary>
+        /// <summary>The width of a full window's pieces: up to where 60 % of a page of its answer lie (ids mostly follow time).</summary>
         private long CutWidth(LzTicketWindow window)
         {
             var times = window.CreatedTimes;
@@ -371,7 +373,7 @@ namespace LiveZilla.Client.Paging
         }
 
         /// <summary>
-        /// The width that holds three quarters of a page at the density of the first answer's middle 80 %: tickets created
+        /// The width that holds 60 % of a page at the density of the first answer's middle 80 %: tickets created
         /// out of id order would make its full spread look sparse.
         /// </summary>
         private long SampleWidth(LzTicketWindow sample, long range)
@@ -384,12 +386,13 @@ namespace LiveZilla.Client.Paging
             return LzTicketStretch.Clamp(span * TargetFill * _pageLimit / (high - low + 1));
         }
 
-        /// <summary>The width that would have filled three quarters of a page at the density of a complete answer.</summary>
+        /// <summary>The width that would have filled 60 % of a page at the density of a complete answer.</summary>
         private void Adapt(LzTicketWindow window)
         {
             if (!window.To.HasValue || window.Stretch == null) return;
             int limit = window.Limit ?? _pageLimit;
-            double factor = window.Count == 0 ? LzTicketStretch.MaxGrowth : Math.Max(MaxShrink, Math.Min(LzTicketStretch.MaxGrowth, TargetFill * Math.Min(limit, _pageLimit) / window.Count));
+            // An empty window says little about what lies beyond it; a sparse one grows less, as density can jump a hundredfold.
+            double factor = window.Count == 0 ? LzTicketStretch.MaxGrowth : Math.Max(MaxShrink, Math.Min(MaxSparseGrowth, TargetFill * Math.Min(limit, _pageLimit) / window.Count));
             window.Stretch.Learn(window, LzTicketStretch.Clamp(window.Span * factor));
         }
 

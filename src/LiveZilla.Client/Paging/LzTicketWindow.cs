@@ -55,7 +55,7 @@ namespace LiveZilla.Client.Paging
         public int Count { get; private set; }
         public long MinCreated { get; private set; } = long.MaxValue;
         public long MaxCreated { get; private set; } = long.MinValue;
-        /// <summary>Creation times of the answer, for cutting a full window where three quarters of a page lie.</summary>
+        /// <summary>Creation times of the answer, for cutting a full window where 60 % of a page lie.</summary>
         public List<long> CreatedTimes { get; } = new List<long>();
         public List<(long Created, long Id)> EarliestFew { get; } = new List<(long Created, long Id)>();
         public List<(long Created, long Id)> LatestFew { get; } = new List<(long Created, long Id)>();
