@@ -2,8 +2,6 @@ using System.Diagnostics;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -3,8 +3,6 @@ using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

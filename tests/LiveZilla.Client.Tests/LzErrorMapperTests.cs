@@ -1,7 +1,5 @@
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -1,5 +1,4 @@
 using LiveZilla.Client.Http;
-using LiveZilla.Client.Tests.Support;
 
 namespace LiveZilla.Client.Tests;
 

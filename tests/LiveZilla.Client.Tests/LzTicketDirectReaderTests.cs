@@ -4,7 +4,6 @@ using CsCheck;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

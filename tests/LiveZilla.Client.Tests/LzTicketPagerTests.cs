@@ -2,7 +2,6 @@ using CsCheck;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
-using LiveZilla.TestSupport;
 using Xunit.Abstractions;
 
 namespace LiveZilla.Client.Tests;

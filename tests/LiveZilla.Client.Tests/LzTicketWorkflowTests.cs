@@ -2,7 +2,6 @@ using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Client.Workflows;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

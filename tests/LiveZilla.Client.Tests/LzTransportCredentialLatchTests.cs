@@ -2,8 +2,6 @@ using System.Net.Http;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -5,8 +5,6 @@ using System.Security.Authentication;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
-using LiveZilla.Client.Tests.Support;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

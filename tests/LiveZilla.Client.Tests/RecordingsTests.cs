@@ -1,5 +1,4 @@
 using System.Text;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests;
 

@@ -1,6 +1,5 @@
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

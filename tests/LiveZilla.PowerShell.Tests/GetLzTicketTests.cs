@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using LiveZilla.Client.Models;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

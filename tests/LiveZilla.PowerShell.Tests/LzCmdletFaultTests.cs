@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

@@ -4,7 +4,6 @@ using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
 using LiveZilla.Sandbox;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

@@ -1,5 +1,4 @@
 using LiveZilla.Client.Models;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

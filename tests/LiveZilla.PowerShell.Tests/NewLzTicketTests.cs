@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Commands;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.PowerShell.Tests;
 

@@ -3,7 +3,6 @@ using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Export;
 

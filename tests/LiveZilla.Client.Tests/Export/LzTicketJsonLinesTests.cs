@@ -2,7 +2,6 @@ using System.Text.Json;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Export;
 

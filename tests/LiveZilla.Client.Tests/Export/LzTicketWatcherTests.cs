@@ -1,7 +1,6 @@
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Watch;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Export;
 

@@ -1,7 +1,6 @@
 using System.Security;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
-using LiveZilla.TestSupport;
 
 namespace LiveZilla.Client.Tests.Support;
 

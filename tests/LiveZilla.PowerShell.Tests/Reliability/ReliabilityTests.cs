@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Management.Automation;
 using LiveZilla.Client.Http;
 using LiveZilla.Sandbox;
-using LiveZilla.TestSupport;
 using Xunit.Abstractions;
 
 namespace LiveZilla.PowerShell.Tests.Reliability;

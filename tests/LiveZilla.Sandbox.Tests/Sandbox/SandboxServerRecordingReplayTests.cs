@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LiveZilla.Sandbox.Tests.Infrastructure;
-using LiveZilla.TestSupport;
 using Xunit.Abstractions;
 
 namespace LiveZilla.Sandbox.Tests.Sandbox;
