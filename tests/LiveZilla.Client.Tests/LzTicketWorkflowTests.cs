@@ -1,7 +1,6 @@
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;
-using LiveZilla.Client.Tests.Fakes;
 using LiveZilla.Client.Workflows;
 
 namespace LiveZilla.Client.Tests;

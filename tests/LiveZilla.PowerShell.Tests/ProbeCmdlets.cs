@@ -89,3 +89,21 @@ public sealed class InvokePlainStreamProbeCommand : PSCmdlet
         if (ShouldProcess("probe target", "probe action")) WriteObject("done");
     }
 }
+
+/// <summary>Binds arguments through Get-LzBindingProbe in a fresh runspace.</summary>
+internal static class BindingProbe
+{
+    public static object Bind(string arguments)
+    {
+        using var host = new HostedRunspace();
+        var (output, errors) = host.Run("Get-LzBindingProbe " + arguments);
+        Assert.Empty(errors);
+        return Assert.Single(output).BaseObject;
+    }
+
+    public static ErrorRecord Refuse(string arguments)
+    {
+        using var host = new HostedRunspace();
+        return host.RunExpectingTerminatingError("Get-LzBindingProbe " + arguments);
+    }
+}

@@ -1,6 +1,6 @@
 namespace LiveZilla.PowerShell.Tests;
 
-/// <summary>Set-LzTicket in bulk, driven through a fake transport: bounded parallelism, input order, and Ctrl+C.</summary>
+/// <summary>Set-LzTicket: what it refuses before anything is sent, and bulk changes through a fake transport (bounded parallelism, input order, Ctrl+C).</summary>
 public class SetLzTicketTests
 {
     private static Dictionary<string, object?> With(LzConnection connection) => new() { ["c"] = connection };
@@ -55,8 +55,16 @@ public class SetLzTicketTests
             await Task.Delay(Timeout.Infinite, token);
             return (200, "");
         });
-        FaultTests.AssertStopsPromptly(fake, fake.Connect(), script:
+        LzCmdletFaultTests.AssertStopsPromptly(fake, fake.Connect(), script:
             "20001..20020 | ForEach-Object { [pscustomobject]@{ Id = \"$_\" } } | Set-LzTicket -Connection $c -Editor jdoe -Status Closed -SubStatus '' -ThrottleLimit 4");
         Assert.InRange(fake.Requests, 1, 4);
+    }
+
+    [Fact]
+    public void Set_without_anything_to_change_is_refused()
+    {
+        using var host = new HostedRunspace();
+        var record = host.RunExpectingTerminatingError("Set-LzTicket -Id 11701 -Connection $null");
+        Assert.NotNull(record);
     }
 }

@@ -1,5 +1,5 @@
 # -Debug as a runbook uses it: in a fresh `pwsh -NonInteractive`, the HTTP trace is shown, nothing asks "Continue?",
-# warnings are written, and the exit code is the command's own. (A host that can ask is covered by DebugSwitchTests.)
+# warnings are written, and the exit code is the command's own. (A host that can ask is covered by LzDebugSwitchTests.)
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-LzTestModule

@@ -1,8 +1,10 @@
+using System.Security;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
 
 namespace LiveZilla.Client.Tests.Support;
 
+/// <summary>Clients of a fake transport, with the recordings' default credentials and a clock that never sleeps.</summary>
 public static class TestClients
 {
     public const string Password = "admin123";
@@ -15,32 +17,15 @@ public static class TestClients
         return new LzClient(new Uri("https://lz.example.test/livezilla/"), LzCredential.FromPassword(user, Password), options);
     }
 
-    public static LzClient Replaying(Exchange exchange, Action<LzClientOptions>? configure = null) =>
+    public static LzClient Replaying(RecordedExchange exchange, Action<LzClientOptions>? configure = null) =>
         Create(FakeHandler.Always(exchange.Status, exchange.Body), configure);
-}
 
-/// <summary>A clock that never sleeps: Delay records the wait and moves time on.</summary>
-public sealed class FakeClock : ILzClock
-{
-    private readonly object _gate = new();
-    private DateTimeOffset _now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-    public List<TimeSpan> Delays { get; } = new();
-    public DateTimeOffset UtcNow { get { lock (_gate) return _now; } }
-
-    /// <summary>Moves time on without a wait, as a slow server does while a body is read.</summary>
-    public void Advance(TimeSpan span)
+    /// <summary>A read-only SecureString of <paramref name="text"/>, as a credential prompt gives it.</summary>
+    public static SecureString Secure(string text)
     {
-        lock (_gate) _now += span;
-    }
-
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            Delays.Add(delay);
-            _now += delay;
-        }
-        return Task.CompletedTask;
+        var s = new SecureString();
+        foreach (var ch in text) s.AppendChar(ch);
+        s.MakeReadOnly();
+        return s;
     }
 }
