@@ -230,8 +230,9 @@ Describe 'Complete paging' -Tag 'Tickets', 'Slow' {
         $after = (Invoke-LzSandboxControl $big stats).requestsByFunction.p_tickets_list
         $five.Count | Should -Be 5
         $five[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
-        # 20,000 tickets at 100 per page would be about 200 requests; the first page holds all five.
-        ($after - $before) | Should -BeLessOrEqual 2
+        # 20,000 tickets at 100 per page would be about 200 requests; the five earliest cost the first page (a density
+        # sample), the one-ticket probes for the earliest time, and the windows in flight when the fifth is written.
+        ($after - $before) | Should -BeLessOrEqual 25
     }
 
     It 'writes the client''s request lines to the verbose stream while listing' {

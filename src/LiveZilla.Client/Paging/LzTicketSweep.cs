@@ -53,7 +53,6 @@ namespace LiveZilla.Client.Paging
         private long _progressFrom, _progressTo;
         private long? _completeBefore;
 
-        private bool _sweeping;
 
         // The tickets created last among completed windows (time, id): neighbours of whatever comes next.
         private List<(long Created, long Id)> _latestComplete = new List<(long Created, long Id)>();
@@ -61,6 +60,7 @@ namespace LiveZilla.Client.Paging
         // A one-second window the server could not encode, reported once the next window names its other neighbours.
         private (long From, long To, LzApiException Exception, IReadOnlyList<(long Created, long Id)> PreviousNeighbours)? _isolated;
         private int _isolatedInARow;
+        private bool _firstWindowSettled;
 
         public LzTicketSweep(ILzTicketApi api, LzTicketPagerOptions options, LzTicketQuery query)
         {
@@ -108,9 +108,12 @@ namespace LiveZilla.Client.Paging
 
                 // The whole range first: small result sets need one request, larger ones yield a density sample.
                 var sample = new LzTicketWindow(lo ?? 1, hi, _pageLimit);
-                await foreach (var t in StreamAsync(sample).ConfigureAwait(false)) yield return t;
-                if (CapReached || (sample.Failure == null && sample.Fault == null && !sample.IsFull))
+                Start(sample);
+                await sample.Completion.ConfigureAwait(false);
+                if (sample.Failure == null && sample.Fault == null && !sample.IsFull)
                 {
+                    // A full sample is the first page in id order, not in time: its tickets come again with the windows.
+                    foreach (var t in Drain(sample)) yield return t;
                     Finish(hi ?? NextSecondAfter(sample));
                     yield break;
                 }
@@ -124,28 +127,27 @@ namespace LiveZilla.Client.Paging
                 _progressFrom = cursor;
                 _progressTo = top;
                 _windows.AddLast(new LzTicketStretch(cursor, top, !hi.HasValue, haveSample ? SampleWidth(sample, top - cursor) : (top - cursor) / 8));
-                _sweeping = true;
 
                 while (!CapReached)
                 {
                     Pump();
                     var first = _windows.First?.Value;
                     if (first == null) break;
-                    if (!(first is LzTicketWindow head) || !head.Started)
+                    if (!(first is LzTicketWindow head) || !head.Started || !head.IsDone)
                     {
-                        // The next window is cut or started as soon as a request in flight finishes.
+                        // The next window is cut or started, or the head settled, as soon as a request in flight finishes.
                         await _signal.WaitAsync().ConfigureAwait(false);
                         continue;
                     }
-                    await foreach (var t in StreamAsync(head).ConfigureAwait(false)) yield return t;
-                    if (CapReached) break;
-                    if (head.Resolved) continue;  // replaced while it streamed
                     var replacement = Resolve(head);
                     if (replacement != null)
                     {
                         Replace(head, replacement);
                         continue;
                     }
+                    foreach (var t in Drain(head)) yield return t;
+                    if (CapReached) break;
+                    _firstWindowSettled = true;
                     _windows.RemoveFirst();
                     if (head.Failure != null) await IsolateAsync(head).ConfigureAwait(false);
                     else if (await CompleteAsync(head).ConfigureAwait(false)) break;
@@ -162,20 +164,19 @@ namespace LiveZilla.Client.Paging
             }
         }
 
-        /// <summary>Emits the tickets of <paramref name="window"/> as they arrive, starting it if needed, while the windows behind it go on.</summary>
+        /// <summary>Starts <paramref name="window"/> alone and emits its tickets once its answer is complete.</summary>
         private async IAsyncEnumerable<LzTicket> StreamAsync(LzTicketWindow window, LzTicketQuery? request = null)
         {
-            if (!window.Started) Start(window, request);
-            while (true)
-            {
-                bool done = window.IsDone;  // read first: a window marked done has buffered its last ticket
-                while (!CapReached && window.TryTake(out var ticket))
-                    if (Accept(window, ticket)) yield return ticket;
-                if (CapReached || done || window.Resolved) yield break;
-                if (_sweeping) Pump();
-                if (window.IsDone || window.Resolved) continue;
-                await _signal.WaitAsync().ConfigureAwait(false);
-            }
+            Start(window, request);
+            await window.Completion.ConfigureAwait(false);
+            foreach (var t in Drain(window)) yield return t;
+        }
+
+        /// <summary>Emits the buffered tickets of a finished window that match and were not emitted before.</summary>
+        private IEnumerable<LzTicket> Drain(LzTicketWindow window)
+        {
+            while (!CapReached && window.TryTake(out var ticket))
+                if (Accept(window, ticket)) yield return ticket;
         }
 
         private bool Accept(LzTicketWindow window, LzTicket ticket)
@@ -223,6 +224,8 @@ namespace LiveZilla.Client.Paging
 
         private void TopUp()
         {
+            // One window until the first is settled: Select-Object -First 5 costs a window, not a throttle limit of them.
+            int throttle = _firstWindowSettled ? _throttle : 1;
             int inFlight = 0, windows = 0;
             foreach (var slot in _windows)
                 if (slot is LzTicketWindow w)
@@ -230,7 +233,7 @@ namespace LiveZilla.Client.Paging
                     windows++;
                     if (w.Started && !w.IsDone) inFlight++;
                 }
-            for (var node = _windows.First; node != null && inFlight < _throttle && !CapReached;)
+            for (var node = _windows.First; node != null && inFlight < throttle && !CapReached;)
             {
                 var next = node.Next;
                 if (node.Value is LzTicketWindow window)
@@ -244,7 +247,7 @@ namespace LiveZilla.Client.Paging
                 else if (node.Value is LzTicketStretch stretch)
                 {
                     // Finished windows wait their turn in memory: at most twice the throttle limit of them, unless the stretch comes first.
-                    while (inFlight < _throttle && (windows < 2 * _throttle || node == _windows.First) && stretch.CutNext(_pageLimit) is LzTicketWindow cut)
+                    while (inFlight < throttle && (windows < 2 * _throttle || node == _windows.First) && stretch.CutNext(_pageLimit) is LzTicketWindow cut)
                     {
                         _windows.AddBefore(node, cut);
                         Start(cut);

@@ -10,7 +10,8 @@ namespace LiveZilla.Client.Paging
 {
     /// <summary>
     /// One <c>p_tickets_list</c> request of a listing: a window <c>[From, To)</c> of first-message time in UNIX seconds,
-    /// fetched in the background into a buffer that the sweep drains in window order. It never throws: the outcome is read
+    /// fetched in the background and buffered whole in listing order (first-message time, then id), for the sweep to drain
+    /// in window order once the answer is complete. It never throws: the outcome is read
     /// from <see cref="Failure"/> and the counters once <see cref="IsDone"/>.
     /// </summary>
     internal sealed class LzTicketWindow : LzSweepSlot
@@ -21,6 +22,7 @@ namespace LiveZilla.Client.Paging
         private readonly object _gate = new object();
         private readonly Queue<LzTicket> _items = new Queue<LzTicket>();
         private bool _done;
+        private int _dropped;
         private Task _task = Task.CompletedTask;
 
         public LzTicketWindow(long from, long? to, int? limit, LzTicketStretch? stretch = null, LzTicketWindow? probeOf = null, int attempt = 0)
@@ -96,27 +98,25 @@ namespace LiveZilla.Client.Paging
             return true;
         }
 
-        /// <summary>Drops what is buffered and not yet taken; returns how many.</summary>
+        /// <summary>Drops what is buffered and not yet taken, and what a broken answer held; returns how many.</summary>
         public int Discard()
         {
             lock (_gate)
             {
-                int count = _items.Count;
+                int count = _items.Count + _dropped;
                 _items.Clear();
+                _dropped = 0;
                 return count;
             }
         }
 
         private async Task FetchAsync(ILzTicketApi api, LzTicketQuery request, Action signal, CancellationToken ct)
         {
+            var answer = new List<(long Created, LzTicket Ticket)>();
             try
             {
                 await foreach (var ticket in api.ListTicketsAsync(request, ct).WithCancellation(ct).ConfigureAwait(false))
-                {
-                    Record(ticket);
-                    lock (_gate) _items.Enqueue(ticket);
-                    signal();
-                }
+                    answer.Add((Record(ticket), ticket));
             }
             catch (LzApiException ex)
             {
@@ -128,12 +128,30 @@ namespace LiveZilla.Client.Paging
             }
             finally
             {
-                lock (_gate) _done = true;
+                // The server orders by id as text, which a different cut of the same time would change: one order makes -Skip/-First pages meet.
+                answer.Sort(CompareListingOrder);
+                lock (_gate)
+                {
+                    // A broken answer is asked for again or reported; what came of it counts as sent in vain.
+                    if (Failure == null && Fault == null) foreach (var item in answer) _items.Enqueue(item.Ticket);
+                    else _dropped = answer.Count;
+                    _done = true;
+                }
                 signal();
             }
         }
 
-        private void Record(LzTicket ticket)
+        /// <summary>The listing order: first-message time, then id.</summary>
+        private static int CompareListingOrder((long Created, LzTicket Ticket) a, (long Created, LzTicket Ticket) b)
+        {
+            int byTime = a.Created.CompareTo(b.Created);
+            if (byTime != 0) return byTime;
+            int byId = a.Ticket.Id.CompareTo(b.Ticket.Id);
+            return byId != 0 ? byId : string.CompareOrdinal(a.Ticket.IdText, b.Ticket.IdText);
+        }
+
+        /// <summary>Counts a ticket of the answer and returns its first-message time.</summary>
+        private long Record(LzTicket ticket)
         {
             Count++;
             long created = CreatedOf(ticket, From);
@@ -145,6 +163,7 @@ namespace LiveZilla.Client.Paging
                 KeepFew(EarliestFew, (created, ticket.Id), latest: false);
                 KeepFew(LatestFew, (created, ticket.Id), latest: true);
             }
+            return created;
         }
 
         internal static long CreatedOf(LzTicket ticket, long fallback) => ticket.Created?.ToUnixTimeSeconds() ?? fallback;
