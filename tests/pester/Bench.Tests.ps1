@@ -1,6 +1,6 @@
 # A smoke-sized run of the benchmark, so that it cannot rot: every path runs and returns the same tickets. Never timings.
 BeforeDiscovery {
-    $script:PartNames = 'P1', 'P2', 'P3', 'P4'
+    $script:PartNames = 'P1', 'P2', 'P3', 'P4', 'P5'
 }
 
 BeforeAll {
@@ -21,6 +21,13 @@ BeforeAll {
         ImportRepetitions  = 1
         CreateLatencyMs    = 0
         ThrottleLimit      = 3
+        # P5 at a ceiling of 200 tickets per answer, so that 600 tickets meet it, and with cheap requests.
+        P5Tickets          = 600
+        P5MaxListTickets   = 200
+        P5FixedCostMs      = 2
+        P5TicketWaitMs     = 0.05
+        P5Repetitions      = 1
+        P5ThrottleLimits   = '2'
         WorkDirectory      = $workDirectory
         PassThru           = $true
     }
@@ -39,6 +46,7 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
             P2 = 'PwshOnly', 'PwshImport', 'PwshImportEmpty'
             P3 = 'CreateParallel', 'CreateSequential', 'CreateIrm'
             P4 = 'ReadCmdlet', 'ReadIrm'
+            P5 = 'ListDefault', 'ListThrottle1', 'ListIwr', 'RawPagerWindows', 'RawAllAtOnce', 'ListBigPage'
         }[$_]
         $part = $_
         $paths = @($report.Medians | Where-Object Part -EQ $part | ForEach-Object Path)
@@ -58,6 +66,22 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
     It 'creates every ticket exactly once on each creation path' {
         @($report.Checks | Where-Object Part -EQ 'P3').Count | Should -Be 3
         @($report.Checks | Where-Object Part -EQ 'P3' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+    }
+
+    It 'lists every ticket exactly once at real-server costs, on every path but the one-call script, which fails with HTTP 500' {
+        $listings = @($report.Results | Where-Object { $_.Part -in 'P5', 'P5Sweep' -and $_.Path -ne 'ListIwr' })
+        $listings.Count | Should -Be 6
+        @($listings | ForEach-Object { "$($_.count)/$($_.distinct)/$($_.digest)" } | Sort-Object -Unique) | Should -HaveCount 1
+        $listings[0].count | Should -BeGreaterThan 590
+        foreach ($row in $listings | Where-Object Path -Like 'List*') {
+            $row.listed | Should -Be $row.count
+            $row.requests | Should -Be $row.serverRequests
+        }
+        $oneCall = $report.Results | Where-Object Path -EQ 'ListIwr'
+        $oneCall.failed | Should -BeTrue
+        $oneCall.statusCode | Should -Be 500
+        @($report.Checks | Where-Object Part -EQ 'P5' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+        @($report.Ratios | Where-Object { $_.Part -eq 'P5' -and $_.Measure -like 'Floor*' }) | Should -HaveCount 1
     }
 
     It 'reads the same tickets by id through the cmdlet and through Invoke-RestMethod' {
