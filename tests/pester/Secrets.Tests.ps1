@@ -96,8 +96,8 @@ Describe 'Secrets' -Tag 'Reliability' {
                 Run Export-LzTicket @{ Path = $export; PassThru = $true }
                 Run Test-LzExport @{ Path = $export }
                 Run Import-LzTicket @{ Path = $export } | Select-Object -First 2
-                # An outage during a watch (a crash is not retried by the client, so the watcher sees it): a warning, then the watch ends at its timeout.
-                Fault 'http500@p_tickets_list*1'
+                # An outage during a watch: the window and the pager's one-ticket probe both fail, so the watcher sees it: a warning, then the watch ends at its timeout.
+                Fault 'http500@p_tickets_list*2'
                 # -Debug turns warnings into prompts (PowerShell's rule), which a non-interactive host refuses; -WarningAction keeps them written.
                 Run Watch-LzTicket @{ Interval = [timespan]::FromMilliseconds(200); Timeout = [timespan]::FromSeconds(1); WarningAction = 'Continue' }
                 Run Disconnect-LzServer
