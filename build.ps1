@@ -249,7 +249,7 @@ $Tasks = [ordered]@{
     Package = @{ DependsOn = @('Build'); Action = { Invoke-PackageTask }; Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.' }
     Clean   = @{ DependsOn = @();        Action = { Invoke-CleanTask };   Description = 'Remove out/ and every bin/ and obj/.' }
     Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.' }
-    Bench   = @{ DependsOn = @('Build'); Action = { Invoke-BenchTask };   Description = 'Release build, then P1-P4 benchmarks against a sandbox it starts: medians and ratios (bench/Invoke-LzBench.ps1; extra arguments such as -Tickets 5000 pass through).' }
+    Bench   = @{ DependsOn = @('Build'); Action = { Invoke-BenchTask };   Description = 'Release build, then P1-P6 benchmarks against a sandbox it starts: medians and ratios (bench/Invoke-LzBench.ps1; extra arguments such as -Tickets 5000 pass through).' }
     # --- Extension point: add further tasks here. ---
     Help    = @{ DependsOn = @();        Action = { Invoke-HelpTask };    Description = 'List the tasks.' }
 }

@@ -15,7 +15,13 @@
       P3 create:  New-LzTicket -ThrottleLimit 8, sequential New-LzTicket, and an Invoke-RestMethod loop, with injected
          latency; every created ticket is counted by its subject marker (none lost, none duplicated).
       P4 reads:   Get-LzTicket -Id calls on one connection against Invoke-RestMethod calls.
-      P5 updates: Get-LzTicket | Set-LzTicket -Status Closed on tickets already listed, with -ThrottleLimit and one at a
+      P5 real-server costs: a sandbox of its own with --profile livezilla8 (90 ms per request, 0.30 ms waiting plus
+         0.12 ms of shared capacity per listed ticket, HTTP 500 past 20,000 tickets in one answer). Get-LzTicket with
+         its defaults and with -ThrottleLimit 1; a one-call Invoke-WebRequest script (which must fail as on a real
+         server); the raw concurrent fetch of ideally cut windows (C#, no pager, no PowerShell) sized and throttled as
+         the pager's defaults; the profile's floor, computed from the figures the sandbox reports; and once each,
+         Get-LzTicket -PageSize 100000 and Get-LzTicket -ThrottleLimit N for each of -P5ThrottleLimits.
+      P6 updates: Get-LzTicket | Set-LzTicket -Status Closed on tickets already listed, with -ThrottleLimit and one at a
          time, against an Invoke-RestMethod loop of assignments, at real-server cost: -SandboxProfile starts that sandbox
          with --profile (e.g. livezilla8), else with -UpdateLatencyMs per request. The sandbox counts the requests of
          the timed part: one assignment per ticket and no list request.
@@ -26,10 +32,13 @@
     dotnet pwsh ./build.ps1 Bench
 
 .EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Part P5 -P5Repetitions 2
+
+.EXAMPLE
     ./bench/Invoke-LzBench.ps1 -ModuleManifest out/LiveZilla/0.1.0/LiveZilla.psd1 -SandboxAssembly ... -BenchAssembly ... -Tickets 5000 -Creates 50 -Reads 100 -Repetitions 1
 
 .EXAMPLE
-    dotnet pwsh ./build.ps1 Bench -Part P5 -SandboxProfile livezilla8
+    dotnet pwsh ./build.ps1 Bench -Part P6 -SandboxProfile livezilla8
 #>
 [CmdletBinding()]
 param(
@@ -51,15 +60,30 @@ param(
     [ValidateRange(1, 200)] [int] $ImportRepetitions = 10,
     [ValidateRange(0, 10000)] [int] $CreateLatencyMs = 90,
     [ValidateRange(1, 16)] [int] $ThrottleLimit = 8,
-    # Tickets changed per P5 path (each path changes tickets of its own).
+    # Parts to run; "P1,P2" also works, as build.ps1 passes arguments on as text.
+    [ValidatePattern('^\s*P[1-6]\s*(,\s*P[1-6]\s*)*$')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4', 'P5', 'P6'),
+
+    # P5: tickets seeded in the cost-profile sandbox, and repetitions of its compared paths.
+    [ValidateRange(1, 1000000)] [int] $P5Tickets = 100000,
+    [ValidateRange(1, 100)] [int] $P5Repetitions = 3,
+    # P5: Get-LzTicket -ThrottleLimit values run once each, to check the default; "2,4,6,8" also works, as for -Part.
+    [ValidatePattern('^\s*\d+\s*(,\s*\d+\s*)*$')] [string[]] $P5ThrottleLimits = @('2', '4', '6', '8'),
+    # P5: requests the raw fetch keeps in flight; when not given, the pager's default ThrottleLimit (read from the client).
+    [ValidateRange(1, 64)] [int] $P5RawConcurrency,
+    # P5: tickets per window of that raw fetch; when not given, what the pager aims a window at: its target share of its default page.
+    [ValidateRange(1, 1000000)] [int] $P5RawWindowTickets,
+    # P5: figures of the livezilla8 profile to override (for smoke runs); the floor is computed from the figures in force.
+    [ValidateRange(0, 600000)] [double] $P5FixedCostMs,
+    [ValidateRange(0, 1000)] [double] $P5TicketWaitMs,
+    [ValidateRange(1, 10000000)] [int] $P5MaxListTickets,
+
+    # Tickets changed per P6 path (each path changes tickets of its own).
     [ValidateRange(1, 100000)] [int] $Updates = 1000,
     [ValidateRange(1, 100)] [int] $UpdateRepetitions = 1,
-    # Latency of the P5 sandbox when no -SandboxProfile is given.
+    # Latency of the P6 sandbox when no -SandboxProfile is given.
     [ValidateRange(0, 10000)] [int] $UpdateLatencyMs = 90,
-    # A cost profile of the sandbox (its --profile option, e.g. livezilla8) for the P5 sandbox, in place of -UpdateLatencyMs.
+    # A cost profile of the sandbox (its --profile option, e.g. livezilla8) for the P6 sandbox, in place of -UpdateLatencyMs.
     [string] $SandboxProfile = '',
-    # Parts to run; "P1,P2" also works, as build.ps1 passes arguments on as text.
-    [ValidatePattern('^\s*P[1-5]\s*(,\s*P[1-5]\s*)*$')] [string[]] $Part = @('P1', 'P2', 'P3', 'P4', 'P5'),
 
     # Where the saved list answer, id file and results JSON go.
     [string] $WorkDirectory = (Join-Path ([IO.Path]::GetTempPath()) "lzbench-$PID"),
@@ -72,6 +96,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $Part = @($Part -split ',' | ForEach-Object Trim | Select-Object -Unique)
+$P5ThrottleLimits = @($P5ThrottleLimits -split ',' | ForEach-Object { [int] $_.Trim() } | Select-Object -Unique)
 
 $UserName = 'admin'
 $Password = 'admin123'
@@ -117,9 +142,10 @@ function Invoke-Measured {
 }
 
 function Start-BenchSandbox {
-    param([int] $Seed, [int] $LatencyMs, [string] $CostProfile)
+    # A cost profile (--profile) replaces the plain latency; ArgumentList adds options such as figures to override in it.
+    param([int] $Seed, [int] $LatencyMs, [string] $CostProfile, [string[]] $ArgumentList = @())
     $start = [Diagnostics.ProcessStartInfo]::new($Dotnet)
-    $arguments = @($SandboxAssembly, '--port', '0', '--seed', "$Seed", '--ignore-stdin', '--user', $UserName, '--password', $Password)
+    $arguments = @($SandboxAssembly, '--port', '0', '--seed', "$Seed", '--ignore-stdin', '--user', $UserName, '--password', $Password) + $ArgumentList
     if ($CostProfile) { $arguments += @('--profile', $CostProfile) }
     elseif ($LatencyMs -gt 0) { $arguments += @('--latency', "$LatencyMs") }
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
@@ -142,6 +168,14 @@ function Start-BenchSandbox {
             return [pscustomobject]@{ Uri = [uri] $Matches[1]; Process = $process }
         }
     }
+}
+
+# A control endpoint of a bench sandbox (GET, or POST with a JSON body).
+function Invoke-SandboxControl {
+    param($Sandbox, [string] $Route, [hashtable] $Body)
+    $uri = [uri]::new($Sandbox.Uri, "/_sandbox/$Route")
+    if ($Body) { Invoke-RestMethod -Method Post -Uri $uri -Body ($Body | ConvertTo-Json -Compress) -ContentType 'application/json' }
+    else { Invoke-RestMethod -Uri $uri }
 }
 
 function Stop-BenchSandbox($Sandbox) {
@@ -207,6 +241,7 @@ $listFile = Join-Path $WorkDirectory 'tickets-list.json'
 $idFile = Join-Path $WorkDirectory 'ticket-ids.txt'
 $listSandbox = $null
 $createSandbox = $null
+$profileSandbox = $null
 $updateSandbox = $null
 try {
     if ($Part -contains 'P1' -or $Part -contains 'P4') {
@@ -291,10 +326,122 @@ try {
                     "$($figures.count) returned, $($stored.distinct) distinct on the server, $($stored.duplicates) duplicated"
             }
         }
-        Stop-BenchSandbox $createSandbox; $createSandbox = $null
+        Stop-BenchSandbox $createSandbox
+        $createSandbox = $null
     }
 
     if ($Part -contains 'P5') {
+        $figureArguments = @()
+        if ($PSBoundParameters.ContainsKey('P5FixedCostMs')) { $figureArguments += @('--fixed-cost-ms', "$P5FixedCostMs") }
+        if ($PSBoundParameters.ContainsKey('P5TicketWaitMs')) { $figureArguments += @('--ticket-wait-ms', "$P5TicketWaitMs") }
+        if ($PSBoundParameters.ContainsKey('P5MaxListTickets')) { $figureArguments += @('--max-list-tickets', "$P5MaxListTickets") }
+        Write-Host "Starting the sandbox with $P5Tickets seeded tickets and --profile livezilla8 $($figureArguments -join ' ')"
+        $profileSandbox = Start-BenchSandbox -Seed $P5Tickets -CostProfile livezilla8 -ArgumentList $figureArguments
+        # Unless given, the raw fetch keeps as many windows in flight, and aims them at as many tickets, as the pager does by default.
+        $pagerDefaults = Invoke-BenchTool pager @() | Select-Object -Last 1 | ConvertFrom-Json
+        if (-not $PSBoundParameters.ContainsKey('P5RawConcurrency')) { $P5RawConcurrency = $pagerDefaults.throttleLimit }
+        if (-not $PSBoundParameters.ContainsKey('P5RawWindowTickets')) { $P5RawWindowTickets = $pagerDefaults.windowTickets }
+        $costProfile = Invoke-SandboxControl $profileSandbox profile
+        $P5Listed = [long] (Invoke-SandboxControl $profileSandbox stats).listedTickets
+
+        # The reference set and the raw fetch's windows come from one list with the costs off, outside any timing.
+        $p5ListFile = Join-Path $WorkDirectory 'p5-tickets-list.json'
+        $null = Invoke-SandboxControl $profileSandbox profile @{ profile = 'none' }
+        $null = Invoke-BenchTool download (@('--uri', "$($profileSandbox.Uri)", '--out', $p5ListFile) + $credentialArguments)
+        $restored = Invoke-SandboxControl $profileSandbox profile @{
+            fixedCostMs = $costProfile.fixedCostMs; ticketWaitMs = $costProfile.ticketWaitMs; ticketCapacityMs = $costProfile.ticketCapacityMs
+            maxListTickets = $costProfile.maxListTickets; scanMsPer1000 = $costProfile.scanMsPer1000; createRaceMs = $costProfile.createRaceMs
+        }
+        foreach ($figure in 'fixedCostMs', 'ticketWaitMs', 'ticketCapacityMs', 'maxListTickets', 'scanMsPer1000', 'createRaceMs') {
+            if ($restored.$figure -ne $costProfile.$figure) { throw "The sandbox's cost profile did not come back: $figure is $($restored.$figure), was $($costProfile.$figure)." }
+        }
+        $p5Reference = Invoke-BenchTool parse @('--file', $p5ListFile, '--ids') | Select-Object -Last 1 | ConvertFrom-Json
+        # Raw windows stay within three quarters of the server's biggest answer, so a burst sharing a second never tips one over.
+        # All at once: at least 8 windows, as in the contract's measurement.
+        $maxAnswer = if ($null -eq $costProfile.maxListTickets) { [long]::MaxValue } else { [long] $costProfile.maxListTickets }
+        $rawWindowCap = [Math]::Max(1, [Math]::Floor($maxAnswer * 3 / 4))
+        $P5AllAtOnceWindows = [int] [Math]::Max(8, [Math]::Ceiling($P5Listed / [double] $rawWindowCap))
+        $pagerPlan = Join-Path $WorkDirectory 'p5-plan-pager.txt'
+        $allAtOncePlan = Join-Path $WorkDirectory 'p5-plan-all-at-once.txt'
+        $null = Invoke-BenchTool plan @('--file', $p5ListFile, '--window-tickets', "$([Math]::Min($P5RawWindowTickets, $rawWindowCap))", '--out', $pagerPlan)
+        $null = Invoke-BenchTool plan @('--file', $p5ListFile, '--windows', "$P5AllAtOnceWindows", '--out', $allAtOncePlan)
+        Remove-Item -LiteralPath $p5ListFile
+        $P5AllAtOnceWindows = @(Get-Content -LiteralPath $allAtOncePlan | Where-Object { $_ }).Count
+
+        # One P5 path; the sandbox counts the list requests on its side.
+        function Invoke-P5Path([string] $Name) {
+            $before = (Invoke-SandboxControl $profileSandbox stats).requestsByFunction
+            $uriArguments = @('--uri', "$($profileSandbox.Uri)") + $credentialArguments
+            $figures = switch -Regex ($Name) {
+                '^ListDefault$' { Invoke-PwshPath -Path ListVerbose -Uri $profileSandbox.Uri -Ids }
+                '^ListThrottle(\d+)$' { Invoke-PwshPath -Path ListVerbose -Uri $profileSandbox.Uri -Extra @{ ThrottleLimit = [int] $Matches[1] } -Ids }
+                '^ListBigPage$' { Invoke-PwshPath -Path ListVerbose -Uri $profileSandbox.Uri -Extra @{ PageSize = 100000 } -Ids }
+                '^ListIwr$' { Invoke-PwshPath -Path ListIwr -Uri $profileSandbox.Uri }
+                '^RawPagerWindows$' { Invoke-BenchTool windows ($uriArguments + @('--plan', $pagerPlan, '--concurrency', "$P5RawConcurrency", '--ids')) | Select-Object -Last 1 | ConvertFrom-Json }
+                '^RawAllAtOnce$' { Invoke-BenchTool windows ($uriArguments + @('--plan', $allAtOncePlan, '--concurrency', "$P5AllAtOnceWindows", '--ids')) | Select-Object -Last 1 | ConvertFrom-Json }
+            }
+            $after = (Invoke-SandboxControl $profileSandbox stats).requestsByFunction
+            $listRequests = $after.p_tickets_list - $(if ($before.PSObject.Properties['p_tickets_list']) { $before.p_tickets_list } else { 0 })
+            $figures | Add-Member -NotePropertyName serverRequests -NotePropertyValue $listRequests -Force
+            $figures
+        }
+
+        # Every ticket exactly once: the sandbox's own count, no id twice, and the same ids as the reference list.
+        function Test-P5Complete([string] $Name, $Figures) {
+            $exact = $Figures.count -eq $P5Listed -and $Figures.distinct -eq $P5Listed -and $Figures.digest -eq $p5Reference.digest
+            $detail = "$($Figures.count) tickets, $($Figures.distinct) distinct, digest $($Figures.digest); the sandbox lists $P5Listed, digest $($p5Reference.digest)"
+            if ($Figures.PSObject.Properties['listed']) {
+                $exact = $exact -and $Figures.listed -eq $P5Listed
+                $detail += "; -Verbose summary: $($Figures.listed) listed"
+            }
+            if ($Figures.PSObject.Properties['windowsOffPlan']) {
+                $exact = $exact -and $Figures.windowsOffPlan -eq 0
+                $detail += "; $($Figures.windowsOffPlan) window(s) off the plan"
+            }
+            $exact
+            $detail
+        }
+
+        $p5Paths = @('ListDefault', 'ListThrottle1', 'ListIwr', 'RawPagerWindows', 'RawAllAtOnce')
+        foreach ($repetition in 1..$P5Repetitions) {
+            foreach ($path in Get-Rotated $p5Paths $repetition) {
+                Write-Host "P5 repetition $repetition/$P5Repetitions`: $path"
+                $figures = Invoke-P5Path $path
+                Add-Result P5 $path $repetition $figures
+                if ($path -eq 'ListIwr') {
+                    # The server's biggest answer decides: past it the one call must fail with HTTP 500, as a real server does.
+                    $mustFail = $P5Listed -gt $maxAnswer
+                    $asExpected = if ($mustFail) { $figures.failed -and $figures.statusCode -eq 500 } else { -not $figures.failed -and $figures.count -eq $P5Listed }
+                    Add-Check P5 "ListIwr (repetition $repetition) $(if ($mustFail) { "fails with HTTP 500 past $maxAnswer tickets" } else { 'lists every ticket' })" $asExpected `
+                        $(if ($figures.failed) { "failed after $([Math]::Round($figures.wallMs / 1000, 1)) s: HTTP $($figures.statusCode) $($figures.error)" } else { "$($figures.count) tickets in $([Math]::Round($figures.wallMs / 1000, 1)) s" })
+                }
+                else {
+                    $complete, $detail = Test-P5Complete $path $figures
+                    Add-Check P5 "$path (repetition $repetition) lists every ticket exactly once" $complete $detail
+                }
+            }
+        }
+        # Once: a page far over the server's biggest answer, which the pager must narrow instead of failing.
+        Write-Host 'P5 once: ListBigPage'
+        $figures = Invoke-P5Path ListBigPage
+        Add-Result P5 ListBigPage 1 $figures
+        $complete, $detail = Test-P5Complete ListBigPage $figures
+        Add-Check P5 'ListBigPage (-PageSize 100000) lists every ticket exactly once' $complete $detail
+        foreach ($limit in $P5ThrottleLimits) {
+            $path = "ListThrottle$limit"
+            $sweepPath = if ($p5Paths -contains $path) { "$path (again)" } else { $path }
+            Write-Host "P5 -ThrottleLimit sweep: $path"
+            $figures = Invoke-P5Path $path
+            $figures | Add-Member -NotePropertyName throttleLimit -NotePropertyValue $limit -Force
+            Add-Result P5Sweep $path 1 $figures
+            $complete, $detail = Test-P5Complete $sweepPath $figures
+            Add-Check P5 "$sweepPath lists every ticket exactly once" $complete $detail
+        }
+        Stop-BenchSandbox $profileSandbox
+        $profileSandbox = $null
+    }
+
+    if ($Part -contains 'P6') {
         $paths = @('UpdateParallel', 'UpdateSequential', 'UpdateIrm')
         # Every path changes tickets of its own; about a quarter of the seeded tickets have no editor and are left out.
         $seed = [int] [Math]::Ceiling($paths.Count * $UpdateRepetitions * $Updates / 0.7) + 100
@@ -304,11 +451,11 @@ try {
         $slice = 0
         foreach ($repetition in 1..$UpdateRepetitions) {
             foreach ($path in Get-Rotated $paths $repetition) {
-                Write-Host "P5 repetition $repetition/$UpdateRepetitions`: $path ($Updates tickets)"
+                Write-Host "P6 repetition $repetition/$UpdateRepetitions`: $path ($Updates tickets)"
                 $figures = Invoke-PwshPath -Path $path -Uri $updateSandbox.Uri -Extra @{ Count = $Updates; Offset = $slice * $Updates; ThrottleLimit = $ThrottleLimit }
                 $slice++
-                Add-Result P5 $path $repetition $figures
-                Add-Check P5 "$path (repetition $repetition) changed $Updates tickets with one assignment each and no list request" ($figures.count -eq $Updates -and $figures.assigns -eq $Updates -and $figures.lists -eq 0) `
+                Add-Result P6 $path $repetition $figures
+                Add-Check P6 "$path (repetition $repetition) changed $Updates tickets with one assignment each and no list request" ($figures.count -eq $Updates -and $figures.assigns -eq $Updates -and $figures.lists -eq 0) `
                     "$($figures.count) tickets, $($figures.assigns) assignments, $($figures.lists) list requests"
             }
         }
@@ -317,6 +464,7 @@ try {
 finally {
     Stop-BenchSandbox $listSandbox
     Stop-BenchSandbox $createSandbox
+    Stop-BenchSandbox $profileSandbox
     Stop-BenchSandbox $updateSandbox
 }
 
@@ -337,7 +485,11 @@ $machine = [pscustomobject]@{
 }
 Write-Host ''
 Write-Host ("Machine: {0} cores, {1} GB, {2}, {3}, PowerShell {4}; load average at the end: {5}" -f $machine.Cores, $machine.MemoryGB, $machine.OS, $machine.DotNet, $machine.PowerShell, $machine.LoadAverage)
-Write-Host ("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s), {7} updates x {8} repetition(s) at {9}" -f $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions, $Updates, $UpdateRepetitions, $(if ($SandboxProfile) { "profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency" }))
+Write-Host ("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s), P6: {7} updates x {8} repetition(s) at {9}" -f $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions, $Updates, $UpdateRepetitions, $(if ($SandboxProfile) { "profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency" }))
+if ($Part -contains 'P5') {
+    Write-Host ("P5: {0} seeded tickets ({1} listed), {2} repetition(s), cost profile {3}: {4} ms per request, {5} ms waiting + {6} ms shared capacity per listed ticket, at most {7} tickets per answer; raw fetch: windows of {8} tickets, {9} in flight" -f
+        $P5Tickets, $P5Listed, $P5Repetitions, $costProfile.profile, $costProfile.fixedCostMs, $costProfile.ticketWaitMs, $costProfile.ticketCapacityMs, $(if ($null -eq $costProfile.maxListTickets) { 'any number of' } else { $costProfile.maxListTickets }), $P5RawWindowTickets, $P5RawConcurrency)
+}
 
 $medians = foreach ($group in $Results | Group-Object Part, Path) {
     $first = $group.Group[0]
@@ -413,10 +565,59 @@ if ($Part -contains 'P4') {
     Add-Ratio P4 'Per call: cmdlet, Invoke-RestMethod' ('{0:N2} ms, {1:N2} ms' -f ($cmdlet / $Reads), ($irm / $Reads)) '' $null
 }
 if ($Part -contains 'P5') {
-    $parallel = Get-PathMedian P5 UpdateParallel
-    Add-Ratio P5 'UpdateIrm / UpdateParallel (speed-up)' (Format-Ratio (Get-PathMedian P5 UpdateIrm) $parallel) '' $null
-    Add-Ratio P5 'UpdateSequential / UpdateParallel' (Format-Ratio (Get-PathMedian P5 UpdateSequential) $parallel) '' $null
-    Add-Ratio P5 'Per ticket: parallel, sequential, Invoke-RestMethod' ('{0:N1} ms, {1:N1} ms, {2:N1} ms' -f ($parallel / $Updates), ((Get-PathMedian P5 UpdateSequential) / $Updates), ((Get-PathMedian P5 UpdateIrm) / $Updates)) '' $null
+    # The floor: the shared capacity every listed ticket takes, plus the fixed cost of the first request, which nothing overlaps.
+    $floorMs = $costProfile.fixedCostMs + $P5Listed * $costProfile.ticketCapacityMs
+    $default = Get-PathMedian P5 ListDefault
+    $sequential = Get-PathMedian P5 ListThrottle1
+    $exactlyOnce = @($Checks | Where-Object { $_.Part -eq 'P5' -and $_.Check -like '*exactly once*' })
+    function Get-P5Median([string] $Part, [string] $Path, [string] $Property) {
+        $value = Get-PathMedian $Part $Path $Property
+        if ([double]::IsNaN($value)) { '' } else { [Math]::Round($value, 1) }
+    }
+    function Format-P5Row([string] $Part, [string] $Path) {
+        $wall = Get-PathMedian $Part $Path
+        $rows = @($Results | Where-Object { $_.Part -eq $Part -and $_.Path -eq $Path })
+        $iwr = $rows | Where-Object { $_.PSObject.Properties['failed'] } | Select-Object -First 1
+        [pscustomobject]@{
+            Path                = $Path
+            Runs                = $rows.Count
+            'Median s'          = [Math]::Round($wall / 1000, 2)
+            'x floor'           = Format-Ratio $wall $floorMs
+            'Requests (server)' = Get-P5Median $Part $Path 'serverRequests'
+            'Requests (summary)' = Get-P5Median $Part $Path 'requests'
+            Received            = Get-P5Median $Part $Path 'received'
+            Wasted              = Get-P5Median $Part $Path 'wasted'
+            'Peak MB'           = Get-P5Median $Part $Path 'peakMB'
+            Tickets             = if ($iwr -and $iwr.failed) { "failed: HTTP $($iwr.statusCode)" } else { ($rows | ForEach-Object { "$($_.count)/$($_.distinct)" } | Sort-Object -Unique) -join ', ' }
+        }
+    }
+    Write-Host ("P5 at real-server costs: medians; floor {0:N0} ms; Tickets is count/distinct per run (the sandbox lists {1})" -f $floorMs, $P5Listed)
+    @('ListDefault', 'ListThrottle1', 'ListIwr', 'RawPagerWindows', 'RawAllAtOnce', 'ListBigPage') | ForEach-Object { Format-P5Row P5 $_ } |
+        Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+    Write-Host 'P5 -ThrottleLimit sweep (one run each)'
+    $P5ThrottleLimits | ForEach-Object {
+        Format-P5Row P5Sweep "ListThrottle$_" |
+            Add-Member -NotePropertyName 'Speed-up vs ThrottleLimit 1' -NotePropertyValue (Format-Ratio $sequential (Get-PathMedian P5Sweep "ListThrottle$_")) -PassThru
+    } | Format-Table -Property * -AutoSize | Out-String -Width 220 | Write-Host
+
+    Add-Ratio P5 'Floor: fixed cost once + tickets x shared capacity' ('{0:N0} ms ({1:N0} ms + {2:N0} x {3} ms)' -f $floorMs, $costProfile.fixedCostMs, $P5Listed, $costProfile.ticketCapacityMs) '' $null
+    Add-Ratio P5 'ListThrottle1 / ListDefault (speed-up)' (Format-Ratio $sequential $default) '>= 4x' ($sequential / $default -ge 4)
+    Add-Ratio P5 'ListDefault / floor' (Format-Ratio $default $floorMs) '<= 1.50x' ($default / $floorMs -le 1.5)
+    Add-Ratio P5 'RawPagerWindows / floor' (Format-Ratio (Get-PathMedian P5 RawPagerWindows) $floorMs) '' $null
+    Add-Ratio P5 "RawAllAtOnce ($P5AllAtOnceWindows windows) / floor" (Format-Ratio (Get-PathMedian P5 RawAllAtOnce) $floorMs) '' $null
+    $peak = Get-PathMedian P5 ListDefault 'peakMB'
+    Add-Ratio P5 'ListDefault peak working set' ('{0:N0} MB (highest run: {1:N0} MB)' -f $peak, (($Results | Where-Object { $_.Part -eq 'P5' -and $_.Path -eq 'ListDefault' } | Measure-Object peakMB -Maximum).Maximum)) '<= 150 MB' ($peak -le 150)
+    Add-Ratio P5 'Every ticket exactly once (every P5 listing run)' ('{0} of {1} runs' -f @($exactlyOnce | Where-Object Passed).Count, $exactlyOnce.Count) 'all' (@($exactlyOnce | Where-Object { -not $_.Passed }).Count -eq 0)
+    $iwrRuns = @($Results | Where-Object { $_.Part -eq 'P5' -and $_.Path -eq 'ListIwr' })
+    $iwrFailed = @($iwrRuns | Where-Object failed)
+    Add-Ratio P5 'ListIwr (one Invoke-WebRequest call, no p_limit)' $(if ($iwrFailed.Count) { 'failed in {0} of {1} runs, HTTP {2}, after {3:N1} s (median)' -f $iwrFailed.Count, $iwrRuns.Count, (($iwrFailed.statusCode | Sort-Object -Unique) -join '/'), ((Get-PathMedian P5 ListIwr) / 1000) } else { 'listed every ticket' }) `
+        $(if ($P5Listed -gt $maxAnswer) { 'fails (HTTP 500)' } else { 'lists all' }) (@($Checks | Where-Object { $_.Part -eq 'P5' -and $_.Check -like 'ListIwr*' -and -not $_.Passed }).Count -eq 0)
+}
+if ($Part -contains 'P6') {
+    $parallel = Get-PathMedian P6 UpdateParallel
+    Add-Ratio P6 'UpdateIrm / UpdateParallel (speed-up)' (Format-Ratio (Get-PathMedian P6 UpdateIrm) $parallel) '' $null
+    Add-Ratio P6 'UpdateSequential / UpdateParallel' (Format-Ratio (Get-PathMedian P6 UpdateSequential) $parallel) '' $null
+    Add-Ratio P6 'Per ticket: parallel, sequential, Invoke-RestMethod' ('{0:N1} ms, {1:N1} ms, {2:N1} ms' -f ($parallel / $Updates), ((Get-PathMedian P6 UpdateSequential) / $Updates), ((Get-PathMedian P6 UpdateIrm) / $Updates)) '' $null
 }
 Write-Host 'Ratios and targets'
 $ratios | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
@@ -427,7 +628,7 @@ $report = [pscustomobject]@{ Machine = $machine; Results = $Results; Medians = $
 $resultFile = Join-Path $WorkDirectory "results-$RunId.json"
 $report | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $resultFile
 Write-Host "Results: $resultFile"
-if (@($Checks | Where-Object { -not $_.Passed }).Count -gt 0) { Write-Warning 'Some checks failed: the paths did not return the same tickets (see Checks).' }
+if (@($Checks | Where-Object { -not $_.Passed }).Count -gt 0) { Write-Warning 'Some checks failed: the paths did not return the same tickets, or did not fail as expected (see Checks).' }
 if ($PassThru) { $report }
 
 #endregion

@@ -10,15 +10,17 @@
     prove that the paths return the same tickets.
 
     Paths: Baseline (import and connect only), ListDefault, ListBigPage, ListIrm (P1); CreateParallel,
-    CreateSequential, CreateIrm (P3); ReadCmdlet, ReadIrm (P4); UpdateParallel, UpdateSequential, UpdateIrm (P5). The
-    update paths list their tickets before the clock starts, write them once all are changed, and report the list and
-    assignment requests the sandbox counted during the timed part.
+    CreateSequential, CreateIrm (P3); ReadCmdlet, ReadIrm (P4); ListVerbose (Get-LzTicket -Verbose, with
+    -ThrottleLimit and -PageSize when given; its closing summary line gives the requests and wasted tickets) and ListIwr (one
+    Invoke-WebRequest call and ConvertFrom-Json; a failure is reported, not thrown) (P5); UpdateParallel, UpdateSequential,
+    UpdateIrm (P6). The update paths list their tickets before the clock starts, write them once all are changed, and
+    report the list and assignment requests the sandbox counted during the timed part.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)]
     [ValidateSet('Baseline', 'ListDefault', 'ListBigPage', 'ListIrm', 'CreateParallel', 'CreateSequential', 'CreateIrm', 'ReadCmdlet', 'ReadIrm',
-        'UpdateParallel', 'UpdateSequential', 'UpdateIrm')]
+        'ListVerbose', 'ListIwr', 'UpdateParallel', 'UpdateSequential', 'UpdateIrm')]
     [string] $Path,
 
     [Parameter(Mandatory)] [uri] $Uri,
@@ -30,7 +32,10 @@ param(
     [int] $Count = 0,
     [int] $Offset = 0,
     [string] $Marker = '',
+    # Creates and updates in flight; for ListVerbose, passed to Get-LzTicket only when given.
     [int] $ThrottleLimit = 8,
+    # ListVerbose: -PageSize for Get-LzTicket, passed only when given.
+    [int] $PageSize,
 
     # Reads: a file with one ticket id per line.
     [string] $IdFile = '',
@@ -131,6 +136,8 @@ $script:firstMs = -1.0
 $watch = [Diagnostics.Stopwatch]::StartNew()
 
 # The one consumer every path feeds: counts, notes the first arrival, and keeps ids when asked.
+$script:summary = $null
+$script:failure = $null
 $pathBlock = switch ($Path) {
     'Baseline' { { } }
     'ListDefault' { { Get-LzTicket } }
@@ -148,6 +155,28 @@ $pathBlock = switch ($Path) {
                 $null = Invoke-LzRest @{ p_ticketmessage_create = 1; p_data = $messageData }
                 $created
             }
+        }
+    }
+    'ListVerbose' {
+        $listParameters = @{}
+        if ($PSBoundParameters.ContainsKey('ThrottleLimit')) { $listParameters.ThrottleLimit = $ThrottleLimit }
+        if ($PSBoundParameters.ContainsKey('PageSize')) { $listParameters.PageSize = $PageSize }
+        {
+            # Only the closing summary is kept; the other verbose lines (one per request) are dropped here.
+            Get-LzTicket @listParameters -Verbose 4>&1 | ForEach-Object {
+                if ($_ -isnot [Management.Automation.VerboseRecord]) { $_ }
+                elseif ($_.Message -like 'Listed *') { $script:summary = $_.Message }
+            }
+        }
+    }
+    'ListIwr' {
+        {
+            # What an admin writes for "all tickets": one call, no p_limit; on a big server it fails, which is recorded.
+            try {
+                $response = Invoke-WebRequest -Method Post -Uri $api -Body @{ p_user = $UserName; p_pass = $passHash; p_tickets_list = 1 }
+                ($response.Content | ConvertFrom-Json).Tickets | ConvertTo-LzRestTicket
+            }
+            catch { $script:failure = $_ }
         }
     }
     'ReadCmdlet' { { foreach ($id in $readIds) { Get-LzTicket -Id $id } } }
@@ -174,20 +203,38 @@ $wallMs = $watch.Elapsed.TotalMilliseconds
 $requests = if ($Path -like 'Update*') { @{ lists = (Get-SandboxCount p_tickets_list) - $listsBefore; assigns = (Get-SandboxCount p_ticketeditor_assign) - $assignsBefore } } else { @{} }
 
 $digest = $null
+$distinct = $null
 if ($null -ne $keptIds) {
     $sorted = $keptIds.ToArray()
     [Array]::Sort($sorted, [StringComparer]::Ordinal)
     $digest = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($sorted -join "`n")), 0, 8)
+    $distinct = [Linq.Enumerable]::Count([Linq.Enumerable]::Distinct([string[]] $sorted))
 }
 $process = [Diagnostics.Process]::GetCurrentProcess()
 $process.Refresh()
 $figures = [ordered]@{
-    wallMs  = $wallMs
-    firstMs = $script:firstMs
-    count   = $script:count
-    digest  = $digest
-    setupMs = $setupMs
-    peakMB  = $process.PeakWorkingSet64 / 1MB
+    wallMs   = $wallMs
+    firstMs  = $script:firstMs
+    count    = $script:count
+    distinct = $distinct
+    digest   = $digest
+    setupMs  = $setupMs
+    peakMB   = $process.PeakWorkingSet64 / 1MB
 }
 foreach ($key in $requests.Keys) { $figures[$key] = $requests[$key] }
+if ($Path -eq 'ListVerbose') {
+    # "Listed N tickets with R requests; the server sent X tickets, W of them in vain (...)."
+    if ($script:summary -notmatch '^Listed (\d+) tickets with (\d+) requests; the server sent (\d+) tickets, (\d+) of them in vain') {
+        throw "Get-LzTicket -Verbose ended without its summary line (got '$($script:summary)')."
+    }
+    $figures.listed = [long] $Matches[1]
+    $figures.requests = [long] $Matches[2]
+    $figures.received = [long] $Matches[3]
+    $figures.wasted = [long] $Matches[4]
+}
+if ($Path -eq 'ListIwr') {
+    $figures.failed = $null -ne $script:failure
+    $figures.statusCode = if ($script:failure -and $script:failure.Exception.PSObject.Properties['Response'] -and $script:failure.Exception.Response) { [int] $script:failure.Exception.Response.StatusCode } else { $null }
+    $figures.error = if ($script:failure) { $script:failure.Exception.Message } else { $null }
+}
 $figures | ConvertTo-Json -Compress

@@ -8,6 +8,7 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Http;
@@ -19,7 +20,7 @@ namespace LiveZilla.Bench
 {
     /// <summary>
     /// One measurement per process, so that the peak working set belongs to that path alone. Prints one JSON line.
-    /// Commands: download, parse, client, ids, count (see Usage).
+    /// Commands: download, parse, client, ids, count, pager, plan, windows (see Usage).
     /// </summary>
     internal static class Program
     {
@@ -28,7 +29,10 @@ namespace LiveZilla.Bench
             "LiveZilla.Bench parse --file FILE [--ids]\n" +
             "LiveZilla.Bench client --uri BASE --user U --password P [--page-size N] [--ids]\n" +
             "LiveZilla.Bench ids --file FILE --count N\n" +
-            "LiveZilla.Bench count --uri BASE --user U --password P --marker TEXT";
+            "LiveZilla.Bench count --uri BASE --user U --password P --marker TEXT\n" +
+            "LiveZilla.Bench pager\n" +
+            "LiveZilla.Bench plan --file FILE (--window-tickets N | --windows N) --out PLAN\n" +
+            "LiveZilla.Bench windows --uri BASE --user U --password P --plan PLAN --concurrency N [--ids]";
 
         private static async Task<int> Main(string[] args)
         {
@@ -43,6 +47,9 @@ namespace LiveZilla.Bench
                     case "client": await ClientAsync(options); break;
                     case "ids": Ids(options); break;
                     case "count": await CountAsync(options); break;
+                    case "pager": PagerDefaults(); break;
+                    case "plan": await PlanAsync(options); break;
+                    case "windows": await WindowsAsync(options); break;
                     default: Console.Error.WriteLine(Usage); return 2;
                 }
                 return 0;
@@ -51,6 +58,11 @@ namespace LiveZilla.Bench
             {
                 Console.Error.WriteLine($"{ex.Message}\n{Usage}");
                 return 2;
+            }
+            catch (HttpRequestException ex)
+            {
+                Console.Error.WriteLine($"{args[0]}: {ex.Message}");
+                return 1;
             }
         }
 
@@ -177,6 +189,119 @@ namespace LiveZilla.Bench
                 ["listed"] = listed,
                 ["distinct"] = seen.Count,
                 ["duplicates"] = seen.Values.Sum(n => n - 1),
+            });
+        }
+
+        /// <summary>
+        /// The pager's defaults, for a raw fetch that copies them: the requests it keeps in flight, and the tickets it aims a
+        /// window at (its target share of its default page, computed as the sweep computes it).
+        /// </summary>
+        private static void PagerDefaults()
+        {
+            var defaults = new LzTicketPagerOptions();
+            Emit(new Dictionary<string, object?>
+            {
+                ["pageSize"] = defaults.PageSize,
+                ["throttleLimit"] = defaults.ThrottleLimit,
+                ["targetFill"] = LzTicketSweep.TargetFill,
+                ["windowTickets"] = (int)(LzTicketSweep.TargetFill * defaults.PageSize),
+            });
+        }
+
+        /// <summary>
+        /// Cuts a saved list answer into time windows of at most N tickets (or N windows of equal size), never splitting a
+        /// second, and writes one "from to count" line per window: first-message times in UNIX seconds, from inclusive, to exclusive.
+        /// </summary>
+        private static async Task PlanAsync(Dictionary<string, string> options)
+        {
+            var times = new List<long>();
+            await using (var file = File.OpenRead(Required(options, "file")))
+            {
+                var parser = new LzJsonArrayStream((buffer, offset, count) => file.ReadAsync(buffer, offset, count), "p_tickets_list", "Tickets");
+                await foreach (var ticket in parser.ReadAsync(LzModelReader.ReadTicket, LzTicketDirectReader.ReadTicket))
+                    times.Add(ticket.Created?.ToUnixTimeSeconds() ?? throw new FormatException($"Ticket {ticket.Id} has no first message."));
+            }
+            times.Sort();
+            int perWindow = options.TryGetValue("windows", out var windows)
+                ? (int)Math.Ceiling(times.Count / (double)int.Parse(windows, CultureInfo.InvariantCulture))
+                : int.Parse(Required(options, "window-tickets"), CultureInfo.InvariantCulture);
+            if (perWindow <= 0) throw new FormatException("A window must hold at least one ticket.");
+            var plan = new StringBuilder();
+            for (int start = 0; start < times.Count;)
+            {
+                int end = Math.Min(times.Count, start + perWindow);
+                // Tickets sharing a second go into one window: a window cannot split a second.
+                while (end < times.Count && times[end] == times[end - 1]) end++;
+                plan.Append(CultureInfo.InvariantCulture, $"{times[start]} {times[end - 1] + 1} {end - start}\n");
+                start = end;
+            }
+            File.WriteAllText(Required(options, "out"), plan.ToString());
+            Emit(new Dictionary<string, object?> { ["tickets"] = times.Count, ["windows"] = plan.ToString().Count(c => c == '\n') });
+        }
+
+        /// <summary>
+        /// The raw concurrent fetch: the planned windows, N at a time, each one request without p_limit over a plain HttpClient,
+        /// parsed as the client parses a list; no pager, no PowerShell. Checks each window's count against the plan.
+        /// </summary>
+        private static async Task WindowsAsync(Dictionary<string, string> options)
+        {
+            var windows = File.ReadAllLines(Required(options, "plan")).Where(line => line.Length > 0)
+                .Select(line => line.Split(' ').Select(n => long.Parse(n, CultureInfo.InvariantCulture)).ToArray()).ToList();
+            int concurrency = int.Parse(Required(options, "concurrency"), CultureInfo.InvariantCulture);
+            var endpoint = new Uri(new Uri(Required(options, "uri")), "api/v2/api.php");
+            string user = Required(options, "user"), passHash = Md5(Required(options, "password"));
+            var ids = options.ContainsKey("ids") ? new List<string>() : null;
+            using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(10) };
+            using var gate = new SemaphoreSlim(concurrency);
+            long count = 0, wrongWindows = 0;
+            double firstMs = -1;
+            var watch = Stopwatch.StartNew();
+
+            async Task FetchAsync(long[] window)
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["p_user"] = user,
+                        ["p_pass"] = passHash,
+                        ["p_tickets_list"] = "1",
+                        ["p_created_after"] = (window[0] - 1).ToString(CultureInfo.InvariantCulture),
+                        ["p_created_before"] = window[1].ToString(CultureInfo.InvariantCulture),
+                    });
+                    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form };
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    response.EnsureSuccessStatusCode();
+                    await using var body = await response.Content.ReadAsStreamAsync();
+                    var parser = new LzJsonArrayStream((buffer, offset, length) => body.ReadAsync(buffer, offset, length), "p_tickets_list", "Tickets");
+                    var windowIds = new List<string>();
+                    await foreach (var ticket in parser.ReadAsync(LzModelReader.ReadTicket, LzTicketDirectReader.ReadTicket)) windowIds.Add(ticket.ToString());
+                    lock (gate)
+                    {
+                        if (firstMs < 0 && windowIds.Count > 0) firstMs = watch.Elapsed.TotalMilliseconds;
+                        count += windowIds.Count;
+                        if (windowIds.Count != window[2]) wrongWindows++;
+                        ids?.AddRange(windowIds);
+                    }
+                }
+                finally { gate.Release(); }
+            }
+
+            await Task.WhenAll(windows.Select(FetchAsync));
+            var wallMs = watch.Elapsed.TotalMilliseconds;
+            int? distinct = ids?.Distinct(StringComparer.Ordinal).Count();
+            Emit(new Dictionary<string, object?>
+            {
+                ["wallMs"] = wallMs,
+                ["firstMs"] = firstMs,
+                ["count"] = count,
+                ["distinct"] = distinct,
+                ["digest"] = Digest(ids),
+                ["requests"] = windows.Count,
+                ["received"] = count,
+                ["wasted"] = count - distinct,
+                ["windowsOffPlan"] = wrongWindows,
             });
         }
 

@@ -1,6 +1,6 @@
 # A smoke-sized run of the benchmark, so that it cannot rot: every path runs and returns the same tickets. Never timings.
 BeforeDiscovery {
-    $script:PartNames = 'P1', 'P2', 'P3', 'P4', 'P5'
+    $script:PartNames = 'P1', 'P2', 'P3', 'P4', 'P5', 'P6'
 }
 
 BeforeAll {
@@ -21,6 +21,13 @@ BeforeAll {
         ImportRepetitions  = 1
         CreateLatencyMs    = 0
         ThrottleLimit      = 3
+        # P5 at a ceiling of 200 tickets per answer, so that 600 tickets meet it, and with cheap requests.
+        P5Tickets          = 600
+        P5MaxListTickets   = 200
+        P5FixedCostMs      = 2
+        P5TicketWaitMs     = 0.05
+        P5Repetitions      = 1
+        P5ThrottleLimits   = '2'
         Updates            = 6
         UpdateLatencyMs    = 0
         WorkDirectory      = $workDirectory
@@ -41,7 +48,8 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
             P2 = 'PwshOnly', 'PwshImport', 'PwshImportEmpty'
             P3 = 'CreateParallel', 'CreateSequential', 'CreateIrm'
             P4 = 'ReadCmdlet', 'ReadIrm'
-            P5 = 'UpdateParallel', 'UpdateSequential', 'UpdateIrm'
+            P5 = 'ListDefault', 'ListThrottle1', 'ListIwr', 'RawPagerWindows', 'RawAllAtOnce', 'ListBigPage'
+            P6 = 'UpdateParallel', 'UpdateSequential', 'UpdateIrm'
         }[$_]
         $part = $_
         $paths = @($report.Medians | Where-Object Part -EQ $part | ForEach-Object Path)
@@ -63,6 +71,22 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
         @($report.Checks | Where-Object Part -EQ 'P3' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
     }
 
+    It 'lists every ticket exactly once at real-server costs, on every path but the one-call script, which fails with HTTP 500' {
+        $listings = @($report.Results | Where-Object { $_.Part -in 'P5', 'P5Sweep' -and $_.Path -ne 'ListIwr' })
+        $listings.Count | Should -Be 6
+        @($listings | ForEach-Object { "$($_.count)/$($_.distinct)/$($_.digest)" } | Sort-Object -Unique) | Should -HaveCount 1
+        $listings[0].count | Should -BeGreaterThan 590
+        foreach ($row in $listings | Where-Object Path -Like 'List*') {
+            $row.listed | Should -Be $row.count
+            $row.requests | Should -Be $row.serverRequests
+        }
+        $oneCall = $report.Results | Where-Object Path -EQ 'ListIwr'
+        $oneCall.failed | Should -BeTrue
+        $oneCall.statusCode | Should -Be 500
+        @($report.Checks | Where-Object Part -EQ 'P5' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+        @($report.Ratios | Where-Object { $_.Part -eq 'P5' -and $_.Measure -like 'Floor*' }) | Should -HaveCount 1
+    }
+
     It 'reads the same tickets by id through the cmdlet and through Invoke-RestMethod' {
         $reads = @($report.Results | Where-Object Part -EQ 'P4')
         @($reads | ForEach-Object { $_.count }) | Should -Be @(4, 4)
@@ -71,9 +95,9 @@ Describe 'The benchmark at smoke size' -Tag 'Bench' {
     }
 
     It 'changes every ticket with one assignment and no list request on each update path' {
-        $updates = @($report.Results | Where-Object Part -EQ 'P5')
+        $updates = @($report.Results | Where-Object Part -EQ 'P6')
         $updates.Count | Should -Be 3
         foreach ($row in $updates) { ($row.count, $row.assigns, $row.lists) | Should -Be (6, 6, 0) }
-        @($report.Checks | Where-Object Part -EQ 'P5' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
+        @($report.Checks | Where-Object Part -EQ 'P6' | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
     }
 }

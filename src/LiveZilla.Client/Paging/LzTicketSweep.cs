@@ -16,7 +16,7 @@ namespace LiveZilla.Client.Paging
     internal sealed class LzTicketSweep
     {
         /// <summary>Share of a page that a window aims to fill: an overflowing window costs a page of tickets on the server, an extra request mostly waiting.</summary>
-        private const double TargetFill = 0.6;
+        internal const double TargetFill = 0.6;
         /// <summary>Smallest factor by which the window shrinks after a complete answer.</summary>
         private const double MaxShrink = 0.25;
         /// <summary>Largest factor by which the window grows after an answer that held some tickets but fewer than aimed for.</summary>
