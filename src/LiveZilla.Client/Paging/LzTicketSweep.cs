@@ -60,7 +60,6 @@ namespace LiveZilla.Client.Paging
         // A one-second window the server could not encode, reported once the next window names its other neighbours.
         private (long From, long To, LzApiException Exception, IReadOnlyList<(long Created, long Id)> PreviousNeighbours)? _isolated;
         private int _isolatedInARow;
-        private bool _firstWindowSettled;
 
         public LzTicketSweep(ILzTicketApi api, LzTicketPagerOptions options, LzTicketQuery query)
         {
@@ -147,7 +146,6 @@ namespace LiveZilla.Client.Paging
                     }
                     foreach (var t in Drain(head)) yield return t;
                     if (CapReached) break;
-                    _firstWindowSettled = true;
                     _windows.RemoveFirst();
                     if (head.Failure != null) await IsolateAsync(head).ConfigureAwait(false);
                     else if (await CompleteAsync(head).ConfigureAwait(false)) break;
@@ -224,8 +222,6 @@ namespace LiveZilla.Client.Paging
 
         private void TopUp()
         {
-            // One window until the first is settled: Select-Object -First 5 costs a window, not a throttle limit of them.
-            int throttle = _firstWindowSettled ? _throttle : 1;
             int inFlight = 0, windows = 0;
             foreach (var slot in _windows)
                 if (slot is LzTicketWindow w)
@@ -233,7 +229,7 @@ namespace LiveZilla.Client.Paging
                     windows++;
                     if (w.Started && !w.IsDone) inFlight++;
                 }
-            for (var node = _windows.First; node != null && inFlight < throttle && !CapReached;)
+            for (var node = _windows.First; node != null && inFlight < _throttle && !CapReached;)
             {
                 var next = node.Next;
                 if (node.Value is LzTicketWindow window)
@@ -247,7 +243,7 @@ namespace LiveZilla.Client.Paging
                 else if (node.Value is LzTicketStretch stretch)
                 {
                     // Finished windows wait their turn in memory: at most twice the throttle limit of them, unless the stretch comes first.
-                    while (inFlight < throttle && (windows < 2 * _throttle || node == _windows.First) && stretch.CutNext(_pageLimit) is LzTicketWindow cut)
+                    while (inFlight < _throttle && (windows < 2 * _throttle || node == _windows.First) && stretch.CutNext(_pageLimit) is LzTicketWindow cut)
                     {
                         _windows.AddBefore(node, cut);
                         Start(cut);
