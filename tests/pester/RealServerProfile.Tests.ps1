@@ -134,7 +134,7 @@ Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile
         @($listed | Where-Object { -not $knownIds.Contains($_) }) | Should -BeNullOrEmpty -Because 'nothing is listed that neither existed nor was created'
     }
 
-    It 'ends promptly on Ctrl+C with windows in flight and leaves no request running on the server' {
+    It 'ends promptly on Ctrl+C with requests in flight and leaves no request running on the server' {
         $since = (Invoke-LzSandboxControl $sandbox stats).requests
         $sweeping = [Threading.ManualResetEventSlim]::new()
         $slowServer = [Threading.ManualResetEventSlim]::new()
@@ -165,10 +165,12 @@ Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             do {
                 $inFlight = Get-SandboxRequestsRunning $slowSince
-                if ($inFlight -ge 2 -or [DateTime]::UtcNow -ge $deadline -or $listing.IsCompleted) { break }
+                if ($inFlight -ge 1 -or [DateTime]::UtcNow -ge $deadline -or $listing.IsCompleted) { break }
                 Start-Sleep -Milliseconds 50
             } while ($true)
-            $inFlight | Should -BeGreaterOrEqual 2
+            # How many are in flight depends on how many windows were buffered while the pipeline paused (at most twice
+            # -ThrottleLimit are); LzTicketPagerTests holds several in flight on purpose.
+            $inFlight | Should -BeGreaterOrEqual 1
 
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
