@@ -150,13 +150,18 @@ function Invoke-TestTask {
         $runnerProblems.Add("Pester ended (exit code $pesterExit) without writing $pesterSummary.")
     }
 
-    $passed = $xunit.Passed + $pester.Passed
+    Write-Step 'Checking the code against .editorconfig (dotnet format --verify-no-changes)'
+    & dotnet format (Join-Path $RepoRoot 'LzPowerShell.sln') --verify-no-changes --no-restore
+    $style = [ordered]@{ Passed = [int]($LASTEXITCODE -eq 0); Failed = [int]($LASTEXITCODE -ne 0) }
+    if ($style.Failed) { Write-Host 'ERROR: the code does not follow .editorconfig; run: dotnet format LzPowerShell.sln' -ForegroundColor Red }
+
+    $passed = $xunit.Passed + $pester.Passed + $style.Passed
     # A runner that died without reporting counts as one failure, so the run can never look green.
-    $failed = $xunit.Failed + $pester.Failed + $runnerProblems.Count
+    $failed = $xunit.Failed + $pester.Failed + $style.Failed + $runnerProblems.Count
     $skipped = $xunit.Skipped + $pester.Skipped
     foreach ($problem in $runnerProblems) { Write-Host "ERROR: $problem" -ForegroundColor Red }
-    Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped. Pester: {3} passed, {4} failed, {5} skipped." -f
-        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+    Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped. Pester: {3} passed, {4} failed, {5} skipped. Style: {6}." -f
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped, $(if ($style.Failed) { 'failed' } else { 'passed' }))
     if ($passed + $failed -eq 0) { Write-Host 'ERROR: no test ran.' -ForegroundColor Red }
 
     $line = "$passed passed, $failed failed"
@@ -245,7 +250,7 @@ function Invoke-HelpTask {
 # The task table. To add a task: write an Invoke-<Name>Task function above and add one row here.
 $Tasks = [ordered]@{
     Build   = @{ DependsOn = @();        Action = { Invoke-BuildTask };   Description = 'Compile and lay out the module in out/LiveZilla/<version>/ with help; check the manifest.' }
-    Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask };    Description = 'Run every xUnit project, then every Pester file in tests/pester/; print "N passed, N failed".' }
+    Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask };    Description = 'Run every xUnit project, every Pester file in tests/pester/, and the .editorconfig check; print "N passed, N failed".' }
     Package = @{ DependsOn = @('Build'); Action = { Invoke-PackageTask }; Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.' }
     Clean   = @{ DependsOn = @();        Action = { Invoke-CleanTask };   Description = 'Remove out/ and every bin/ and obj/.' }
     Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.' }

@@ -96,7 +96,13 @@ public class LzClientRecordingReplayTests
         "p_operator_delete" => async c => await c.DeleteOperatorAsync("noapi"),
         "p_chat_close" => async c => await c.CloseChatAsync("123"),
         "p_knowledgebase_entry_create" => async c => await c.CreateKnowledgeBaseEntryAsync(new LzNewKnowledgeBaseEntry { Title = "t", Value = "v", ParentId = "1" }),
-        "p_cronjob_execute" => async c => { await c.ExecuteCronJobAsync(new LzCronJobOptions { Maintenance = true }); return "SUCCESS"; },
+        "p_cronjob_execute" => RunMaintenance,
         _ => async c => await c.InvokeRawAsync("p_unknown", null, null, isRead: false),
     };
+
+    private static async Task<object> RunMaintenance(LzClient client)
+    {
+        await client.ExecuteCronJobAsync(new LzCronJobOptions { Maintenance = true });
+        return "SUCCESS";
+    }
 }

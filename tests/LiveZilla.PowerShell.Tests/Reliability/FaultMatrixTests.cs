@@ -375,8 +375,11 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         // A refusal (credentials, permission, a bad field) has a known outcome and names the input; any other failure carries the request.
         var carrying = result.Errors.Where(e => e.TargetObject is PSObject target && target.Properties["UnsentRequest"]?.Value is { } request
             && PSObject.AsPSObject(request).Properties.Any(p => p.Value is string text && text == identity)).ToList();
-        var refusals = result.Errors.Where(e => e.Exception is Client.Errors.LzApiException { Kind: Client.Errors.LzErrorKind.Authentication or Client.Errors.LzErrorKind.Permission
-            or Client.Errors.LzErrorKind.Forbidden or Client.Errors.LzErrorKind.Validation } && e.TargetObject is string { Length: > 0 }).ToList();
+        var refusals = result.Errors.Where(e => e.Exception is Client.Errors.LzApiException
+        {
+            Kind: Client.Errors.LzErrorKind.Authentication or Client.Errors.LzErrorKind.Permission
+            or Client.Errors.LzErrorKind.Forbidden or Client.Errors.LzErrorKind.Validation
+        } && e.TargetObject is string { Length: > 0 }).ToList();
         Assert.True(carrying.Count + refusals.Count == 1, "not stored, and no error carries the request to send again (or names the refused input): " + describe);
     }
 
