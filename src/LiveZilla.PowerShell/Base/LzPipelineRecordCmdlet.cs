@@ -1,4 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveZilla.Client.Api;
+using LiveZilla.Client.Errors;
 
 namespace LiveZilla.PowerShell.Base
 {
@@ -34,6 +40,33 @@ namespace LiveZilla.PowerShell.Base
             if (refusal == null) return true;
             WriteError(refusal);
             return false;
+        }
+
+        /// <summary>Sends one creation and writes what it returns; a failed one is reported with its unsent request (see RunWrite).</summary>
+        private protected void WriteCreated<T>(object input, object request, string what, string check, Func<LzClient, CancellationToken, Task<T>> create)
+            where T : class
+        {
+            var client = Client;
+            var created = RunWrite(input, request, what, check, (writer, token) => create(client, token));
+            if (created != null) WriteObject(created);
+        }
+
+        /// <summary>
+        /// The created object as the server lists it (the first one <paramref name="isCreated"/> accepts), or the creation's
+        /// <paramref name="echo"/> when it cannot be read back.
+        /// </summary>
+        private protected static async Task<T> ReadBackAsync<T>(T echo, Func<IAsyncEnumerable<T>> listing, Func<T, bool>? isCreated = null)
+        {
+            try
+            {
+                await foreach (var listed in listing().ConfigureAwait(false))
+                    if (isCreated == null || isCreated(listed)) return listed;
+            }
+            catch (LzApiException)
+            {
+                // The object exists: failing to read it back must not report it as failed (a retry would create a second one).
+            }
+            return echo;
         }
     }
 }

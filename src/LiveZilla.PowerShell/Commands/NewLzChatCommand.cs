@@ -89,10 +89,7 @@ namespace LiveZilla.PowerShell.Commands
         private void Create(LzNewChat request)
         {
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
-            var client = Client;
-            var created = RunWrite(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat",
-                (writer, token) => CreateAsync(client, request, token));
-            if (created != null) WriteObject(created);
+            WriteCreated(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat", (client, token) => CreateAsync(client, request, token));
         }
 
         private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
@@ -138,16 +135,8 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateChatAsync(request, token).ConfigureAwait(false);
             // The echo holds only ChatId and Email; the active session has the rest.
-            try
-            {
-                await foreach (var session in client.ListChatSessionsAsync(token).ConfigureAwait(false))
-                    if (string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)) return session;
-            }
-            catch (LzApiException)
-            {
-                // The chat exists: failing to read it back must not report it as failed (a retry would start a second one).
-            }
-            return echo;
+            return await ReadBackAsync(echo, () => client.ListChatSessionsAsync(token),
+                session => string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)).ConfigureAwait(false);
         }
     }
 }

@@ -99,11 +99,9 @@ namespace LiveZilla.PowerShell.Commands
         private void Create(LzNewOperator request)
         {
             if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
-            var client = Client;
             // The password in the request stays a SecureString, also in the error.
-            var created = RunWrite(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
-                (writer, token) => CreateAsync(client, request, token));
-            if (created != null) WriteObject(created);
+            WriteCreated(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
+                (client, token) => CreateAsync(client, request, token));
         }
 
         private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
@@ -158,16 +156,7 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateOperatorAsync(request, token).ConfigureAwait(false);
             // The echo is not the stored state (Level 0, placeholder picture paths): write the operator as the server lists it.
-            try
-            {
-                await foreach (var listed in client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token).ConfigureAwait(false))
-                    return listed;
-            }
-            catch (LzApiException)
-            {
-                // The operator exists: failing to read it back must not report it as failed.
-            }
-            return echo;
+            return await ReadBackAsync(echo, () => client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token)).ConfigureAwait(false);
         }
     }
 }
