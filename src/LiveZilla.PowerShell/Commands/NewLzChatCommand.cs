@@ -122,14 +122,12 @@ namespace LiveZilla.PowerShell.Commands
                 Phone = NullIfEmpty(Phone),
                 Operator = NullIfEmpty(Operator),
                 Country = NullIfEmpty(Country),
-                Language = NullIfEmpty(Language)?.ToUpperInvariant(),
+                Language = LanguageCode(Language),
                 Identifier = NullIfEmpty(Identifier),
                 IP = IPAddress?.ToString(),
                 Customs = customs,
             };
         }
-
-        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         private static async Task<LzChat> CreateAsync(LzClient client, LzNewChat request, CancellationToken token)
         {

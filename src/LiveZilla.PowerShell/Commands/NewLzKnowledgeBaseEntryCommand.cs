@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -78,14 +77,13 @@ namespace LiveZilla.PowerShell.Commands
             if (string.IsNullOrEmpty(value))
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     $"Knowledge base entry '{Title}' needs -Value (the text, URL or file name); only a folder can do without. Nothing was created.", Title);
-            var tags = Tags?.SelectMany(t => (t ?? "").Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
             return new LzNewKnowledgeBaseEntry
             {
                 Title = Title.Trim(),
                 Value = value!,
                 Type = type,
                 ParentId = ParentId.Trim(),
-                Tags = tags == null || tags.Length == 0 ? null : string.Join(",", tags),
+                Tags = JoinList(SplitList(Tags)),
                 IsPublic = IsPublic,
                 AllowBotAccess = AllowBotAccess,
             };

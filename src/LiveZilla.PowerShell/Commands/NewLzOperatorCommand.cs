@@ -133,23 +133,14 @@ namespace LiveZilla.PowerShell.Commands
                 Firstname = Firstname.Trim(),
                 Lastname = Lastname.Trim(),
                 Email = Email.Trim(),
-                Language = string.IsNullOrEmpty(Language) ? "EN" : Language!.ToUpperInvariant(),
+                Language = LanguageCode(Language) ?? "EN",
                 Webspace = Webspace ?? 0,
-                Groups = Split(Group).ToList(),
-                Roles = Join(Role),
-                Location = string.IsNullOrEmpty(Location) ? null : Location,
-                Skills = Join(Skill),
-                Description = string.IsNullOrEmpty(Description) ? null : Description,
+                Groups = SplitList(Group).Distinct().ToList(),
+                Roles = JoinList(SplitList(Role).Distinct()),
+                Location = NullIfEmpty(Location),
+                Skills = JoinList(SplitList(Skill).Distinct()),
+                Description = NullIfEmpty(Description),
             };
-        }
-
-        private static string[] Split(string[]? values) =>
-            (values ?? new string[0]).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToArray();
-
-        private static string? Join(string[]? values)
-        {
-            var parts = Split(values);
-            return parts.Length == 0 ? null : string.Join(",", parts);
         }
 
         private static async Task<LzOperator> CreateAsync(LzClient client, LzNewOperator request, CancellationToken token)
