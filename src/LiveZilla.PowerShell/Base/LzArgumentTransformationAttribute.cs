@@ -11,12 +11,9 @@ namespace LiveZilla.PowerShell.Base
     public abstract class LzArgumentTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>Transforms the given value, looking at it without its PSObject wrapper.</summary>
-        public sealed override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => TransformValue(Unwrap(inputData), inputData);
+        public sealed override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => TransformValue(LzPSObject.Unwrap(inputData), inputData);
 
         /// <summary>The transformed value; <paramref name="value"/> is <paramref name="inputData"/> without its PSObject wrapper.</summary>
         private protected abstract object? TransformValue(object? value, object? inputData);
-
-        /// <summary>The object inside a PSObject, or the value itself.</summary>
-        private protected static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
 }

@@ -24,7 +24,7 @@ namespace LiveZilla.PowerShell.Base
             var ids = new List<long>();
             foreach (var item in (IEnumerable)value)
             {
-                object? element = Unwrap(item);
+                object? element = LzPSObject.Unwrap(item);
                 if (element == null) throw new ArgumentTransformationMetadataException("A ticket id is missing (null). " + Expected);
                 if (!IsTicketIdValue(element)) return inputData;
                 ids.Add(ToTicketId(element));
