@@ -12,9 +12,7 @@ public class LzClientRecordedShapesTests
 
     private static async Task<(LzTicket Ticket, RecordedRequest Request)> CreateTicket(string number, LzNewTicket input)
     {
-        var e = Recordings.Get(number);
-        var handler = FakeHandler.Always(e.Status, e.Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get(number), out var handler);
         var ticket = await client.CreateTicketAsync(input);
         return (ticket, handler.Requests.Single());
     }
@@ -79,9 +77,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Message_echo_012_decodes_escapes_nulls_and_comment_pairs()
     {
-        var e = Recordings.Get("012");
-        var handler = FakeHandler.Always(200, e.Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("012"), out var handler);
         var m = await client.AddTicketMessageAsync(new LzNewTicketMessage
         {
             TicketId = 11701, Text = "Hallo Welt äöü € 😀 <b>x</b> / \\ \"q\"", Fullname = "Jörg Müller", Email = "j@example.test",
@@ -146,9 +142,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Assign_echo_019_returns_the_system_id_and_sends_the_status()
     {
-        var e = Recordings.Get("019");
-        var handler = FakeHandler.Always(200, e.Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("019"), out var handler);
         var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin", Status = LzTicketStatus.InProgress });
         Assert.Equal(11701, editor.TicketId);
         Assert.Equal("sysadmin01", editor.Editor);
@@ -174,8 +168,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Assign_without_an_explicit_status_still_sends_status_open()
     {
-        var handler = FakeHandler.Always(200, Recordings.Get("020").Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("020"), out var handler);
         var editor = await client.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11702, Editor = "admin" });
         Assert.Equal(LzTicketStatus.Open, editor.Status);
         using var data = JsonDocument.Parse(handler.Requests.Single().Field("p_data")!);
@@ -253,9 +246,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Operator_create_echo_070_reads_numbers_nulls_and_groups_and_sends_the_password_md5()
     {
-        var e = Recordings.Get("070");
-        var handler = FakeHandler.Always(200, e.Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("070"), out var handler);
         var o = await client.CreateOperatorAsync(new LzNewOperator
         {
             UserId = "apiuser", Firstname = "Api", Lastname = "User", Email = "api@example.test", Language = "EN",
@@ -297,8 +288,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Operator_delete_096_sends_the_lower_case_login_id_and_reads_the_unwrapped_answer()
     {
-        var handler = FakeHandler.Always(200, Recordings.Get("096").Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("096"), out var handler);
         var o = await client.DeleteOperatorAsync("NoApi");
         Assert.Equal("noapi", o.UserId);
         Assert.Equal(1, o.Level);
@@ -310,8 +300,7 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Cron_job_095_succeeds_on_bare_success_and_sends_the_flag()
     {
-        var handler = FakeHandler.Always(200, Recordings.Get("095").Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("095"), out var handler);
         await client.ExecuteCronJobAsync(new LzCronJobOptions { Maintenance = true });
         var request = handler.Requests.Single();
         Assert.Equal("1", request.Field("p_cronjob_execute"));

@@ -146,8 +146,7 @@ public class LzClientRequestTests
     [Fact]
     public async Task Form_encoding_round_trips_non_ascii_reserved_characters_and_long_text()
     {
-        var handler = FakeHandler.Always(200, Recordings.Get("015").Body);
-        using var client = TestClients.Create(handler);
+        using var client = TestClients.Replaying(Recordings.Get("015"), out var handler);
         var text = "a&b=c+d %20 ü€😀\n" + new string('x', 300_000);
         await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 99999, Text = text });
         using var data = JsonDocument.Parse(handler.Requests.Single().Field("p_data")!);

@@ -3,23 +3,11 @@
 # tickets hold instead of reading each one again.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 80 -RandomSeed 15
-    Connect-LzSandbox $sandbox
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-admin-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
-
-    function Get-RequestCount([string] $Function) {
-        $count = (Invoke-LzSandboxControl $sandbox stats).requestsByFunction.PSObject.Properties[$Function]
-        if ($count) { [long] $count.Value } else { 0L }
-    }
+    $sandbox = Start-LzTestSession -Seed 80 -RandomSeed 15
+    $work = New-LzTestDirectory 'lz-admin'
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
     BeforeAll {
@@ -58,7 +46,7 @@ Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
     }
 
     It 'shows with -WhatIf whom -SendEmail would mail, and stores and mails nothing' {
-        $before = Get-RequestCount p_ticketmessage_create
+        $before = Get-LzSandboxCallCount $sandbox p_ticketmessage_create
         # -WhatIf writes to the console host, so the command runs in a pwsh of its own, as typed at a prompt.
         $script = "Import-Module '$(Get-LzTestModuleManifest)'; " +
             "Connect-LzServer -Uri '$($sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'admin123' -AsPlainText -Force))); " +
@@ -69,7 +57,7 @@ Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
         $shown = ('' | & $pwsh @arguments) -join "`n"
         $shown | Should -Match 'e-mail it to ann@example\.test'
         $shown | Should -Match 'Re: Printer offline'
-        Get-RequestCount p_ticketmessage_create | Should -Be $before
+        Get-LzSandboxCallCount $sandbox p_ticketmessage_create | Should -Be $before
         (Invoke-LzSandboxControl $sandbox mail) | Where-Object ticketId -EQ "$($ticket.Id)" | Should -BeNullOrEmpty -Because 'nothing was mailed'
     }
 
@@ -99,7 +87,7 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
             [pscustomobject]@{ Group = 'support'; Subject = 'csv bad'; Text = 'two'; Editor = 'jdoe'; Status = 'Bogus' }
             [pscustomobject]@{ Group = 'support'; Subject = 'csv good 2'; Text = 'three'; Editor = 'jdoe'; Status = '' }
         ) | Export-Csv -LiteralPath $csv -NoTypeInformation
-        $creates = Get-RequestCount p_ticket_create
+        $creates = Get-LzSandboxCallCount $sandbox p_ticket_create
 
         $created = @(Import-Csv -LiteralPath $csv | New-LzTicket -ErrorVariable refused -ErrorAction SilentlyContinue)
 
@@ -111,7 +99,7 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
         $refused[0].TargetObject.Subject | Should -Be 'csv bad' -Because 'the target is the row itself, ready to be corrected and sent again'
         "$($refused[0])" | Should -Match "Status 'Bogus'"
         "$($refused[0])" | Should -Match 'Open, InProgress, Closed, Deleted, Pending'
-        Get-RequestCount p_ticket_create | Should -Be ($creates + 2)
+        Get-LzSandboxCallCount $sandbox p_ticket_create | Should -Be ($creates + 2)
         @(Get-LzTicket -Group support | Where-Object Subject -EQ 'csv bad') | Should -BeNullOrEmpty
     }
 
@@ -154,13 +142,13 @@ Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
 
     It 'closes the piped tickets with one assignment each and no list request of its own' {
         $tickets = @(Get-LzTicket -Id $assigned[0..4].Id)
-        $lists = Get-RequestCount p_tickets_list
-        $assigns = Get-RequestCount p_ticketeditor_assign
+        $lists = Get-LzSandboxCallCount $sandbox p_tickets_list
+        $assigns = Get-LzSandboxCallCount $sandbox p_ticketeditor_assign
 
         $tickets | Set-LzTicket -Status Closed
 
-        Get-RequestCount p_tickets_list | Should -Be $lists
-        Get-RequestCount p_ticketeditor_assign | Should -Be ($assigns + 5)
+        Get-LzSandboxCallCount $sandbox p_tickets_list | Should -Be $lists
+        Get-LzSandboxCallCount $sandbox p_ticketeditor_assign | Should -Be ($assigns + 5)
         $after = @($tickets | Get-LzTicket)
         $after.Status | Sort-Object -Unique | Should -Be 'Closed'
         $after.Editor | Should -Be $tickets.Editor -Because 'the editor each ticket had is kept'
@@ -169,9 +157,9 @@ Describe 'Get-LzTicket | Set-LzTicket' -Tag 'Tickets' {
 
     It 'reads each ticket again first with -Refresh' {
         $tickets = @(Get-LzTicket -Id $assigned[5..6].Id)
-        $lists = Get-RequestCount p_tickets_list
+        $lists = Get-LzSandboxCallCount $sandbox p_tickets_list
         $tickets | Set-LzTicket -Status Pending -Refresh
-        Get-RequestCount p_tickets_list | Should -Be ($lists + 2)
+        Get-LzSandboxCallCount $sandbox p_tickets_list | Should -Be ($lists + 2)
         @($tickets | Get-LzTicket).Status | Sort-Object -Unique | Should -Be 'Pending'
     }
 
@@ -198,13 +186,13 @@ Describe 'Set-LzTicket and Add-LzTicketMessage with ids given every way' -Tag 'T
     }
 
     It 'changes bare ids piped in, numbers and digit strings alike, reading and assigning each once' {
-        $lists = Get-RequestCount p_tickets_list
-        $assigns = Get-RequestCount p_ticketeditor_assign
+        $lists = Get-LzSandboxCallCount $sandbox p_tickets_list
+        $assigns = Get-LzSandboxCallCount $sandbox p_ticketeditor_assign
 
         $made[0].Id, "$($made[1].Id)" | Set-LzTicket -Status Closed -Editor mmueller
 
-        Get-RequestCount p_tickets_list | Should -Be ($lists + 2) -Because 'a bare id carries no sub-status to keep, so its ticket is read'
-        Get-RequestCount p_ticketeditor_assign | Should -Be ($assigns + 2)
+        Get-LzSandboxCallCount $sandbox p_tickets_list | Should -Be ($lists + 2) -Because 'a bare id carries no sub-status to keep, so its ticket is read'
+        Get-LzSandboxCallCount $sandbox p_ticketeditor_assign | Should -Be ($assigns + 2)
         $after = @(Get-LzTicket -Id $made[0].Id, $made[1].Id)
         $after.Status | Should -Be 'Closed', 'Closed'
         $after.Editor | Should -Be 'mmueller', 'mmueller'
@@ -224,8 +212,8 @@ Describe 'Set-LzTicket and Add-LzTicketMessage with ids given every way' -Tag 'T
     }
 
     It 'refuses a piped record that gives no value, instead of acting on the command line alone' {
-        $assigns = Get-RequestCount p_ticketeditor_assign
-        $creates = Get-RequestCount p_ticket_create
+        $assigns = Get-LzSandboxCallCount $sandbox p_ticketeditor_assign
+        $creates = Get-LzSandboxCallCount $sandbox p_ticket_create
 
         $made[4] | Set-LzTicket -Id $made[5].Id -Status Closed -ErrorVariable setRefused -ErrorAction SilentlyContinue
         [pscustomobject]@{ Name = 'not a ticket' } | New-LzTicket -Group support -Text 'x' -ErrorVariable newRefused -ErrorAction SilentlyContinue
@@ -235,8 +223,8 @@ Describe 'Set-LzTicket and Add-LzTicketMessage with ids given every way' -Tag 'T
         $setRefused[0].TargetObject.Id | Should -Be $made[4].Id
         $newRefused.Count | Should -Be 1
         "$($newRefused[0])" | Should -Match 'no property named like -Subject'
-        Get-RequestCount p_ticketeditor_assign | Should -Be $assigns
-        Get-RequestCount p_ticket_create | Should -Be $creates
+        Get-LzSandboxCallCount $sandbox p_ticketeditor_assign | Should -Be $assigns
+        Get-LzSandboxCallCount $sandbox p_ticket_create | Should -Be $creates
         (Get-LzTicket -Id $made[5].Id).Status | Should -Be 'Open'
     }
 

@@ -6,10 +6,7 @@ BeforeAll {
     $hash = Get-LzPasswordHash
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Connect-LzServer' -Tag 'Connections' {
     AfterEach { Get-LzConnection | Disconnect-LzServer }

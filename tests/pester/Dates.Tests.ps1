@@ -2,16 +2,11 @@
 # local time, and the table shows the time the property holds, in the local zone of the computer.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 30 -RandomSeed 4
-    Connect-LzSandbox $sandbox
+    $sandbox = Start-LzTestSession -Seed 30 -RandomSeed 4
     $ticket = Get-LzTicket -First 1
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Date parameters' -Tag 'Dates' {
     It 'takes the Created of a ticket it wrote out: Get-LzTicket -CreatedAfter $t.Created' {

@@ -2,15 +2,10 @@
 # warnings are written, and the exit code is the command's own. (A host that can ask is covered by LzDebugSwitchTests.)
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 20 -RandomSeed 6
-    Connect-LzSandbox $sandbox
+    $sandbox = Start-LzTestSession -Seed 20 -RandomSeed 6
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe '-Debug in a non-interactive runbook' -Tag 'Debug' {
     It 'shows the HTTP trace of Set-LzTicket -Debug, makes the change and exits 0' {

@@ -2,20 +2,13 @@
 # Ctrl+C and a torn last line followed by -Resume, an undecodable ticket, and an edited file caught by the manifest.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 1500 -RandomSeed 7
-    Connect-LzSandbox $sandbox
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-export-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $sandbox = Start-LzTestSession -Seed 1500 -RandomSeed 7
+    $work = New-LzTestDirectory 'lz-export'
     # A fixed upper bound keeps every export of the same data byte-identical.
     $before = [DateTimeOffset]::FromUnixTimeSeconds((Invoke-LzSandboxControl $sandbox clock).now + 1).UtcDateTime
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Export-LzTicket' -Tag 'Export' {
     It 'exports every ticket as Get-LzTicket lists it, and Import-LzTicket reads back the same objects' {

@@ -2,11 +2,8 @@
 # is an error that names it and what exists, raised before anything is listed or written.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 120 -RandomSeed 5
-    Connect-LzSandbox $sandbox
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-filters-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $sandbox = Start-LzTestSession -Seed 120 -RandomSeed 5
+    $work = New-LzTestDirectory 'lz-filters'
 
     # The error a command ends with, or $null when it ends normally.
     function Get-TerminatingError([scriptblock] $Command) {
@@ -14,11 +11,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Filters that take several values' -Tag 'Tickets', 'Filters' {
     It 'lists the tickets of both groups with -Group support,sales' {

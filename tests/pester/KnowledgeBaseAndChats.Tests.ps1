@@ -2,20 +2,11 @@
 # (start, post, list as active, close, find in the archive), -WhatIf and errors with their categories.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox
-    Connect-LzSandbox $sandbox
-    function Get-CallCount([string] $Function) {
-        $count = (Invoke-LzSandboxControl $sandbox stats).requestsByFunction.$Function
-        if ($null -eq $count) { 0 } else { $count }
-    }
+    $sandbox = Start-LzTestSession
     $faq = 'kbfaq000000000000000000000000001'
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Get-LzKnowledgeBaseEntry' -Tag 'KnowledgeBase' {
     It 'lists public entries by default and private ones on request, with the table view' {
@@ -76,9 +67,9 @@ Describe 'New-LzKnowledgeBaseEntry' -Tag 'KnowledgeBase' {
     }
 
     It 'creates nothing with -WhatIf' {
-        $before = Get-CallCount p_knowledgebase_entry_create
+        $before = Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create
         New-LzKnowledgeBaseEntry -Title 'dry' -Value 'run' -ParentId $faq -WhatIf | Should -BeNullOrEmpty
-        Get-CallCount p_knowledgebase_entry_create | Should -Be $before
+        Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create | Should -Be $before
     }
 }
 
@@ -153,11 +144,11 @@ Describe 'Chats' -Tag 'Chats' {
 
     It 'starts, posts and closes nothing with -WhatIf' {
         $open = New-LzChat -UserId visitor-3 -Group support -Webhook https://hooks.example.test/lz
-        $counts = 'p_chat_create', 'p_chat_add_message', 'p_chat_close' | ForEach-Object { Get-CallCount $_ }
+        $counts = 'p_chat_create', 'p_chat_add_message', 'p_chat_close' | ForEach-Object { Get-LzSandboxCallCount $sandbox $_ }
         New-LzChat -UserId visitor-4 -Group support -Webhook https://hooks.example.test/lz -WhatIf | Should -BeNullOrEmpty
         $open | Send-LzChatMessage -Text 'dry' -WhatIf
         $open | Close-LzChat -WhatIf
-        ('p_chat_create', 'p_chat_add_message', 'p_chat_close' | ForEach-Object { Get-CallCount $_ }) | Should -Be $counts
+        ('p_chat_create', 'p_chat_add_message', 'p_chat_close' | ForEach-Object { Get-LzSandboxCallCount $sandbox $_ }) | Should -Be $counts
         Get-LzChat -ChatId $open.ChatId | Should -Not -BeNullOrEmpty
     }
 }

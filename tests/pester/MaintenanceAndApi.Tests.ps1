@@ -2,19 +2,10 @@
 # nothing, read/write retry rules, parsed JSON output and error mapping through the raw escape hatch.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 20
-    Connect-LzSandbox $sandbox -Parameters @{ MaximumRetryCount = 2; RetryIntervalSec = 1 }
-    function Get-CallCount([string] $Function) {
-        $count = (Invoke-LzSandboxControl $sandbox stats).requestsByFunction.$Function
-        if ($null -eq $count) { 0 } else { $count }
-    }
+    $sandbox = Start-LzTestSession -Seed 20 -ConnectParameters @{ MaximumRetryCount = 2; RetryIntervalSec = 1 }
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Invoke-LzMaintenance' -Tag 'Maintenance' {
     It 'purges a ticket that never got a message, and only with -Maintenance' {
@@ -29,9 +20,9 @@ Describe 'Invoke-LzMaintenance' -Tag 'Maintenance' {
     }
 
     It 'runs nothing with -WhatIf' {
-        $before = Get-CallCount p_cronjob_execute
+        $before = Get-LzSandboxCallCount $sandbox p_cronjob_execute
         Invoke-LzMaintenance -Maintenance -SendChatTranscripts -WhatIf
-        Get-CallCount p_cronjob_execute | Should -Be $before
+        Get-LzSandboxCallCount $sandbox p_cronjob_execute | Should -Be $before
     }
 
     It 'needs at least one job' {
@@ -73,27 +64,27 @@ Describe 'Invoke-LzApi' -Tag 'Api' {
     }
 
     It 'takes -Data from the pipeline and asks before a write; -WhatIf sends nothing' {
-        $before = Get-CallCount p_knowledgebase_entry_create
+        $before = Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create
         @{ KnowledgeBaseEntry = @{ Title = 'raw'; Value = 'raw'; Type = 1; ParentId = 'kbfaq000000000000000000000000001'; AllowBotAccess = 0 } } |
             Invoke-LzApi knowledgebase_entry_create -WhatIf | Should -BeNullOrEmpty
-        Get-CallCount p_knowledgebase_entry_create | Should -Be $before
+        Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create | Should -Be $before
         $created = [pscustomobject]@{ KnowledgeBaseEntry = [pscustomobject]@{ Title = 'raw'; Value = 'raw'; Type = 1; ParentId = 'kbfaq000000000000000000000000001'; AllowBotAccess = 0 } } |
             Invoke-LzApi knowledgebase_entry_create -Confirm:$false
         $created.KnowledgeBaseEntry.Title | Should -Be 'raw'
-        Get-CallCount p_knowledgebase_entry_create | Should -Be ($before + 1)
+        Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create | Should -Be ($before + 1)
     }
 
     It 'retries a read after HTTP 503 but never sends a write twice' {
         $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'http503:0@p_operators_list*1' }
-        $lists = Get-CallCount p_operators_list
+        $lists = Get-LzSandboxCallCount $sandbox p_operators_list
         (Invoke-LzApi p_operators_list -Field @{ p_userid = 'zoe' }).Operators.Operator.UserId | Should -Be 'zoe'
-        Get-CallCount p_operators_list | Should -Be ($lists + 2) -Because 'the read was answered 503 once and sent again'
+        Get-LzSandboxCallCount $sandbox p_operators_list | Should -Be ($lists + 2) -Because 'the read was answered 503 once and sent again'
 
         $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'reset@p_chat_create*1' }
-        $creates = Get-CallCount p_chat_create
+        $creates = Get-LzSandboxCallCount $sandbox p_chat_create
         Invoke-LzApi p_chat_create -Data '{"Chat":{"UserId":"raw","Group":"support","Webhook":"https://h.example.test"}}' -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -Not -BeNullOrEmpty
-        Get-CallCount p_chat_create | Should -Be ($creates + 1) -Because 'a write that may have reached the server is not sent again'
+        Get-LzSandboxCallCount $sandbox p_chat_create | Should -Be ($creates + 1) -Because 'a write that may have reached the server is not sent again'
         $null = Invoke-LzSandboxControl $sandbox faults -Method Delete
     }
 

@@ -2,21 +2,12 @@
 # shows, deletion from the pipeline, -WhatIf that sends nothing, and errors with their categories.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox
-    Connect-LzSandbox $sandbox
-    function Get-CallCount([string] $Function) {
-        $count = (Invoke-LzSandboxControl $sandbox stats).requestsByFunction.$Function
-        if ($null -eq $count) { 0 } else { $count }
-    }
+    $sandbox = Start-LzTestSession
     $newPassword = 'Tr0ub4dor&3-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $newSecret = ConvertTo-SecureString $newPassword -AsPlainText -Force
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Get-LzOperator' -Tag 'Operators' {
     It 'lists typed operators with the default table columns' {
@@ -168,12 +159,12 @@ Describe 'New-LzOperator and Remove-LzOperator' -Tag 'Operators' {
     }
 
     It 'creates and deletes nothing with -WhatIf' {
-        $creates = Get-CallCount p_operator_create
-        $deletes = Get-CallCount p_operator_delete
+        $creates = Get-LzSandboxCallCount $sandbox p_operator_create
+        $deletes = Get-LzSandboxCallCount $sandbox p_operator_delete
         New-LzOperator -UserId ghost -Password $newSecret -Firstname G -Lastname H -Email g@example.test -Group support -WhatIf | Should -BeNullOrEmpty
         Get-LzOperator -UserId jdoe | Remove-LzOperator -WhatIf
-        Get-CallCount p_operator_create | Should -Be $creates
-        Get-CallCount p_operator_delete | Should -Be $deletes
+        Get-LzSandboxCallCount $sandbox p_operator_create | Should -Be $creates
+        Get-LzSandboxCallCount $sandbox p_operator_delete | Should -Be $deletes
         @(Get-LzOperator -UserId jdoe).Count | Should -Be 1
     }
 

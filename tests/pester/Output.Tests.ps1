@@ -2,19 +2,12 @@
 # and grouping on what the ticket table shows, and the CSV that `Get-LzTicket | Export-Csv` writes.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
     # 300 generated tickets with ids from 99850; ticket 100000's subject is longer than an 80-column table leaves it.
-    $sandbox = Start-LzSandbox -Seed 300 -RandomSeed 3
-    Connect-LzSandbox $sandbox
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-output-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $sandbox = Start-LzTestSession -Seed 300 -RandomSeed 3
+    $work = New-LzTestDirectory 'lz-output'
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Default tables' -Tag 'Output' {
     BeforeAll {

@@ -2,19 +2,12 @@
 # current location, wildcards only in -Path, and names with brackets through -LiteralPath.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 40 -RandomSeed 4
-    Connect-LzSandbox $sandbox
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-paths-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $sandbox = Start-LzTestSession -Seed 40 -RandomSeed 4
+    $work = New-LzTestDirectory 'lz-paths'
     $count = @(Get-LzTicket).Count
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Export, import and test files by -Path and -LiteralPath' -Tag 'Export', 'Paths' {
     BeforeEach { Push-Location -LiteralPath $work }

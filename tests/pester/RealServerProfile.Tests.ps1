@@ -4,10 +4,8 @@
 # flight. The ceiling is lowered to 500 tickets and the fixed cost to 5 ms, so each listing takes seconds, not minutes.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
     $profileFigures = @{ profile = 'livezilla8'; maxListTickets = 500; fixedCostMs = 5 }
-    $sandbox = Start-LzSandbox -Seed 3000 -RandomSeed 5 -ArgumentList '--profile', 'livezilla8', '--max-list-tickets', '500', '--fixed-cost-ms', '5'
-    Connect-LzSandbox $sandbox
+    $sandbox = Start-LzTestSession -Seed 3000 -RandomSeed 5 -ArgumentList '--profile', 'livezilla8', '--max-list-tickets', '500', '--fixed-cost-ms', '5'
 
     # The sandbox's own list: one raw call with its costs switched off for a moment (with them on, it would fail).
     function Get-SandboxTicket {
@@ -31,10 +29,7 @@ BeforeAll {
     $seeded = @(Get-SandboxTicket)
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile' {
     It 'runs against a sandbox that fails a one-call listing of every ticket with HTTP 500, as a real server does' {

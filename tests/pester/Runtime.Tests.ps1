@@ -5,8 +5,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-LzTestModuleManifest
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-runtime-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $work = New-LzTestDirectory 'lz-runtime'
 
     # Runs a script in a fresh pwsh process and returns its output lines.
     function Invoke-FreshPwsh([string] $Script) {

@@ -32,10 +32,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Secrets' -Tag 'Reliability' {
     It 'never shows a password or its md5 in any stream, the transcript, $Error, Format-List * or ToString()' {

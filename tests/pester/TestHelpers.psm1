@@ -165,5 +165,42 @@ function Get-LzPasswordHash {
     finally { $md5.Dispose() }
 }
 
+function Start-LzTestSession {
+    <#
+    .SYNOPSIS
+    The setup of a test file: imports the built module, starts a sandbox (Start-LzSandbox's -Seed, -RandomSeed and
+    -ArgumentList) and connects to it (with -ConnectParameters for Connect-LzServer). Returns the sandbox.
+    #>
+    param([int] $Seed = 0, [int] $RandomSeed = 1, [string[]] $ArgumentList = @(), [hashtable] $ConnectParameters = @{})
+    Import-LzTestModule
+    $sandbox = Start-LzSandbox -Seed $Seed -RandomSeed $RandomSeed -ArgumentList $ArgumentList
+    $null = Connect-LzSandbox $sandbox -Parameters $ConnectParameters
+    $sandbox
+}
+
+function Stop-LzTestSession {
+    <# The teardown of a test file: disconnects every connection, stops the sandbox and removes the work folder, if given. #>
+    param([Parameter(Position = 0)] $Sandbox, [Parameter(Position = 1)] [string] $Directory)
+    Get-LzConnection | Disconnect-LzServer
+    if ($Sandbox) { Stop-LzSandbox $Sandbox }
+    if ($Directory) { Remove-Item -LiteralPath $Directory -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+function New-LzTestDirectory {
+    <# Creates an empty folder under the temp folder, named after -Prefix and unique, and returns its path. #>
+    param([Parameter(Mandatory, Position = 0)] [string] $Prefix)
+    $path = Join-Path ([IO.Path]::GetTempPath()) "$Prefix-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory -Path $path
+    $path
+}
+
+function Get-LzSandboxCallCount {
+    <# How many requests of an API function (e.g. p_tickets_list) the sandbox has answered; 0 for none. #>
+    param([Parameter(Mandatory, Position = 0)] $Sandbox, [Parameter(Mandatory, Position = 1)] [string] $Function)
+    $count = (Invoke-LzSandboxControl $Sandbox stats).requestsByFunction.PSObject.Properties[$Function]
+    if ($count) { [long] $count.Value } else { 0L }
+}
+
 Export-ModuleMember -Function Get-LzTestModuleManifest, Import-LzTestModule, Get-LzSandboxAssembly, Get-LzSandboxCredential,
-    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Invoke-LzRunbook, Get-LzPasswordHash
+    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Invoke-LzRunbook, Get-LzPasswordHash,
+    Start-LzTestSession, Stop-LzTestSession, New-LzTestDirectory, Get-LzSandboxCallCount

@@ -2,18 +2,11 @@
 # take numbers, digit strings, several ids at once and piped tickets, while refusing anything that is not an id.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
     # 300 generated tickets; the sandbox numbers them from 99850, so their ids lie on both sides of 100000.
-    $sandbox = Start-LzSandbox -Seed 300 -RandomSeed 3
-    Connect-LzSandbox $sandbox
-
-    function Get-RequestCount([string] $Function) { [long]((Invoke-LzSandboxControl $sandbox stats).requestsByFunction.$Function) }
+    $sandbox = Start-LzTestSession -Seed 300 -RandomSeed 3
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-}
+AfterAll { Stop-LzTestSession $sandbox }
 
 Describe 'Ticket ids are numbers' -Tag 'Tickets' {
     BeforeAll {
@@ -53,10 +46,10 @@ Describe 'Ticket ids are numbers' -Tag 'Tickets' {
 
 Describe 'Id parameters' -Tag 'Tickets' {
     It 'gets several tickets with Get-LzTicket -Id, one lookup each, in the order given, naming a missing one' {
-        $before = Get-RequestCount p_tickets_list
+        $before = Get-LzSandboxCallCount $sandbox p_tickets_list
         $found = @(Get-LzTicket -Id 100003, 999999999, 100002 -ErrorVariable missing -ErrorAction SilentlyContinue)
         $found.Id | Should -Be @(100003, 100002)
-        (Get-RequestCount p_tickets_list) - $before | Should -Be 3
+        (Get-LzSandboxCallCount $sandbox p_tickets_list) - $before | Should -Be 3
         $missing.Count | Should -Be 1
         $missing[0].FullyQualifiedErrorId | Should -Be 'LzTicketNotFound,LiveZilla.PowerShell.Commands.GetLzTicketCommand'
         $missing[0].TargetObject | Should -Be 999999999
@@ -92,14 +85,14 @@ Describe 'Id parameters' -Tag 'Tickets' {
     }
 
     It 'refuses an id that is not a whole number with a parameter error naming it, and sends nothing' {
-        $assignments = Get-RequestCount p_ticketeditor_assign
+        $assignments = Get-LzSandboxCallCount $sandbox p_ticketeditor_assign
         foreach ($bad in 'abc', '12a', '-5', '0', '1.5', '0x10') {
             $thrown = { Set-LzTicket -Id $bad -Status Closed -Editor jdoe } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
             $thrown.Exception.Message | Should -Match ([regex]::Escape($bad))
             $thrown.Exception.Message | Should -Match 'not a ticket id'
         }
         { Get-LzTicket -Id 1.5 } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
-        (Get-RequestCount p_ticketeditor_assign) | Should -Be $assignments
+        (Get-LzSandboxCallCount $sandbox p_ticketeditor_assign) | Should -Be $assignments
     }
 
     It 'reports a piped value that is not an id for that item and goes on with the others' {

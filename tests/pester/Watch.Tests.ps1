@@ -2,21 +2,14 @@
 # a saved state carries over to the next run, and an outage in the middle only produces warnings.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-LzTestModule
-    $sandbox = Start-LzSandbox -Seed 50 -RandomSeed 2
     # No client retries: the watch's own backoff handles the outage.
-    Connect-LzSandbox $sandbox -Parameters @{ MaximumRetryCount = 0 }
-    $work = Join-Path ([IO.Path]::GetTempPath()) "lz-watch-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $sandbox = Start-LzTestSession -Seed 50 -RandomSeed 2 -ConnectParameters @{ MaximumRetryCount = 0 }
+    $work = New-LzTestDirectory 'lz-watch'
     # New tickets take unique seconds, so quick creation runs ahead of the clock: each test starts an hour later.
     function Get-SandboxNow { [DateTimeOffset]::FromUnixTimeSeconds((Invoke-LzSandboxControl $sandbox clock -Method Post -Body @{ advanceSeconds = 3600 }).now - 1).UtcDateTime }
 }
 
-AfterAll {
-    Get-LzConnection | Disconnect-LzServer
-    if ($sandbox) { Stop-LzSandbox $sandbox }
-    if ($work) { Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue }
-}
+AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Watch-LzTicket' -Tag 'Watch' {
     It 'writes tickets created during the watch exactly once' {

@@ -1,19 +1,14 @@
-using System;
-using System.Management.Automation;
-
 namespace LiveZilla.PowerShell.Base
 {
     /// <summary>
     /// Reads the text of a CSV cell (True/False, 1/0, Yes/No) as a boolean for a switch that binds from the pipeline:
     /// PowerShell's binder refuses any text for a switch, and would drop the value of the record without a word.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class LzBooleanTextAttribute : ArgumentTransformationAttribute
+    public sealed class LzBooleanTextAttribute : LzArgumentTransformationAttribute
     {
         /// <summary>Returns a boolean for boolean text, false for a blank cell, and anything else unchanged (the binder then refuses it).</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        private protected override object? TransformValue(object? value, object? inputData)
         {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (!(value is string text)) return inputData;
             if (text.Trim().Length == 0) return false;
             return TryParse(text, out bool parsed) ? parsed : inputData;

@@ -158,6 +158,24 @@ namespace LiveZilla.PowerShell.Base
             return found.Value;
         }
 
+        /// <summary>
+        /// Lists everything when no ids are given; otherwise lists each id as an item of its own, and reports it as not found when
+        /// its listing produced nothing (0, not null: null means -First was met and nothing was asked) and no filter explains that.
+        /// </summary>
+        private protected void ListAllOrEach<TId>(IEnumerable<TId>? ids, Func<long?> listAll, Func<TId, long?> listOne, bool filtered, Func<TId, ErrorRecord> notFound)
+        {
+            if (ids == null)
+            {
+                listAll();
+                return;
+            }
+            foreach (var id in ids)
+                RunItem(id, () =>
+                {
+                    if (listOne(id) == 0 && !filtered) ReportError(notFound(id));
+                });
+        }
+
         private long? ItemsWanted(PagingParameters? paging)
         {
             if (paging == null || paging.IncludeTotalCount || paging.First == ulong.MaxValue) return null;

@@ -1,16 +1,13 @@
-using System;
 using System.Management.Automation;
 
 namespace LiveZilla.PowerShell.Base
 {
     /// <summary>Lets <c>-Connection</c> take a connection name as well as an LzConnection object.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class LzConnectionTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class LzConnectionTransformationAttribute : LzArgumentTransformationAttribute
     {
         /// <summary>Turns a name into the connection of that name in the current runspace.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        private protected override object? TransformValue(object? value, object? inputData)
         {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string name)
             {
                 return LzConnectionRegistry.Current.Find(name)

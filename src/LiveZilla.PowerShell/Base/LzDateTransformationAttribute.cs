@@ -8,13 +8,11 @@ namespace LiveZilla.PowerShell.Base
     /// Lets a date parameter take what a user has at hand: a DateTimeOffset (as every date this module writes out), a DateTime
     /// (a date without a kind, as Get-Date '2026-11-01' gives, is local time; a UTC one stays UTC) or text PowerShell reads as a date.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class LzDateTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class LzDateTransformationAttribute : LzArgumentTransformationAttribute
     {
         /// <summary>Returns the instant as a DateTimeOffset.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        private protected override object? TransformValue(object? value, object? inputData)
         {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             switch (value)
             {
                 case null:

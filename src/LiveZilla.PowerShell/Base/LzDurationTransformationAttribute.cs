@@ -8,13 +8,11 @@ namespace LiveZilla.PowerShell.Base
     /// Reads a duration as PowerShell users write one elsewhere (<c>Start-Sleep 30</c>, <c>-TimeoutSec 30</c>): a bare number
     /// is seconds. A TimeSpan stays as it is; text is a number of seconds ('30', '2.5') or a TimeSpan ('00:00:30').
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class LzDurationTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class LzDurationTransformationAttribute : LzArgumentTransformationAttribute
     {
         /// <summary>Turns a number or text into a TimeSpan; anything else goes on to PowerShell's own conversion.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        private protected override object? TransformValue(object? value, object? inputData)
         {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             switch (value)
             {
                 case string text:

@@ -49,7 +49,7 @@ namespace LiveZilla.PowerShell.Base
                 var property = candidate.FindIn(record);
                 if (property == null) continue;
                 object? value;
-                try { value = Unwrap(property.Value); }
+                try { value = LzPSObject.Unwrap(property.Value); }
                 catch (GetValueException) { continue; }
                 if (value == null || IsBlank(value) || candidate.Holds(candidate.Property.GetValue(_cmdlet), value)) continue;
                 return Refusal(record, property.Name, value, candidate, nothingDone);
@@ -90,8 +90,6 @@ namespace LiveZilla.PowerShell.Base
             return LzErrorRecordMapper.Build(new ArgumentException(message), LzErrorIds.InvalidInputValue, ErrorCategory.InvalidArgument, record, message,
                 $"Correct the {field} value of this record (the error's TargetObject) and send it again.");
         }
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static bool IsBlank(object value) => value is string text && text.Trim().Length == 0;
 

@@ -12,13 +12,11 @@ namespace LiveZilla.PowerShell.Base
     /// messages, one or several. Anything that is not a positive whole number is refused with a message that names the value,
     /// rather than PowerShell's own conversion, which reads '0x10' as 16 and '1e5' as 100000.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class LzTicketIdTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class LzTicketIdTransformationAttribute : LzArgumentTransformationAttribute
     {
         /// <summary>The ids as <c>long[]</c>; other objects (rows from Import-Csv) pass unchanged, so they bind by property name.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        private protected override object? TransformValue(object? value, object? inputData)
         {
-            object? value = Unwrap(inputData);
             if (value == null) return inputData;
             if (IsTicketIdValue(value)) return new[] { ToTicketId(value) };
             if (!(value is IEnumerable) || value is IDictionary) return inputData;
@@ -26,7 +24,7 @@ namespace LiveZilla.PowerShell.Base
             var ids = new List<long>();
             foreach (var item in (IEnumerable)value)
             {
-                object? element = Unwrap(item);
+                object? element = LzPSObject.Unwrap(item);
                 if (element == null) throw new ArgumentTransformationMetadataException("A ticket id is missing (null). " + Expected);
                 if (!IsTicketIdValue(element)) return inputData;
                 ids.Add(ToTicketId(element));
@@ -35,8 +33,6 @@ namespace LiveZilla.PowerShell.Base
         }
 
         private const string Expected = "A ticket id is a positive whole number, such as 11701.";
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         /// <summary>The values this attribute turns into an id itself; a string counts even when it is not one, to refuse it by name.</summary>
         private static bool IsTicketIdValue(object value) =>

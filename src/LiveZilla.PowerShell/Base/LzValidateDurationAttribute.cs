@@ -17,7 +17,7 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>Throws when the duration is zero, negative or below the minimum.</summary>
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            object? value = LzPSObject.Unwrap(arguments);
             if (!(value is TimeSpan duration)) return;
             if (duration <= TimeSpan.Zero)
                 throw new ValidationMetadataException(

@@ -17,7 +17,7 @@ namespace LiveZilla.PowerShell.Base
         /// <summary>Why the value is not a language code, or null when it is one (or empty).</summary>
         internal static string? Problem(object? arguments)
         {
-            object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            object? value = LzPSObject.Unwrap(arguments);
             if (value == null) return null;
             string text = value.ToString() ?? "";
             if (text.Length == 0) return null;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
@@ -48,22 +49,10 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            if (ChatId == null)
-            {
-                List(null);
-                return;
-            }
-            foreach (var given in ChatId)
-            {
-                var chatId = given.Trim();
-                RunItem(chatId, () =>
-                {
-                    if (List(chatId) == 0 && !HasFilters)
-                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Chat", chatId,
-                            $"Chat '{chatId}' is not in the archive of {ActiveConnection.Uri}. Only closed chats are archived; active chats are listed by Get-LzChat.",
-                            "Run Get-LzChatTranscript without -ChatId, or Get-LzChat for active chats."));
-                });
-            }
+            ListAllOrEach(ChatId?.Select(given => given.Trim()), () => List(null), chatId => List(chatId), HasFilters,
+                chatId => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Chat", chatId,
+                    $"Chat '{chatId}' is not in the archive of {ActiveConnection.Uri}. Only closed chats are archived; active chats are listed by Get-LzChat.",
+                    "Run Get-LzChatTranscript without -ChatId, or Get-LzChat for active chats."));
         }
 
         /// <summary>Lists the archived chats of one id, or all; null when -First was met already.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
@@ -28,22 +29,10 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            if (Id == null)
-            {
-                List(null);
-                return;
-            }
-            foreach (var given in Id)
-            {
-                var id = given.Trim();
-                RunItem(id, () =>
-                {
-                    if (List(id) == 0 && ParentId == null)
-                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Knowledge base entry", id,
-                            $"Knowledge base entry '{id}' was not found on {ActiveConnection.Uri}{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
-                            "Run Get-LzKnowledgeBaseEntry -IncludePrivate to list every entry."));
-                });
-            }
+            ListAllOrEach(Id?.Select(given => given.Trim()), () => List(null), id => List(id), ParentId != null,
+                id => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Knowledge base entry", id,
+                    $"Knowledge base entry '{id}' was not found on {ActiveConnection.Uri}{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
+                    "Run Get-LzKnowledgeBaseEntry -IncludePrivate to list every entry."));
         }
 
         /// <summary>Lists the entries of one id, or all; null when -First was met already.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LiveZilla.Client.Models;
@@ -37,23 +38,17 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            if (UserId == null)
-            {
-                List(null, null);
-                return;
-            }
-            foreach (var given in UserId)
-            {
-                var userId = given.Trim();
-                RunItem(userId, () =>
-                {
-                    if (WildcardPattern.ContainsWildcardCharacters(userId))
-                        List(null, new WildcardPattern(userId, WildcardOptions.IgnoreCase));
-                    else if (List(userId, null) == 0 && !HasFilters)
-                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Operator", userId,
-                            $"Operator '{userId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.", "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
-                });
-            }
+            ListAllOrEach(UserId?.Select(given => given.Trim()), () => List(null, null), ListOne, HasFilters,
+                userId => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Operator", userId,
+                    $"Operator '{userId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.", "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
+        }
+
+        /// <summary>Lists one login id, or the operators a wildcard matches; a wildcard that matches none is not an error (null).</summary>
+        private long? ListOne(string userId)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(userId)) return List(userId, null);
+            List(null, new WildcardPattern(userId, WildcardOptions.IgnoreCase));
+            return null;
         }
 
         private bool HasFilters => Group != null || IsBound(nameof(Status));

@@ -24,21 +24,10 @@ namespace LiveZilla.PowerShell.Commands
 
         private protected override void ProcessRecordCore()
         {
-            if (Id == null)
-            {
-                List(null);
-                return;
-            }
-            foreach (var id in Id)
-            {
-                RunItem(id, () =>
-                {
-                    if (List(id) == 0 && !HasFilters)
-                        ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.TicketNotFound, "Ticket", id,
-                            $"Ticket {id} was not found on {ActiveConnection.Uri}. A ticket whose first message is missing is never listed.",
-                            "Check the id; run Get-LzTicket without -Id to list tickets."));
-                });
-            }
+            ListAllOrEach(Id, () => List(null), id => List(id), HasFilters,
+                id => LzErrorRecordMapper.NotFound(LzErrorIds.TicketNotFound, "Ticket", id,
+                    $"Ticket {id} was not found on {ActiveConnection.Uri}. A ticket whose first message is missing is never listed.",
+                    "Check the id; run Get-LzTicket without -Id to list tickets."));
         }
 
         /// <summary>Lists the tickets of one id, or all; null when -First was met already.</summary>

@@ -104,7 +104,7 @@ namespace LiveZilla.PowerShell.Commands
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (DictionaryEntry entry in given)
             {
-                var key = Convert.ToString(entry.Key is PSObject wrapped ? wrapped.BaseObject : entry.Key, CultureInfo.InvariantCulture)?.Trim() ?? "";
+                var key = Convert.ToString(LzPSObject.Unwrap(entry.Key), CultureInfo.InvariantCulture)?.Trim() ?? "";
                 if (key.Length == 0)
                     throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Field has an empty key.", given);
                 if (string.Equals(key, "p_data", StringComparison.Ordinal))

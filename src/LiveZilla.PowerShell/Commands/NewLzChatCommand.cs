@@ -89,10 +89,7 @@ namespace LiveZilla.PowerShell.Commands
         private void Create(LzNewChat request)
         {
             if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
-            var client = Client;
-            var created = RunWrite(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat",
-                (writer, token) => CreateAsync(client, request, token));
-            if (created != null) WriteObject(created);
+            WriteCreated(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat", (client, token) => CreateAsync(client, request, token));
         }
 
         private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
@@ -125,29 +122,19 @@ namespace LiveZilla.PowerShell.Commands
                 Phone = NullIfEmpty(Phone),
                 Operator = NullIfEmpty(Operator),
                 Country = NullIfEmpty(Country),
-                Language = NullIfEmpty(Language)?.ToUpperInvariant(),
+                Language = LanguageCode(Language),
                 Identifier = NullIfEmpty(Identifier),
                 IP = IPAddress?.ToString(),
                 Customs = customs,
             };
         }
 
-        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
         private static async Task<LzChat> CreateAsync(LzClient client, LzNewChat request, CancellationToken token)
         {
             var echo = await client.CreateChatAsync(request, token).ConfigureAwait(false);
             // The echo holds only ChatId and Email; the active session has the rest.
-            try
-            {
-                await foreach (var session in client.ListChatSessionsAsync(token).ConfigureAwait(false))
-                    if (string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)) return session;
-            }
-            catch (LzApiException)
-            {
-                // The chat exists: failing to read it back must not report it as failed (a retry would start a second one).
-            }
-            return echo;
+            return await ReadBackAsync(echo, () => client.ListChatSessionsAsync(token),
+                session => string.Equals(session.ChatId, echo.ChatId, StringComparison.Ordinal)).ConfigureAwait(false);
         }
     }
 }

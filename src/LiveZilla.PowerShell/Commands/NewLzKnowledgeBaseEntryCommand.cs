@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -58,10 +57,8 @@ namespace LiveZilla.PowerShell.Commands
         private void Create(LzNewKnowledgeBaseEntry request)
         {
             if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
-            var client = Client;
-            var created = RunWrite(request.Title, request, $"knowledge base entry '{request.Title}'",
-                $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate", (writer, token) => CreateAsync(client, request, token));
-            if (created != null) WriteObject(created);
+            WriteCreated(request.Title, request, $"knowledge base entry '{request.Title}'",
+                $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate", (client, token) => CreateAsync(client, request, token));
         }
 
         private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
@@ -80,14 +77,13 @@ namespace LiveZilla.PowerShell.Commands
             if (string.IsNullOrEmpty(value))
                 throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     $"Knowledge base entry '{Title}' needs -Value (the text, URL or file name); only a folder can do without. Nothing was created.", Title);
-            var tags = Tags?.SelectMany(t => (t ?? "").Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
             return new LzNewKnowledgeBaseEntry
             {
                 Title = Title.Trim(),
                 Value = value!,
                 Type = type,
                 ParentId = ParentId.Trim(),
-                Tags = tags == null || tags.Length == 0 ? null : string.Join(",", tags),
+                Tags = JoinList(SplitList(Tags)),
                 IsPublic = IsPublic,
                 AllowBotAccess = AllowBotAccess,
             };
@@ -97,16 +93,8 @@ namespace LiveZilla.PowerShell.Commands
         {
             var echo = await client.CreateKnowledgeBaseEntryAsync(request, token).ConfigureAwait(false);
             // The echo repeats the input's JSON types; the listed entry is what Get-LzKnowledgeBaseEntry shows later.
-            try
-            {
-                await foreach (var listed in client.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery { Id = echo.Id, IncludePrivate = true }, token).ConfigureAwait(false))
-                    return listed;
-            }
-            catch (LzApiException)
-            {
-                // The entry exists: failing to read it back must not report it as failed (a retry would create a second one).
-            }
-            return echo;
+            return await ReadBackAsync(echo, () => client.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery { Id = echo.Id, IncludePrivate = true }, token))
+                .ConfigureAwait(false);
         }
     }
 }

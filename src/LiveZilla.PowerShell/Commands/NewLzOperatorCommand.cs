@@ -99,11 +99,9 @@ namespace LiveZilla.PowerShell.Commands
         private void Create(LzNewOperator request)
         {
             if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
-            var client = Client;
             // The password in the request stays a SecureString, also in the error.
-            var created = RunWrite(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
-                (writer, token) => CreateAsync(client, request, token));
-            if (created != null) WriteObject(created);
+            WriteCreated(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
+                (client, token) => CreateAsync(client, request, token));
         }
 
         private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
@@ -135,39 +133,21 @@ namespace LiveZilla.PowerShell.Commands
                 Firstname = Firstname.Trim(),
                 Lastname = Lastname.Trim(),
                 Email = Email.Trim(),
-                Language = string.IsNullOrEmpty(Language) ? "EN" : Language!.ToUpperInvariant(),
+                Language = LanguageCode(Language) ?? "EN",
                 Webspace = Webspace ?? 0,
-                Groups = Split(Group).ToList(),
-                Roles = Join(Role),
-                Location = string.IsNullOrEmpty(Location) ? null : Location,
-                Skills = Join(Skill),
-                Description = string.IsNullOrEmpty(Description) ? null : Description,
+                Groups = SplitList(Group).Distinct().ToList(),
+                Roles = JoinList(SplitList(Role).Distinct()),
+                Location = NullIfEmpty(Location),
+                Skills = JoinList(SplitList(Skill).Distinct()),
+                Description = NullIfEmpty(Description),
             };
-        }
-
-        private static string[] Split(string[]? values) =>
-            (values ?? new string[0]).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToArray();
-
-        private static string? Join(string[]? values)
-        {
-            var parts = Split(values);
-            return parts.Length == 0 ? null : string.Join(",", parts);
         }
 
         private static async Task<LzOperator> CreateAsync(LzClient client, LzNewOperator request, CancellationToken token)
         {
             var echo = await client.CreateOperatorAsync(request, token).ConfigureAwait(false);
             // The echo is not the stored state (Level 0, placeholder picture paths): write the operator as the server lists it.
-            try
-            {
-                await foreach (var listed in client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token).ConfigureAwait(false))
-                    return listed;
-            }
-            catch (LzApiException)
-            {
-                // The operator exists: failing to read it back must not report it as failed.
-            }
-            return echo;
+            return await ReadBackAsync(echo, () => client.ListOperatorsAsync(new LzOperatorQuery { UserId = request.UserId }, token)).ConfigureAwait(false);
         }
     }
 }

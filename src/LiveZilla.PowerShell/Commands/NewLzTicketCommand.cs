@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Workflows;
@@ -113,7 +112,6 @@ namespace LiveZilla.PowerShell.Commands
 
         internal CreationRequest BuildRequest()
         {
-            var tags = Tags?.SelectMany(t => (t ?? "").Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
             return new CreationRequest
             {
                 Ticket = new LzNewTicket
@@ -121,8 +119,8 @@ namespace LiveZilla.PowerShell.Commands
                     Group = Group,
                     Channel = Channel ?? LzChannel.Web,
                     SubChannel = NullIfEmpty(SubChannel),
-                    Language = string.IsNullOrEmpty(Language) ? null : Language!.ToUpperInvariant(),
-                    Tags = tags == null || tags.Length == 0 ? null : string.Join(",", tags),
+                    Language = LanguageCode(Language),
+                    Tags = JoinList(SplitList(Tags)),
                 },
                 Message = new LzNewTicketMessage
                 {
@@ -139,8 +137,6 @@ namespace LiveZilla.PowerShell.Commands
                 Status = Status,
             };
         }
-
-        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         /// <summary>One input row, as the workflow takes it.</summary>
         internal sealed class CreationRequest

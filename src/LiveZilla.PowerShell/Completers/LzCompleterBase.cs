@@ -7,6 +7,7 @@ using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Completers
 {
@@ -78,7 +79,7 @@ namespace LiveZilla.PowerShell.Completers
                 foreach (var key in new[] { "Connection", "Server" })
                     if (fakeBoundParameters.Contains(key)) { given = fakeBoundParameters[key]; break; }
             }
-            if (given is PSObject wrapped) given = wrapped.BaseObject;
+            given = LzPSObject.Unwrap(given);
             if (!LzConnectionRegistry.TryGetCurrent(out var connections)) return given as LzConnection;
             switch (given)
             {

@@ -17,8 +17,14 @@ public static class TestClients
         return new LzClient(new Uri("https://lz.example.test/livezilla/"), LzCredential.FromPassword(user, Password), options);
     }
 
-    public static LzClient Replaying(RecordedExchange exchange, Action<LzClientOptions>? configure = null) =>
-        Create(FakeHandler.Always(exchange.Status, exchange.Body), configure);
+    public static LzClient Replaying(RecordedExchange exchange, Action<LzClientOptions>? configure = null) => Replaying(exchange, out _, configure);
+
+    /// <summary>A client that answers every request with <paramref name="exchange"/>; <paramref name="handler"/> keeps what it sent.</summary>
+    public static LzClient Replaying(RecordedExchange exchange, out FakeHandler handler, Action<LzClientOptions>? configure = null)
+    {
+        handler = FakeHandler.Always(exchange.Status, exchange.Body);
+        return Create(handler, configure);
+    }
 
     /// <summary>A read-only SecureString of <paramref name="text"/>, as a credential prompt gives it.</summary>
     public static SecureString Secure(string text)

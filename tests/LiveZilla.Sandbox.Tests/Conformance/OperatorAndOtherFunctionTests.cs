@@ -8,8 +8,6 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
 {
     private LzApi Api => target.Api;
 
-    private static string Group => Environment.GetEnvironmentVariable("LZ_TEST_GROUP") ?? "support";
-
     private static string OperatorJson(string userId, string groups) =>
         $"{{\"Operator\":{{\"UserId\":\"{userId}\",\"Firstname\":\"Con\",\"Lastname\":\"Formance\",\"Email\":\"c@example.test\",\"Language\":\"EN\",\"Webspace\":0,\"Password\":\"{LzApi.Md5("pw-" + userId)}\",\"Groups\":{groups},\"Roles\":\"\"}}}}";
 
@@ -17,7 +15,7 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     public async Task Operator_create_echo_differs_from_the_stored_operator_and_delete_returns_it_unwrapped()
     {
         string userId = "conf" + Guid.NewGuid().ToString("N")[..8];
-        LzReply created = await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{Group}\"]"));
+        LzReply created = await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{LzTarget.Group}\"]"));
         JsonElement echo = created.Json.GetProperty("Operator");
         Assert.Equal(2, echo.GetProperty("Status").GetInt32());
         Assert.Equal(0, echo.GetProperty("Level").GetInt32());
@@ -33,7 +31,7 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
         Assert.Equal("picture.php?operator=" + userId, op.GetProperty("PictureFile").GetString());
         Assert.False(op.TryGetProperty("Password", out _));
 
-        LzReply duplicate = await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{Group}\"]"));
+        LzReply duplicate = await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{LzTarget.Group}\"]"));
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: UserId))", duplicate.Body);
 
         LzReply deleted = await Api.CallAsync("p_operator_delete=1", $"{{\"Operator\":{{\"UserId\":\"{userId}\"}}}}");
@@ -90,8 +88,8 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     public async Task Operators_list_fills_ExternalChats_with_the_operators_active_chats_only_when_asked()
     {
         string userId = "chats" + Guid.NewGuid().ToString("N")[..8];
-        await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{Group}\"]"));
-        LzReply created = await Api.CallAsync("p_chat_create=1", $"{{\"Chat\":{{\"UserId\":\"visitor-2\",\"Group\":\"{Group}\",\"Operator\":\"{userId}\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\"}}}}");
+        await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{LzTarget.Group}\"]"));
+        LzReply created = await Api.CallAsync("p_chat_create=1", $"{{\"Chat\":{{\"UserId\":\"visitor-2\",\"Group\":\"{LzTarget.Group}\",\"Operator\":\"{userId}\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\"}}}}");
         string chatId = created.Json.GetProperty("Chats")[0].GetProperty("Chat").GetProperty("ChatId").GetString()!;
 
         JsonElement plain = Assert.Single((await Api.CallAsync("p_operators_list=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
@@ -100,7 +98,7 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
         JsonElement full = Assert.Single((await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
         JsonElement chat = Assert.Single(full.GetProperty("Operator").GetProperty("ExternalChats").EnumerateArray()).GetProperty("Chat");
         Assert.Equal(chatId, chat.GetProperty("ChatId").GetString());
-        Assert.Equal(Group, chat.GetProperty("Group").GetString());
+        Assert.Equal(LzTarget.Group, chat.GetProperty("Group").GetString());
 
         Assert.Equal(200, (await Api.CallAsync("p_chat_close=1&p_chat_id=" + chatId)).Code);
         full = Assert.Single((await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());

@@ -8,12 +8,10 @@ public sealed class TicketListTests(TargetFixture target) : IClassFixture<Target
 {
     private LzApi Api => target.Api;
 
-    private static string Group => Environment.GetEnvironmentVariable("LZ_TEST_GROUP") ?? "support";
-
     /// <summary>Creates a ticket with one message and returns its id and the first message's time.</summary>
     private async Task<(string Id, long Created)> CreateAsync()
     {
-        LzReply created = await Api.CallAsync("p_ticket_create=1", $"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}");
+        LzReply created = await Api.CallAsync("p_ticket_create=1", $"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         string id = created.Json.GetProperty("Ticket").GetProperty("Id").GetRawText();
         LzReply message = await Api.CallAsync("p_ticketmessage_create=1", $"{{\"TicketMessage\":{{\"TicketId\":\"{id}\",\"Text\":\"filter test\"}}}}");
         return (id, message.Json.GetProperty("TicketMessage").GetProperty("Created").GetInt64());
@@ -118,8 +116,8 @@ public sealed class TicketListTests(TargetFixture target) : IClassFixture<Target
     public async Task Group_filter_matches_exactly()
     {
         (string id, long created) = await CreateAsync();
-        Assert.Equal([id], await Api.ListIdsAsync(Window(created) + "&p_group=" + Group));
-        Assert.Empty(await Api.ListIdsAsync(Window(created) + "&p_group=" + Group.ToUpperInvariant()));
+        Assert.Equal([id], await Api.ListIdsAsync(Window(created) + "&p_group=" + LzTarget.Group));
+        Assert.Empty(await Api.ListIdsAsync(Window(created) + "&p_group=" + LzTarget.Group.ToUpperInvariant()));
     }
 
     [SandboxFact]

@@ -8,8 +8,6 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
 {
     private LzApi Api => target.Api;
 
-    private static string Group => Environment.GetEnvironmentVariable("LZ_TEST_GROUP") ?? "support";
-
     private async Task<JsonElement> CreateAsync(string ticketJson)
     {
         LzReply reply = await Api.CallAsync("p_ticket_create=1", ticketJson);
@@ -28,7 +26,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Create_echo_has_a_numeric_id_null_editor_and_empty_hash_and_link()
     {
-        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}");
+        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         Assert.Equal(JsonValueKind.Number, t.GetProperty("Id").ValueKind);
         Assert.Equal(JsonValueKind.Null, t.GetProperty("Editor").ValueKind);
         Assert.Equal("[]", t.GetProperty("Messages").GetRawText());
@@ -42,10 +40,10 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Create_echoes_input_types_and_upper_cases_the_language_in_full()
     {
-        JsonElement asString = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\",\"Channel\":\"3\",\"Language\":\"english\"}}}}");
+        JsonElement asString = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\",\"Channel\":\"3\",\"Language\":\"english\"}}}}");
         Assert.Equal("3", asString.GetProperty("Channel").GetString());
         Assert.Equal("ENGLISH", asString.GetProperty("Language").GetString());
-        JsonElement asNumber = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\",\"Channel\":9,\"Bogus\":1,\"Id\":5}}}}");
+        JsonElement asNumber = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\",\"Channel\":9,\"Bogus\":1,\"Id\":5}}}}");
         Assert.Equal(9, asNumber.GetProperty("Channel").GetInt32());
         Assert.NotEqual(5, asNumber.GetProperty("Id").GetInt64());
     }
@@ -53,17 +51,17 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Ticket_without_a_first_message_is_invisible_even_by_id()
     {
-        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}");
+        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         Assert.Empty(await Api.ListIdsAsync("p_id=" + t.GetProperty("Id").GetInt64()));
     }
 
     [Fact]
     public async Task Failed_create_with_an_unknown_group_uses_up_an_id()
     {
-        long first = (await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}")).GetProperty("Id").GetInt64();
+        long first = (await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}")).GetProperty("Id").GetInt64();
         LzReply failed = await Api.CallAsync("p_ticket_create=1", "{\"Ticket\":{\"Group\":\"no-such-group-x\"}}");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Group))", failed.Body);
-        long next = (await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}")).GetProperty("Id").GetInt64();
+        long next = (await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}")).GetProperty("Id").GetInt64();
         if (!LzTarget.IsRealServer) Assert.Equal(first + 2, next);
         else Assert.True(next >= first + 2);
     }
@@ -71,7 +69,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task First_message_takes_the_ticket_id_and_later_ones_a_random_hex_id()
     {
-        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}");
+        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         long id = t.GetProperty("Id").GetInt64();
         LzReply first = await Api.CallAsync("p_ticketmessage_create=1", $"{{\"TicketMessage\":{{\"TicketId\":{id},\"Text\":\"one\",\"CallMeBack\":true}}}}");
         JsonElement m1 = first.Json.GetProperty("TicketMessage");
@@ -92,7 +90,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Lists_carry_numbers_as_strings_and_a_wrapped_null_editor_before_assignment()
     {
-        string id = await Api.CreateTicketAsync(Group);
+        string id = await Api.CreateTicketAsync(LzTarget.Group);
         JsonElement t = await ListOneAsync(id);
         Assert.Equal(id, t.GetProperty("Id").GetString());
         Assert.Equal("{\"TicketEditor\":null}", t.GetProperty("Editor").GetRawText());
@@ -114,7 +112,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Comments_are_echoed_as_pairs_and_listed_as_a_map()
     {
-        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{Group}\"}}}}");
+        JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         string id = t.GetProperty("Id").GetRawText();
         LzReply reply = await Api.CallAsync("p_ticketmessage_create=1", $"{{\"TicketMessage\":{{\"TicketId\":\"{id}\",\"Text\":\"x\",\"Comments\":[[\"{Api.User}\",\"internal note\"]],\"Customs\":[[\"NoSuchInput\",\"v\"]]}}}}");
         Assert.Equal($"[[\"{Api.User}\",\"internal note\"]]", reply.Json.GetProperty("TicketMessage").GetProperty("Comments").GetRawText());
@@ -129,7 +127,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Assignment_echoes_the_system_id_and_lists_show_the_login_id()
     {
-        string id = await Api.CreateTicketAsync(Group);
+        string id = await Api.CreateTicketAsync(LzTarget.Group);
         LzReply assign = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":1,\"SubStatus\":\"\"}}}}");
         JsonElement echo = assign.Json.GetProperty("TicketEditor");
         Assert.Equal(id, echo.GetProperty("Id").GetString());
@@ -142,7 +140,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Assignment_without_status_reopens_the_ticket()
     {
-        string id = await Api.CreateTicketAsync(Group);
+        string id = await Api.CreateTicketAsync(LzTarget.Group);
         await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":2}}}}");
         LzReply reopen = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\"}}}}");
         Assert.Equal(0, reopen.Json.GetProperty("TicketEditor").GetProperty("Status").GetInt32());
@@ -171,7 +169,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [InlineData("p_ticketeditor_assign=1", "{\"TicketEditor\":{\"Id\":\"1\",\"Status\":2}}", "Editor")]
     public async Task Invalid_input_names_the_first_bad_field(string function, string? pData, string field)
     {
-        LzReply reply = await Api.CallAsync(function, pData?.Replace("\"support\"", $"\"{Group}\"", StringComparison.Ordinal));
+        LzReply reply = await Api.CallAsync(function, pData?.Replace("\"support\"", $"\"{LzTarget.Group}\"", StringComparison.Ordinal));
         Assert.Equal(403, reply.Code);
         Assert.Equal($"HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: {field}))", reply.Body);
     }
@@ -179,7 +177,7 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     [Fact]
     public async Task Assignment_to_an_unknown_operator_or_with_a_word_status_names_the_field()
     {
-        string id = await Api.CreateTicketAsync(Group);
+        string id = await Api.CreateTicketAsync(LzTarget.Group);
         LzReply unknown = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"nobody-x\",\"Status\":2}}}}");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Editor))", unknown.Body);
         LzReply word = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":\"closed\"}}}}");

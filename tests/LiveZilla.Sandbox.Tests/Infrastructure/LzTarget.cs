@@ -14,6 +14,9 @@ public static class LzTarget
 
     public static string? LockoutPassword => Environment.GetEnvironmentVariable("LZ_TEST_LOCKOUT_PASSWORD");
 
+    /// <summary>The group the conformance tests create tickets, chats and operators in: LZ_TEST_GROUP, else support.</summary>
+    public static string Group => Environment.GetEnvironmentVariable("LZ_TEST_GROUP") ?? "support";
+
     public const string SandboxOnlyReason = "Sandbox-only check (LZ_TEST_URI points at a real server).";
 }
 
