@@ -23,11 +23,12 @@ public abstract class SandboxCostClock
 
         public override TimeSpan Now => Stopwatch.GetElapsedTime(_start);
 
-        // Waiting for a deadline, not a duration, keeps timer overshoot from adding up over many chunks.
-        public override Task WaitUntilAsync(TimeSpan deadline, CancellationToken cancellationToken)
+        // Waiting for a deadline, not a duration, keeps timer overshoot from adding up over many chunks; the timer ticks in
+        // whole milliseconds and can fire a fraction early, so it is asked again until the deadline has passed.
+        public override async Task WaitUntilAsync(TimeSpan deadline, CancellationToken cancellationToken)
         {
-            TimeSpan left = deadline - Now;
-            return left > TimeSpan.Zero ? Task.Delay(left, cancellationToken) : Task.CompletedTask;
+            for (TimeSpan left = deadline - Now; left > TimeSpan.Zero; left = deadline - Now)
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
         }
     }
 }
