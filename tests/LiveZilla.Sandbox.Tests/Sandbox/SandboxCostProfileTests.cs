@@ -73,7 +73,8 @@ public sealed class SandboxCostProfileTests
     public async Task Concurrent_requests_pay_the_fixed_cost_side_by_side()
     {
         var clock = new ManualCostClock();
-        await using Running running = await StartAsync(new SandboxOptions { FreshInstall = true, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
+        await using Running running = await StartAsync(
+            new SandboxOptions { FreshInstall = true, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
         (SandboxServer sandbox, LzApi api) = running;
 
         Task<LzReply>[] calls = Enumerable.Range(0, 8).Select(_ => api.CallAsync("p_operators_list=1")).ToArray();
@@ -91,7 +92,8 @@ public sealed class SandboxCostProfileTests
     public async Task A_list_costs_0_42_ms_per_returned_ticket_and_p_limit_only_charges_the_tickets_it_keeps()
     {
         var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(new SandboxOptions { SeedTickets = 1200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
+        await using Running running = await StartAsync(
+            new SandboxOptions { SeedTickets = 1200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
         (SandboxServer sandbox, LzApi api) = running;
 
         (List<string> thousand, TimeSpan thousandCost) = await MeasureAsync(clock, () => api.ListIdsAsync("p_limit=1000"));
@@ -162,7 +164,8 @@ public sealed class SandboxCostProfileTests
     public async Task A_list_of_more_than_20000_tickets_fails_with_an_empty_500_after_the_cost_of_20000_and_p_limit_avoids_it()
     {
         var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(new SandboxOptions { SeedTickets = 20_200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
+        await using Running running = await StartAsync(
+            new SandboxOptions { SeedTickets = 20_200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
         (SandboxServer sandbox, LzApi api) = running;
         Assert.True(sandbox.Store.ListedTicketCount > 20_000, $"{sandbox.Store.ListedTicketCount} listed");
         TimeSpan costOf20000 = Fixed + PerTicketAlone * 20_000;
@@ -181,7 +184,8 @@ public sealed class SandboxCostProfileTests
     public async Task The_memory_limit_is_a_figure_of_its_own_and_counts_returned_tickets()
     {
         var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(new SandboxOptions { SeedTickets = 200, CostProfile = SandboxCostProfile.LiveZilla8 with { MaxListTickets = 50 }, CostClock = clock });
+        await using Running running = await StartAsync(
+            new SandboxOptions { SeedTickets = 200, CostProfile = SandboxCostProfile.LiveZilla8 with { MaxListTickets = 50 }, CostClock = clock });
         (SandboxServer sandbox, LzApi api) = running;
 
         Assert.Equal(50, (await api.ListIdsAsync("p_limit=50")).Count);
@@ -199,11 +203,13 @@ public sealed class SandboxCostProfileTests
         var clock = new ManualCostClock();
         var now = DateTimeOffset.FromUnixTimeSeconds(1795601953);
         SandboxCostProfile racing = SandboxCostProfile.None with { CreateTimeRace = TimeSpan.FromMilliseconds(5) };
-        await using Running running = await StartAsync(new SandboxOptions { FreshInstall = true, CostProfile = racing, CostClock = clock, Clock = SandboxClock.FrozenAt(now) });
+        await using Running running = await StartAsync(
+            new SandboxOptions { FreshInstall = true, CostProfile = racing, CostClock = clock, Clock = SandboxClock.FrozenAt(now) });
         (SandboxServer sandbox, LzApi api) = running;
         string[] ids = new string[3];
         for (int i = 0; i < ids.Length; i++)
-            ids[i] = (await api.CallAsync("p_ticket_create=1", "{\"Ticket\":{\"Group\":\"support\"}}")).Json.GetProperty("Ticket").GetProperty("Id").GetRawText();
+            ids[i] = (await api.CallAsync("p_ticket_create=1", "{\"Ticket\":{\"Group\":\"support\"}}"))
+                .Json.GetProperty("Ticket").GetProperty("Id").GetRawText();
         Task<LzReply> Message(string id) => api.CallAsync("p_ticketmessage_create=1", $"{{\"TicketMessage\":{{\"TicketId\":{id},\"Text\":\"race\"}}}}");
         static long CreatedOf(LzReply r) => r.Json.GetProperty("TicketMessage").GetProperty("Created").GetInt64();
 
@@ -231,7 +237,11 @@ public sealed class SandboxCostProfileTests
         (SandboxServer sandbox, LzApi api) = running;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.CreateTicketAsync()));
         JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
-        long[] created = tickets.EnumerateArray().Select(t => long.Parse(t.GetProperty("Ticket").GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+        long[] created = tickets.EnumerateArray()
+            .Select(t => long.Parse(
+                t.GetProperty("Ticket").GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!,
+                System.Globalization.CultureInfo.InvariantCulture))
+            .Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 8).Select(i => now.ToUnixTimeSeconds() + i), created);
     }
 
@@ -242,10 +252,14 @@ public sealed class SandboxCostProfileTests
         (SandboxServer sandbox, LzApi api) = running;
         using var http = new HttpClient();
 
-        HttpResponseMessage set = await http.PostAsJsonAsync(new Uri(sandbox.ControlUri, "profile"), new { profile = "livezilla8", fixedCostMs = 0, ticketWaitMs = 0, ticketCapacityMs = 0.0, maxListTickets = 30 });
+        HttpResponseMessage set = await http.PostAsJsonAsync(
+            new Uri(sandbox.ControlUri, "profile"),
+            new { profile = "livezilla8", fixedCostMs = 0, ticketWaitMs = 0, ticketCapacityMs = 0.0, maxListTickets = 30 });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         JsonElement shown = JsonDocument.Parse(await http.GetStringAsync(new Uri(sandbox.ControlUri, "profile"))).RootElement;
-        Assert.Equal(("custom", 30, 5.0), (shown.GetProperty("profile").GetString(), shown.GetProperty("maxListTickets").GetInt32(), shown.GetProperty("createRaceMs").GetDouble()));
+        Assert.Equal(
+            ("custom", 30, 5.0),
+            (shown.GetProperty("profile").GetString(), shown.GetProperty("maxListTickets").GetInt32(), shown.GetProperty("createRaceMs").GetDouble()));
         Assert.Equal(30, sandbox.CostProfile.MaxListTickets);
         Assert.Equal(500, (await api.CallAsync("p_tickets_list=1&p_limit=31")).Code);
 
@@ -265,20 +279,29 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public void Command_line_takes_a_profile_and_each_figure_on_top_in_any_order()
     {
-        SandboxCostProfile tuned = SandboxCommandLine.Parse(["--max-list-tickets", "500", "--profile", "livezilla8", "--ticket-wait-ms", "0.25"]).Options.CostProfile;
+        SandboxCostProfile tuned = SandboxCommandLine
+            .Parse(["--max-list-tickets", "500", "--profile", "livezilla8", "--ticket-wait-ms", "0.25"]).Options.CostProfile;
         Assert.Equal(SandboxCostProfile.LiveZilla8 with { Name = "custom", MaxListTickets = 500, TicketWait = TimeSpan.FromMilliseconds(0.25) }, tuned);
         Assert.Same(SandboxCostProfile.LiveZilla8, SandboxCommandLine.Parse(["--profile", "livezilla8"]).Options.CostProfile);
         Assert.Same(SandboxCostProfile.None, SandboxCommandLine.Parse([]).Options.CostProfile);
 
-        SandboxCostProfile figuresOnly = SandboxCommandLine.Parse(["--fixed-cost-ms", "90", "--ticket-capacity-ms", "0.12", "--scan-ms-per-1000", "0.25", "--create-race-ms", "2", "--max-list-tickets", "none"]).Options.CostProfile;
-        Assert.Equal((TimeSpan.FromMilliseconds(90), TimeSpan.Zero, TimeSpan.FromMilliseconds(0.12), (int?)null, TimeSpan.FromMilliseconds(0.25), TimeSpan.FromMilliseconds(2)),
-            (figuresOnly.FixedCost, figuresOnly.TicketWait, figuresOnly.TicketCapacity, figuresOnly.MaxListTickets, figuresOnly.ScanCostPer1000StoredTickets, figuresOnly.CreateTimeRace));
+        SandboxCostProfile figuresOnly = SandboxCommandLine.Parse(
+            ["--fixed-cost-ms", "90", "--ticket-capacity-ms", "0.12", "--scan-ms-per-1000", "0.25", "--create-race-ms", "2", "--max-list-tickets", "none"])
+            .Options.CostProfile;
+        Assert.Equal(
+            (TimeSpan.FromMilliseconds(90), TimeSpan.Zero, TimeSpan.FromMilliseconds(0.12), (int?)null,
+                TimeSpan.FromMilliseconds(0.25), TimeSpan.FromMilliseconds(2)),
+            (figuresOnly.FixedCost, figuresOnly.TicketWait, figuresOnly.TicketCapacity, figuresOnly.MaxListTickets,
+                figuresOnly.ScanCostPer1000StoredTickets, figuresOnly.CreateTimeRace));
 
         Assert.False(SandboxCommandLine.Parse(["--no-bursts"]).Options.SeedBursts);
         Assert.True(SandboxCommandLine.Parse([]).Options.SeedBursts);
-        Assert.Contains("livezilla7", Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--profile", "livezilla7"])).Message, StringComparison.Ordinal);
-        Assert.Contains("--ticket-wait-ms", Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--ticket-wait-ms", "-1"])).Message, StringComparison.Ordinal);
-        Assert.Contains("--max-list-tickets", Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--max-list-tickets", "0"])).Message, StringComparison.Ordinal);
+        Assert.Contains("livezilla7",
+            Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--profile", "livezilla7"])).Message, StringComparison.Ordinal);
+        Assert.Contains("--ticket-wait-ms",
+            Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--ticket-wait-ms", "-1"])).Message, StringComparison.Ordinal);
+        Assert.Contains("--max-list-tickets",
+            Assert.Throws<FormatException>(() => SandboxCommandLine.Parse(["--max-list-tickets", "0"])).Message, StringComparison.Ordinal);
     }
 
     /// <summary>Real time, lower bounds only: a loaded machine can make the sandbox slower, never faster than its costs.</summary>
@@ -293,7 +316,10 @@ public sealed class SandboxCostProfileTests
         async Task<TimeSpan> TimeToHeadersAsync()
         {
             var watch = Stopwatch.StartNew();
-            using var request = new HttpRequestMessage(HttpMethod.Post, api.ApiUri) { Content = new FormUrlEncodedContent(LzApi.Parse($"p_user=admin&p_pass={api.PasswordMd5}&p_tickets_list=1&p_limit=100")) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, api.ApiUri)
+            {
+                Content = new FormUrlEncodedContent(LzApi.Parse($"p_user=admin&p_pass={api.PasswordMd5}&p_tickets_list=1&p_limit=100")),
+            };
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             TimeSpan headers = watch.Elapsed;
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -304,6 +330,8 @@ public sealed class SandboxCostProfileTests
         TimeSpan[] headers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TimeToHeadersAsync()));
         TimeSpan elapsed = total.Elapsed;
         Assert.All(headers, h => Assert.True(h >= TimeSpan.FromMilliseconds(100), $"headers after {h.TotalMilliseconds:F0} ms"));
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(800), $"8 lists of 100 tickets at 1 ms of shared capacity each took {elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(
+            elapsed >= TimeSpan.FromMilliseconds(800),
+            $"8 lists of 100 tickets at 1 ms of shared capacity each took {elapsed.TotalMilliseconds:F0} ms");
     }
 }
