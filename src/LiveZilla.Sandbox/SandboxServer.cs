@@ -7,13 +7,8 @@ using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Faults;
 using LiveZilla.Sandbox.Hosting;
 using LiveZilla.Sandbox.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiveZilla.Sandbox;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;
 using LiveZilla.Client.Models;
 

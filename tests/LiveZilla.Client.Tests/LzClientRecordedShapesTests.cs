@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
 

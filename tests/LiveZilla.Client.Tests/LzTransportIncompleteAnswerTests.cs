@@ -1,4 +1,3 @@
-using System.Net.Http;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Http;

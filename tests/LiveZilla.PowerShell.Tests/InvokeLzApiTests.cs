@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Commands;
 

@@ -1,20 +1,17 @@
-using System.IO;
+namespace LiveZilla.Client.Export;
 
-namespace LiveZilla.Client.Export
+/// <summary>Writes small files so a crash leaves the old or the new content, never a torn one.</summary>
+internal static class LzAtomicFile
 {
-    /// <summary>Writes small files so a crash leaves the old or the new content, never a torn one.</summary>
-    internal static class LzAtomicFile
+    public static void WriteAllBytes(string path, byte[] content)
     {
-        public static void WriteAllBytes(string path, byte[] content)
+        string temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            string temp = path + ".tmp";
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content, 0, content.Length);
-                stream.Flush(flushToDisk: true);
-            }
-            if (File.Exists(path)) File.Replace(temp, path, null);
-            else File.Move(temp, path);
+            stream.Write(content, 0, content.Length);
+            stream.Flush(flushToDisk: true);
         }
+        if (File.Exists(path)) File.Replace(temp, path, null);
+        else File.Move(temp, path);
     }
 }

@@ -2,36 +2,35 @@ using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 
-namespace LiveZilla.PowerShell.Commands
+namespace LiveZilla.PowerShell.Commands;
+
+/// <summary>Closes active chats; they move to the archive that Get-LzChatTranscript lists.</summary>
+[Cmdlet(VerbsCommon.Close, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(LzChat))]
+public sealed class CloseLzChatCommand : LzConnectedCmdlet
 {
-    /// <summary>Closes active chats; they move to the archive that Get-LzChatTranscript lists.</summary>
-    [Cmdlet(VerbsCommon.Close, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(LzChat))]
-    public sealed class CloseLzChatCommand : LzConnectedCmdlet
+    /// <summary>Id of an active chat. Binds from the pipeline (strings, or chats by their ChatId property).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] ChatId { get; set; } = new string[0];
+
+    /// <summary>Write each closed chat.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override void ProcessRecordCore()
     {
-        /// <summary>Id of an active chat. Binds from the pipeline (strings, or chats by their ChatId property).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] ChatId { get; set; } = new string[0];
-
-        /// <summary>Write each closed chat.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        private protected override void ProcessRecordCore()
+        foreach (var given in ChatId)
         {
-            foreach (var given in ChatId)
+            var chatId = given.Trim();
+            // One unknown chat must not stop the others.
+            RunItem(chatId, () =>
             {
-                var chatId = given.Trim();
-                // One unknown chat must not stop the others.
-                RunItem(chatId, () =>
-                {
-                    if (!ShouldProcess($"Chat {chatId}", "Close chat")) return;
-                    var client = Client;
-                    var closed = RunAsync((writer, token) => client.CloseChatAsync(chatId, token));
-                    if (PassThru) WriteObject(closed);
-                });
-            }
+                if (!ShouldProcess($"Chat {chatId}", "Close chat")) return;
+                var client = Client;
+                var closed = RunAsync((writer, token) => client.CloseChatAsync(chatId, token));
+                if (PassThru) WriteObject(closed);
+            });
         }
     }
 }

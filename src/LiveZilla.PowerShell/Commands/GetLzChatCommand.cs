@@ -1,48 +1,44 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
 
-namespace LiveZilla.PowerShell.Commands
+namespace LiveZilla.PowerShell.Commands;
+
+/// <summary>Lists the active chats (those New-LzChat starts), newest first, at most 100.</summary>
+[Cmdlet(VerbsCommon.Get, "LzChat")]
+[OutputType(typeof(LzChat))]
+public sealed class GetLzChatCommand : LzConnectedCmdlet
 {
-    /// <summary>Lists the active chats (those New-LzChat starts), newest first, at most 100.</summary>
-    [Cmdlet(VerbsCommon.Get, "LzChat")]
-    [OutputType(typeof(LzChat))]
-    public sealed class GetLzChatCommand : LzConnectedCmdlet
+    /// <summary>Only these chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? ChatId { get; set; }
+
+    /// <summary>Only chats of this group.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LzGroupCompleter))]
+    public string? Group { get; set; }
+
+    private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
+
+    private protected override void ProcessRecordCore()
     {
-        /// <summary>Only these chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? ChatId { get; set; }
+        var client = Client;
+        var ids = ChatId?.Select(i => i.Trim()).ToArray();
+        var group = Group;
+        PullPaged((wanted, writer, token) => Matching(client.ListChatSessionsAsync(token), ids, group));
+    }
 
-        /// <summary>Only chats of this group.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzGroupCompleter))]
-        public string? Group { get; set; }
-
-        private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
-
-        private protected override void ProcessRecordCore()
+    private static async IAsyncEnumerable<LzChat> Matching(IAsyncEnumerable<LzChat> chats, string[]? ids, string? group)
+    {
+        // The server has no filters for active chats; filter the (at most 100) sessions here.
+        await foreach (var chat in chats.ConfigureAwait(false))
         {
-            var client = Client;
-            var ids = ChatId?.Select(i => i.Trim()).ToArray();
-            var group = Group;
-            PullPaged((wanted, writer, token) => Matching(client.ListChatSessionsAsync(token), ids, group));
-        }
-
-        private static async IAsyncEnumerable<LzChat> Matching(IAsyncEnumerable<LzChat> chats, string[]? ids, string? group)
-        {
-            // The server has no filters for active chats; filter the (at most 100) sessions here.
-            await foreach (var chat in chats.ConfigureAwait(false))
-            {
-                if (ids != null && !ids.Contains(chat.ChatId)) continue;
-                if (group != null && chat.Group != group) continue;
-                yield return chat;
-            }
+            if (ids != null && !ids.Contains(chat.ChatId)) continue;
+            if (group != null && chat.Group != group) continue;
+            yield return chat;
         }
     }
 }

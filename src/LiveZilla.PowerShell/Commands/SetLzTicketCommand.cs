@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;
@@ -10,117 +6,116 @@ using LiveZilla.Client.Workflows;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;
 
-namespace LiveZilla.PowerShell.Commands
+namespace LiveZilla.PowerShell.Commands;
+
+/// <summary>Sets a ticket's editor, status and sub-status, keeping whatever is not given.</summary>
+[Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(LzTicket))]
+public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
 {
-    /// <summary>Sets a ticket's editor, status and sub-status, keeping whatever is not given.</summary>
-    [Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(LzTicket))]
-    public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
+    private LzOrderedWork<LzTicket?>? _changes;
+
+    /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TicketId")]
+    [ValidateNotNullOrEmpty]
+    [LzTicketIdTransformation]
+    public long[] Id { get; set; } = new long[0];
+
+    /// <summary>Login id of the new editor (case-sensitive). The current editor is kept when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LzOperatorCompleter))]
+    public string? Editor { get; set; }
+
+    /// <summary>New status. The current status is kept when omitted.</summary>
+    [Parameter]
+    public LzTicketStatus Status { get; set; }
+
+    /// <summary>Free-text sub-status. The current one is kept when omitted; pass '' to clear it.</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? SubStatus { get; set; }
+
+    /// <summary>Read each ticket again before changing it, instead of keeping what a piped ticket holds.</summary>
+    [Parameter]
+    public SwitchParameter Refresh { get; set; }
+
+    /// <summary>How many tickets are changed at the same time.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit { get; set; } = 1;
+
+    /// <summary>Write the ticket as the server lists it after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override string NothingDoneForRecord => "The ticket was not changed.";
+
+    private bool StatusGiven => IsBound(nameof(Status));
+    private bool SubStatusGiven => IsBound(nameof(SubStatus));
+
+    private protected override void BeginProcessingCore()
     {
-        private LzOrderedWork<LzTicket?>? _changes;
+        base.BeginProcessingCore();
+        if (Editor == null && !StatusGiven && !SubStatusGiven)
+            throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                "Nothing to change: give -Editor, -Status or -SubStatus.", null);
+    }
 
-        /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("TicketId")]
-        [ValidateNotNullOrEmpty]
-        [LzTicketIdTransformation]
-        public long[] Id { get; set; } = new long[0];
+    private protected override void ProcessRecordCore()
+    {
+        foreach (var id in Id) RunItem(id, () => Set(id));
+    }
 
-        /// <summary>Login id of the new editor (case-sensitive). The current editor is kept when omitted.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(LzOperatorCompleter))]
-        public string? Editor { get; set; }
+    private void Set(long id)
+    {
+        if (!ShouldProcess($"Ticket {id}", "Set " + Describe())) return;
 
-        /// <summary>New status. The current status is kept when omitted.</summary>
-        [Parameter]
-        public LzTicketStatus Status { get; set; }
+        // A piped ticket holds the editor, status and sub-status to keep, so it is not read again (one request per ticket, not two).
+        var current = Refresh ? null : PipedObject as LzTicket;
+        if (current != null && current.Id != id) current = null;
+        var client = Client;
+        var editor = Editor;
+        LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
+        string? subStatus = SubStatusGiven ? SubStatus ?? "" : null;
+        bool readBack = PassThru;
+        _changes ??= new LzOrderedWork<LzTicket?>(ThrottleLimit, Await, StopToken, WriteChanged, ReportFailure,
+            new LzProgressReporter(Writer, "Changing LiveZilla tickets"), "tickets changed");
+        _changes.Add(() => StartAsync((writer, token) => ChangeAsync(client, id, current, editor, status, subStatus, readBack, token)), id);
+    }
 
-        /// <summary>Free-text sub-status. The current one is kept when omitted; pass '' to clear it.</summary>
-        [Parameter]
-        [AllowEmptyString]
-        public string? SubStatus { get; set; }
+    private protected override void EndProcessingCore() => _changes?.Finish();
 
-        /// <summary>Read each ticket again before changing it, instead of keeping what a piped ticket holds.</summary>
-        [Parameter]
-        public SwitchParameter Refresh { get; set; }
+    private static async Task<LzTicket?> ChangeAsync(LzClient client, long id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
+        bool readBack, CancellationToken token)
+    {
+        var workflow = new LzTicketWorkflow(client);
+        await workflow.ChangeTicketAsync(id, current, editor, status, subStatus, token).ConfigureAwait(false);
+        if (!readBack) return null;
+        return await workflow.FindTicketAsync(id, token).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(id);
+    }
 
-        /// <summary>How many tickets are changed at the same time.</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 1;
+    private void WriteChanged(LzTicket? ticket)
+    {
+        if (ticket != null) WriteObject(ticket);
+    }
 
-        /// <summary>Write the ticket as the server lists it after the change.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+    private void ReportFailure(Exception failure, object? target)
+    {
+        // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
+        if (failure is LzApiException refused && refused.Kind == LzErrorKind.InvalidRequest)
+            failure = new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                refused.Message + " Nothing was changed.", target, "Add -Editor <login id>.", refused);
+        ReportError(MapError(failure, target));
+    }
 
-        private protected override string NothingDoneForRecord => "The ticket was not changed.";
-
-        private bool StatusGiven => IsBound(nameof(Status));
-        private bool SubStatusGiven => IsBound(nameof(SubStatus));
-
-        private protected override void BeginProcessingCore()
-        {
-            base.BeginProcessingCore();
-            if (Editor == null && !StatusGiven && !SubStatusGiven)
-                throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "Nothing to change: give -Editor, -Status or -SubStatus.", null);
-        }
-
-        private protected override void ProcessRecordCore()
-        {
-            foreach (var id in Id) RunItem(id, () => Set(id));
-        }
-
-        private void Set(long id)
-        {
-            if (!ShouldProcess($"Ticket {id}", "Set " + Describe())) return;
-
-            // A piped ticket holds the editor, status and sub-status to keep, so it is not read again (one request per ticket, not two).
-            var current = Refresh ? null : PipedObject as LzTicket;
-            if (current != null && current.Id != id) current = null;
-            var client = Client;
-            var editor = Editor;
-            LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
-            string? subStatus = SubStatusGiven ? SubStatus ?? "" : null;
-            bool readBack = PassThru;
-            _changes ??= new LzOrderedWork<LzTicket?>(ThrottleLimit, Await, StopToken, WriteChanged, ReportFailure,
-                new LzProgressReporter(Writer, "Changing LiveZilla tickets"), "tickets changed");
-            _changes.Add(() => StartAsync((writer, token) => ChangeAsync(client, id, current, editor, status, subStatus, readBack, token)), id);
-        }
-
-        private protected override void EndProcessingCore() => _changes?.Finish();
-
-        private static async Task<LzTicket?> ChangeAsync(LzClient client, long id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
-            bool readBack, CancellationToken token)
-        {
-            var workflow = new LzTicketWorkflow(client);
-            await workflow.ChangeTicketAsync(id, current, editor, status, subStatus, token).ConfigureAwait(false);
-            if (!readBack) return null;
-            return await workflow.FindTicketAsync(id, token).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(id);
-        }
-
-        private void WriteChanged(LzTicket? ticket)
-        {
-            if (ticket != null) WriteObject(ticket);
-        }
-
-        private void ReportFailure(Exception failure, object? target)
-        {
-            // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
-            if (failure is LzApiException refused && refused.Kind == LzErrorKind.InvalidRequest)
-                failure = new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    refused.Message + " Nothing was changed.", target, "Add -Editor <login id>.", refused);
-            ReportError(MapError(failure, target));
-        }
-
-        private string Describe()
-        {
-            var parts = new List<string>();
-            if (Editor != null) parts.Add("editor " + Editor);
-            if (StatusGiven) parts.Add("status " + Status);
-            if (SubStatusGiven) parts.Add("sub-status '" + SubStatus + "'");
-            return string.Join(", ", parts);
-        }
+    private string Describe()
+    {
+        var parts = new List<string>();
+        if (Editor != null) parts.Add("editor " + Editor);
+        if (StatusGiven) parts.Add("status " + Status);
+        if (SubStatusGiven) parts.Add("sub-status '" + SubStatus + "'");
+        return string.Join(", ", parts);
     }
 }

@@ -1,24 +1,20 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace LiveZilla.PowerShell.Completers
+namespace LiveZilla.PowerShell.Completers;
+
+/// <summary>Completes the names of this runspace's connections.</summary>
+public sealed class LzConnectionNameCompleter : IArgumentCompleter
 {
-    /// <summary>Completes the names of this runspace's connections.</summary>
-    public sealed class LzConnectionNameCompleter : IArgumentCompleter
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        /// <inheritdoc />
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            if (!LzConnectionRegistry.TryGetCurrent(out var connections)) return Array.Empty<CompletionResult>();
-            string typed = (wordToComplete ?? "").Trim('\'', '"');
-            return connections.All
-                .Where(c => c.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(c => new CompletionResult(c.Name.IndexOf(' ') >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()))
-                .ToList();
-        }
+        if (!LzConnectionRegistry.TryGetCurrent(out var connections)) return Array.Empty<CompletionResult>();
+        string typed = (wordToComplete ?? "").Trim('\'', '"');
+        return connections.All
+            .Where(c => c.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Select(c => new CompletionResult(c.Name.IndexOf(' ') >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()))
+            .ToList();
     }
 }

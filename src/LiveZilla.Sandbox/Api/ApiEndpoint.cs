@@ -2,7 +2,6 @@ using LiveZilla.Sandbox.Faults;
 using LiveZilla.Sandbox.Hosting;
 using LiveZilla.Sandbox.Json;
 using LiveZilla.Sandbox.Store;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LiveZilla.Sandbox.Api;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LiveZilla.Sandbox.Costs;
 using LiveZilla.Sandbox.Faults;
-using Microsoft.AspNetCore.Http;
 
 namespace LiveZilla.Sandbox.Control;
 

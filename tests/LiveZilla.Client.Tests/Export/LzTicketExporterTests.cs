@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;

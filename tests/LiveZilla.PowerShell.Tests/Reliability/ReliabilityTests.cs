@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
-using LiveZilla.Client.Http;
 using LiveZilla.Sandbox;
 using Xunit.Abstractions;
 
