@@ -13,7 +13,12 @@ public class LzBaseUriTests
     [Fact]
     public void Uri_normalisation_is_idempotent_and_ignores_the_endpoint_suffix_and_trailing_slash()
     {
-        var gen = Gen.Select(Gen.OneOfConst("https", "http"), Gen.OneOfConst("lz.example.test", "10.0.0.1", "host-1.example"), Gen.Int[0, 65535], Segment.Array[0, 4], Gen.OneOfConst("", "/", "/api/v2/api.php", "/api/v2/", "/API/V2/API.PHP"));
+        var gen = Gen.Select(
+            Gen.OneOfConst("https", "http"),
+            Gen.OneOfConst("lz.example.test", "10.0.0.1", "host-1.example"),
+            Gen.Int[0, 65535],
+            Segment.Array[0, 4],
+            Gen.OneOfConst("", "/", "/api/v2/api.php", "/api/v2/", "/API/V2/API.PHP"));
         ForAll(gen, t =>
         {
             var (scheme, host, port, segments, suffix) = t;

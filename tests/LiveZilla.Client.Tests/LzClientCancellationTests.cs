@@ -60,7 +60,8 @@ public class LzClientCancellationTests
     {
         var handler = FakeHandler.Always(200, "{\"Tickets\":[]}");
         using var client = TestClients.Create(handler);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListTicketsAsync(new LzTicketQuery(), new CancellationToken(true)).ToListAsync().AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.ListTicketsAsync(new LzTicketQuery(), new CancellationToken(true)).ToListAsync().AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CreateTicketAsync(new LzNewTicket { Group = "g" }, new CancellationToken(true)));
         Assert.Empty(handler.Requests);
     }

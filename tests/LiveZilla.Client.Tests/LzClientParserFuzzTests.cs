@@ -83,7 +83,8 @@ public class LzClientParserFuzzTests
                 }
                 catch (Exception ex)
                 {
-                    failures.Enqueue($"partition {partition} iteration {i} (seed {seed}): {FunctionNames[mutation.Function]} with HTTP {status} and body {Printable(body)} threw {ex.GetType().FullName}: {ex.Message}");
+                    failures.Enqueue($"partition {partition} iteration {i} (seed {seed}): {FunctionNames[mutation.Function]} with HTTP {status} "
+                        + $"and body {Printable(body)} threw {ex.GetType().FullName}: {ex.Message}");
                 }
                 Interlocked.Increment(ref done);
             }
@@ -115,7 +116,8 @@ public class LzClientParserFuzzTests
                 case 3: body.RemoveRange(position, span); break;                                                       // a span deleted
                 case 4: body.InsertRange(position, body.GetRange(position, span)); break;                             // a span repeated
                 case 5: body.InsertRange(position, Encoding.Latin1.GetBytes(Tokens[token])); break;                    // invalid UTF-8
-                default:                                                                                                 // a number made a string, or a string a number
+                default:
+                    // a number made a string, or a string a number
                     int quote = body.IndexOf((byte)'"', position);
                     if (quote >= 0) body[quote] = (byte)'7';
                     break;
@@ -148,7 +150,8 @@ public class LzClientParserFuzzTests
         c => c.CreateKnowledgeBaseEntryAsync(new LzNewKnowledgeBaseEntry { Title = "t", Value = "v", ParentId = "kbfaq000000000000000000000000001" }),
         c => c.ExecuteCronJobAsync(new LzCronJobOptions()),
         c => c.InvokeRawAsync("p_tickets_list", null, null, isRead: true),
-        c => c.CreateOperatorAsync(new LzNewOperator { UserId = "fuzz", Password = Secure("secret1"), Firstname = "F", Lastname = "Z", Email = "f@z.test", Groups = { "support" } }),
+        c => c.CreateOperatorAsync(
+            new LzNewOperator { UserId = "fuzz", Password = Secure("secret1"), Firstname = "F", Lastname = "Z", Email = "f@z.test", Groups = { "support" } }),
         c => c.ValidateAsync(),
     ];
 

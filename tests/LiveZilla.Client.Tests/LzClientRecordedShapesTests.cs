@@ -49,7 +49,8 @@ public class LzClientRecordedShapesTests
     [Fact]
     public async Task Ticket_create_echo_002_pretty_printed_reads_the_same_as_compact()
     {
-        var (t, _) = await CreateTicket("002", new LzNewTicket { Group = "support", Channel = LzChannel.Phone, SubChannel = "Hotline", Language = "de", Tags = "a,b" });
+        var (t, _) = await CreateTicket(
+            "002", new LzNewTicket { Group = "support", Channel = LzChannel.Phone, SubChannel = "Hotline", Language = "de", Tags = "a,b" });
         Assert.Equal(11702, t.Id);
         Assert.Equal(LzChannel.Phone, t.Channel);
         Assert.Equal("Hotline", t.SubChannel);
@@ -118,7 +119,8 @@ public class LzClientRecordedShapesTests
     public async Task Message_echo_014_accepts_numeric_ids_and_call_me_back()
     {
         using var client = TestClients.Replaying(Recordings.Get("014"));
-        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11702, Text = "Second ticket first msg", CallMeBack = true, Phone = "+49 1" });
+        var m = await client.AddTicketMessageAsync(
+            new LzNewTicketMessage { TicketId = 11702, Text = "Second ticket first msg", CallMeBack = true, Phone = "+49 1" });
         Assert.Equal("11702", m.Id);
         Assert.Equal(11702, m.TicketId);
         Assert.True(m.CallMeBack);
@@ -131,7 +133,8 @@ public class LzClientRecordedShapesTests
     public async Task Message_echo_013_reads_an_outgoing_reply()
     {
         using var client = TestClients.Replaying(Recordings.Get("013"));
-        var m = await client.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11701, Text = "Reply from operator", Type = LzMessageType.OutgoingEmail });
+        var m = await client.AddTicketMessageAsync(
+            new LzNewTicketMessage { TicketId = 11701, Text = "Reply from operator", Type = LzMessageType.OutgoingEmail });
         Assert.Equal("bba341e995fd5ddca30adadf095607d9", m.Id);
         Assert.Equal(LzMessageType.OutgoingEmail, m.Type);
         Assert.Equal("admin", m.SenderUserId);
@@ -236,10 +239,12 @@ public class LzClientRecordedShapesTests
     public async Task Empty_lists_011_085_091_093_yield_nothing()
     {
         using (var c = TestClients.Replaying(Recordings.Get("011"))) Assert.Empty(await c.ListTicketsAsync(new LzTicketQuery()).ToListAsync());
-        using (var c = TestClients.Replaying(Recordings.Get("085"))) Assert.Empty(await c.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery()).ToListAsync());
+        using (var c = TestClients.Replaying(Recordings.Get("085")))
+            Assert.Empty(await c.ListKnowledgeBaseEntriesAsync(new LzKnowledgeBaseQuery()).ToListAsync());
         using (var c = TestClients.Replaying(Recordings.Get("091"))) Assert.Empty(await c.ListChatsAsync(new LzChatQuery()).ToListAsync());
         using (var c = TestClients.Replaying(Recordings.Get("093"))) Assert.Empty(await c.ListChatSessionsAsync().ToListAsync());
-        using (var c = TestClients.Replaying(Recordings.Get("076"))) Assert.Empty(await c.ListOperatorsAsync(new LzOperatorQuery { Status = LzOperatorStatus.Online }).ToListAsync());
+        using (var c = TestClients.Replaying(Recordings.Get("076")))
+            Assert.Empty(await c.ListOperatorsAsync(new LzOperatorQuery { Status = LzOperatorStatus.Online }).ToListAsync());
     }
 
     [Fact]

@@ -92,10 +92,12 @@ public class LzClientRecordingReplayTests
         "p_ticket_create" => async c => await c.CreateTicketAsync(new LzNewTicket { Group = "support" }),
         "p_ticketmessage_create" => async c => await c.AddTicketMessageAsync(new LzNewTicketMessage { TicketId = 11701, Text = "x" }),
         "p_ticketeditor_assign" => async c => await c.AssignTicketEditorAsync(new LzTicketAssignment { TicketId = 11701, Editor = "admin" }),
-        "p_operator_create" => async c => await c.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = TestClients.Secure("secret1"), Groups = { "support" } }),
+        "p_operator_create" => async c =>
+            await c.CreateOperatorAsync(new LzNewOperator { UserId = "apiuser", Password = TestClients.Secure("secret1"), Groups = { "support" } }),
         "p_operator_delete" => async c => await c.DeleteOperatorAsync("noapi"),
         "p_chat_close" => async c => await c.CloseChatAsync("123"),
-        "p_knowledgebase_entry_create" => async c => await c.CreateKnowledgeBaseEntryAsync(new LzNewKnowledgeBaseEntry { Title = "t", Value = "v", ParentId = "1" }),
+        "p_knowledgebase_entry_create" => async c =>
+            await c.CreateKnowledgeBaseEntryAsync(new LzNewKnowledgeBaseEntry { Title = "t", Value = "v", ParentId = "1" }),
         "p_cronjob_execute" => RunMaintenance,
         _ => async c => await c.InvokeRawAsync("p_unknown", null, null, isRead: false),
     };

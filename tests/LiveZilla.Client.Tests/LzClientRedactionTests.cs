@@ -12,7 +12,8 @@ public class LzClientRedactionTests
     private const string NewOperatorPassword = "secret1";
     private const string NewOperatorMd5 = "e52d98c459819a11775936d8dfbb7929";
 
-    private static readonly string[] Secrets = { TestClients.Password, TestClients.PasswordMd5, TestClients.PasswordMd5.ToUpperInvariant(), NewOperatorPassword, NewOperatorMd5 };
+    private static readonly string[] Secrets =
+        { TestClients.Password, TestClients.PasswordMd5, TestClients.PasswordMd5.ToUpperInvariant(), NewOperatorPassword, NewOperatorMd5 };
 
     private static void AssertClean(string text, string where)
     {
@@ -56,7 +57,8 @@ public class LzClientRedactionTests
         Assert.Contains(details, d => d.Contains("\"Password\":\"***\""));
         var summaries = log.Where(e => !e.IsDetail).ToList();
         Assert.Contains(summaries, e => e.Function == "p_tickets_list" && e.Status == 503 && e.Retry == 0);
-        Assert.Contains(summaries, e => e.Function == "p_tickets_list" && e.Status == 200 && e.Retry == 1 && e.Message.Contains("retry 1") && e.Message.Contains(" ms"));
+        Assert.Contains(summaries, e =>
+            e.Function == "p_tickets_list" && e.Status == 200 && e.Retry == 1 && e.Message.Contains("retry 1") && e.Message.Contains(" ms"));
         Assert.Contains(summaries, e => e.Function == "p_operator_create" && e.Status == 200);
         Assert.Contains(summaries, e => e.Status == 403);
         Assert.Equal(5, handler.Requests.Count);
@@ -78,7 +80,8 @@ public class LzClientRedactionTests
     [Fact]
     public async Task A_throwing_log_sink_does_not_fail_the_request()
     {
-        using var client = TestClients.Create(FakeHandler.Always(200, Recordings.Get("001").Body), o => o.Log = _ => throw new InvalidOperationException("host gone"));
+        using var client = TestClients.Create(
+            FakeHandler.Always(200, Recordings.Get("001").Body), o => o.Log = _ => throw new InvalidOperationException("host gone"));
         Assert.Equal(11701, (await client.CreateTicketAsync(new LzNewTicket { Group = "support" })).Id);
     }
 }

@@ -33,12 +33,15 @@ public class LzClientRequestTests
     public void Plain_http_is_refused_before_anything_is_sent_unless_allowed()
     {
         var handler = FakeHandler.Always(200, "{\"Tickets\":[]}");
-        var ex = Assert.ThrowsAny<LzApiException>(() => new LzClient(new Uri("http://lz.example.test/"), LzCredential.FromPassword("admin", "x"), new LzClientOptions { Handler = handler }));
+        var ex = Assert.ThrowsAny<LzApiException>(() =>
+            new LzClient(new Uri("http://lz.example.test/"), LzCredential.FromPassword("admin", "x"), new LzClientOptions { Handler = handler }));
         Assert.Equal(LzErrorKind.InvalidRequest, ex.Kind);
         Assert.False(ex.MayHaveReachedServer);
         Assert.Contains("https://", ex.Message);
         Assert.Empty(handler.Requests);
-        using var allowed = new LzClient(new Uri("http://lz.example.test/"), LzCredential.FromPassword("admin", "x"), new LzClientOptions { Handler = handler, AllowUnencryptedAuthentication = true });
+        using var allowed = new LzClient(
+            new Uri("http://lz.example.test/"), LzCredential.FromPassword("admin", "x"),
+            new LzClientOptions { Handler = handler, AllowUnencryptedAuthentication = true });
         Assert.Equal("http://lz.example.test/api/v2/api.php", allowed.EndpointUri.ToString());
     }
 
@@ -79,7 +82,9 @@ public class LzClientRequestTests
         }).ToListAsync();
         var r = handler.Requests.Single();
         Assert.Equal("POST", r.Method);
-        Assert.Equal(new[] { "p_user", "p_pass", "p_tickets_list", "p_group", "p_operator", "p_created_after", "p_created_before", "p_limit", "p_status" }, r.Fields.Select(f => f.Key));
+        Assert.Equal(
+            new[] { "p_user", "p_pass", "p_tickets_list", "p_group", "p_operator", "p_created_after", "p_created_before", "p_limit", "p_status" },
+            r.Fields.Select(f => f.Key));
         Assert.Equal("1", r.Field("p_tickets_list"));
         Assert.Equal("1793491200", r.Field("p_created_after"));
         Assert.Equal("1795601954", r.Field("p_created_before"));
@@ -93,13 +98,16 @@ public class LzClientRequestTests
     {
         static string Ticket(string id, string group, string? editor) =>
             "{\"Ticket\":{\"Id\":\"" + id + "\",\"Group\":\"" + group + "\",\"Editor\":" +
-            (editor == null ? "{\"TicketEditor\":null}" : "{\"TicketEditor\":{\"Id\":\"" + id + "\",\"Editor\":\"" + editor + "\",\"Status\":\"1\"}}") + ",\"Messages\":[]}}";
+            (editor == null ? "{\"TicketEditor\":null}" : "{\"TicketEditor\":{\"Id\":\"" + id + "\",\"Editor\":\"" + editor + "\",\"Status\":\"1\"}}") +
+            ",\"Messages\":[]}}";
         var handler = FakeHandler.Always(200, "{\"Tickets\":[" + string.Join(",",
             Ticket("11701", "support", "jdoe"), Ticket("11702", "sales", "jdoe"), Ticket("11703", "billing", "zoe"),
             Ticket("11704", "sales", "admin"), Ticket("11705", "billing", null)) + "]}");
         using var client = TestClients.Create(handler);
 
-        var tickets = await client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "billing" }, Operators = new[] { "jdoe", "zoe" } }).ToListAsync();
+        var tickets = await client
+            .ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "billing" }, Operators = new[] { "jdoe", "zoe" } })
+            .ToListAsync();
 
         Assert.Equal(new[] { 11702L, 11703L }, tickets.Select(t => t.Id));
         var r = handler.Requests.Single();
@@ -112,8 +120,10 @@ public class LzClientRequestTests
     {
         var handler = FakeHandler.Always(200, "{\"Tickets\":[]}");
         using var client = TestClients.Create(handler);
-        Assert.Equal("Group", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "" } })).Filter);
-        Assert.Equal("Operator", Assert.Throws<LzInvalidRequestException>(() => client.ListTicketsAsync(new LzTicketQuery { Operators = new[] { "" } })).Filter);
+        Assert.Equal("Group", Assert.Throws<LzInvalidRequestException>(
+            () => client.ListTicketsAsync(new LzTicketQuery { Groups = new[] { "sales", "" } })).Filter);
+        Assert.Equal("Operator", Assert.Throws<LzInvalidRequestException>(
+            () => client.ListTicketsAsync(new LzTicketQuery { Operators = new[] { "" } })).Filter);
         Assert.Empty(handler.Requests);
     }
 
@@ -124,7 +134,8 @@ public class LzClientRequestTests
         using var client = TestClients.Create(handler);
         foreach (var key in new[] { "p_user", "p_pass", "p_json_pretty" })
         {
-            var ex = await Assert.ThrowsAsync<LzInvalidRequestException>(() => client.InvokeRawAsync("p_tickets_list", new Dictionary<string, string> { [key] = "1" }, null, true));
+            var ex = await Assert.ThrowsAsync<LzInvalidRequestException>(
+                () => client.InvokeRawAsync("p_tickets_list", new Dictionary<string, string> { [key] = "1" }, null, true));
             Assert.Equal(key, ex.Field);
         }
         Assert.Empty(handler.Requests);
@@ -135,7 +146,8 @@ public class LzClientRequestTests
     {
         var handler = new FakeHandler(r => FakeHandler.Text(200, r.Field("p_cronjob_execute") == "1" ? "SUCCESS" : "{\"Tickets\":[]}"));
         using var client = TestClients.Create(handler);
-        var json = await client.InvokeRawAsync("p_tickets_list", new Dictionary<string, string> { ["p_limit"] = "1" }, new { Ticket = new { Group = "support" } }, true);
+        var json = await client.InvokeRawAsync(
+            "p_tickets_list", new Dictionary<string, string> { ["p_limit"] = "1" }, new { Ticket = new { Group = "support" } }, true);
         Assert.Equal(JsonValueKind.Array, json.Json!.Value.GetProperty("Tickets").ValueKind);
         Assert.Equal("{\"Ticket\":{\"Group\":\"support\"}}", handler.Requests[0].Field("p_data"));
         var text = await client.InvokeRawAsync("p_cronjob_execute", null, null, false);
@@ -193,7 +205,9 @@ public class LzClientRequestTests
     public async Task The_pager_seam_sees_every_ticket_the_server_sent_so_full_pages_are_not_mistaken_for_short_ones()
     {
         using var client = TestClients.Replaying(Recordings.Get("018"));
-        var raw = await ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" }, Status = new[] { LzTicketStatus.Open } }).ToListAsync();
+        var raw = await ((ILzTicketApi)client)
+            .ListTicketsAsync(new LzTicketQuery { Groups = new[] { "nope" }, Status = new[] { LzTicketStatus.Open } })
+            .ToListAsync();
         Assert.Equal(new[] { 11701L, 11702L }, raw.Select(t => t.Id).OrderBy(i => i));
     }
 
@@ -216,7 +230,9 @@ public class LzClientRequestTests
             var paged = (await pager.ListAsync(query).ToListAsync()).Select(t => t.Id).OrderBy(i => i).ToList();
             Assert.Equal(direct, paged);
         }
-        Assert.Equal(new[] { 11701L }, (await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()).Select(t => t.Id));
+        Assert.Equal(
+            new[] { 11701L },
+            (await client.ListTicketsAsync(new LzTicketQuery { Status = new[] { LzTicketStatus.Open } }).ToListAsync()).Select(t => t.Id));
         // p_status would drop the ticket without an editor row, so it is sent only when Open is not asked for.
         Assert.All(handler.Requests, r => Assert.True(r.Field("p_status") is null or "2", r.Body));
     }

@@ -41,7 +41,8 @@ public class LzErrorBodyTests
     [Fact]
     public void Arbitrary_error_bodies_never_throw_and_always_map_to_an_api_exception()
     {
-        ForAll(Gen.Select(Gen.OneOfConst(400, 403, 404, 429, 500, 502, 503, 418), Gen.OneOf(Gen.String, Gen.String.Select(s => "HTTP/1.1 403 Forbidden (Error:" + s))), t =>
+        var statuses = Gen.OneOfConst(400, 403, 404, 429, 500, 502, 503, 418);
+        ForAll(Gen.Select(statuses, Gen.OneOf(Gen.String, Gen.String.Select(s => "HTTP/1.1 403 Forbidden (Error:" + s))), t =>
         {
             var (status, body) = t;
             LzErrorBody.Parse(status, body);

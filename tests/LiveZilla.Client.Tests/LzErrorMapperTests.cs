@@ -139,7 +139,8 @@ public class LzErrorMapperTests
     [Fact]
     public async Task Version_6_authentication_text_still_maps_to_authentication()
     {
-        var ex = Assert.IsType<LzAuthenticationException>(await ListFails(403, "HTTP/1.1 403 Forbidden (Error:LZAV20001: Invalid Authentication (password not MD5 encoded?);0)"));
+        var ex = Assert.IsType<LzAuthenticationException>(
+            await ListFails(403, "HTTP/1.1 403 Forbidden (Error:LZAV20001: Invalid Authentication (password not MD5 encoded?);0)"));
         Assert.Equal(0, ex.ReasonCode);
         Assert.Null(ex.Field);
     }

@@ -19,7 +19,10 @@ public class LzFailureClassifierTests
         listener.Stop();
         var clock = new FakeClock();
         using var client = new LzClient(new Uri($"http://127.0.0.1:{port}/livezilla"), LzCredential.FromPassword("admin", "x"),
-            new LzClientOptions { AllowUnencryptedAuthentication = true, Clock = clock, NoProxy = true, Timeout = TimeSpan.FromSeconds(10), Retry = { MaxRetries = 2 } });
+            new LzClientOptions
+            {
+                AllowUnencryptedAuthentication = true, Clock = clock, NoProxy = true, Timeout = TimeSpan.FromSeconds(10), Retry = { MaxRetries = 2 },
+            });
         var ex = await Assert.ThrowsAsync<LzTransportException>(() => client.CreateTicketAsync(new LzNewTicket { Group = "support" }));
         Assert.False(ex.MayHaveReachedServer);
         Assert.Contains("refused the connection", ex.Message);

@@ -61,8 +61,10 @@ public class LzJsonArrayStreamTests
         Assert.True(liveAtMiddle < 16 * 1024 * 1024, $"live heap in the middle of the stream grew by {liveAtMiddle:N0} bytes");
         Assert.True(stream.BytesProduced > 100_000_000);
 
-        _output.WriteLine($"tickets={count:N0} body={stream.BytesProduced:N0} bytes wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s first-ticket-after={firstAfter.TotalMilliseconds:F1}ms produced-at-first={producedAtFirst} " +
-            $"live-heap-growth-at-50%={liveAtMiddle:N0} bytes peak-sampled-heap-growth={peakSampled:N0} bytes allocated-total={allocated:N0} bytes ({allocated / count:N0}/ticket, generator included) working-set={Environment.WorkingSet:N0}");
+        _output.WriteLine($"tickets={count:N0} body={stream.BytesProduced:N0} bytes wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s " +
+            $"first-ticket-after={firstAfter.TotalMilliseconds:F1}ms produced-at-first={producedAtFirst} " +
+            $"live-heap-growth-at-50%={liveAtMiddle:N0} bytes peak-sampled-heap-growth={peakSampled:N0} bytes allocated-total={allocated:N0} bytes " +
+            $"({allocated / count:N0}/ticket, generator included) working-set={Environment.WorkingSet:N0}");
     }
 
     [Fact]

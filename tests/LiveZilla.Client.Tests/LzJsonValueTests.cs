@@ -57,7 +57,8 @@ public class LzJsonValueTests
     public void Strings_round_trip_and_empty_forms_read_as_empty()
     {
         ForAll(Gen.String, s => Assert.Equal(s, LzJsonValue.GetString(Json(JsonSerializer.Serialize(s)))));
-        ForAll(Gen.Int, n => Assert.Equal(n.ToString(CultureInfo.InvariantCulture), LzJsonValue.GetString(Json(n.ToString(CultureInfo.InvariantCulture)))), 200);
+        ForAll(Gen.Int, n =>
+            Assert.Equal(n.ToString(CultureInfo.InvariantCulture), LzJsonValue.GetString(Json(n.ToString(CultureInfo.InvariantCulture)))), 200);
         Assert.Equal("", LzJsonValue.GetString(Json("null")));
         Assert.Null(LzJsonValue.GetInt64(Json("\"\""), "x"));
         Assert.Null(LzJsonValue.GetInt64(Json("null"), "x"));

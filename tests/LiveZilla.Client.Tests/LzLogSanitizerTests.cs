@@ -7,7 +7,9 @@ public class LzLogSanitizerTests
 {
     [Theory]
     [InlineData("{\"Operator\":{\"UserId\":\"x\",\"Password\":\"abc\"}}", "{\"Operator\":{\"UserId\":\"x\",\"Password\":\"***\"}}")]
-    [InlineData("{\"Operator\":{\"newpassword\":{\"a\":1},\"List\":[{\"Password\":\"p\"}]}}", "{\"Operator\":{\"newpassword\":\"***\",\"List\":[{\"Password\":\"***\"}]}}")]
+    [InlineData(
+        "{\"Operator\":{\"newpassword\":{\"a\":1},\"List\":[{\"Password\":\"p\"}]}}",
+        "{\"Operator\":{\"newpassword\":\"***\",\"List\":[{\"Password\":\"***\"}]}}")]
     [InlineData("{not json Password=abc", "<22 characters, not JSON, hidden>")]
     public void P_data_passwords_are_masked_at_any_depth_and_unparsable_data_is_hidden(string data, string expected)
     {

@@ -64,7 +64,8 @@ public class LzModelReaderTests
     [InlineData("\"99999999999999999999\"", 0L, "99999999999999999999")]
     public void Ticket_ids_read_as_numbers_and_keep_any_text_that_is_not_the_numbers_canonical_form(string id, long number, string? kept)
     {
-        var t = Ticket("{\"Id\":" + id + ",\"Editor\":{\"Id\":" + id + ",\"Editor\":\"admin\"},\"Messages\":[{\"TicketMessage\":{\"Id\":\"m\",\"TicketId\":" + id + "}}]}");
+        var t = Ticket("{\"Id\":" + id + ",\"Editor\":{\"Id\":" + id + ",\"Editor\":\"admin\"},"
+            + "\"Messages\":[{\"TicketMessage\":{\"Id\":\"m\",\"TicketId\":" + id + "}}]}");
         Assert.Equal((number, kept), (t.Id, t.IdText));
         Assert.Equal((number, kept), (t.EditorRow!.TicketId, t.EditorRow.TicketIdText));
         Assert.Equal((number, kept), (t.Messages[0].TicketId, t.Messages[0].TicketIdText));
@@ -74,7 +75,8 @@ public class LzModelReaderTests
     [Fact]
     public void In_text_form_as_a_csv_cell_shows_them_the_messages_are_their_count_and_unknown_keys_a_json_object()
     {
-        var t = Ticket("{\"Id\":\"1\",\"Messages\":[{\"TicketMessage\":{\"Id\":\"1\"}},{\"TicketMessage\":{\"Id\":\"2\"}}],\"Priority\":\"2\",\"Future\":{\"x\":[1,\"ä\"]}}");
+        var t = Ticket("{\"Id\":\"1\",\"Messages\":[{\"TicketMessage\":{\"Id\":\"1\"}},{\"TicketMessage\":{\"Id\":\"2\"}}],"
+            + "\"Priority\":\"2\",\"Future\":{\"x\":[1,\"ä\"]}}");
         Assert.Equal("2", t.Messages.ToString());
         Assert.Equal("{\"Priority\":\"2\",\"Future\":{\"x\":[1,\"ä\"]}}", t.ExtensionData.ToString());
         var bare = Ticket("{\"Id\":\"1\"}");
@@ -88,7 +90,8 @@ public class LzModelReaderTests
         var t = Ticket("{\"Id\":\"1\",\"Editor\":\"\",\"Messages\":\"\",\"LastUpdated\":\"\",\"WaitBegin\":\"\"}");
         Assert.Empty(t.Messages);
         Assert.Null(t.LastUpdated);
-        var m = LzModelReader.ReadTicketMessage(Json("{\"TicketMessage\":{\"Id\":\"1\",\"Attachments\":\"\",\"Comments\":\"\",\"Customs\":\"\",\"CallMeBack\":\"\",\"Type\":\"\"}}"));
+        var m = LzModelReader.ReadTicketMessage(
+            Json("{\"TicketMessage\":{\"Id\":\"1\",\"Attachments\":\"\",\"Comments\":\"\",\"Customs\":\"\",\"CallMeBack\":\"\",\"Type\":\"\"}}"));
         Assert.Empty(m.Attachments);
         Assert.Empty(m.Comments);
         Assert.Empty(m.Customs);
@@ -99,7 +102,8 @@ public class LzModelReaderTests
     [Fact]
     public void Attachment_and_custom_maps_read_as_dictionaries()
     {
-        var m = LzModelReader.ReadTicketMessage(Json("{\"Attachments\":{\"res1\":\"invoice.pdf\",\"res2\":\"photo.png\"},\"Customs\":{\"Order\":\"4711\",\"Priority\":3}}"));
+        var m = LzModelReader.ReadTicketMessage(
+            Json("{\"Attachments\":{\"res1\":\"invoice.pdf\",\"res2\":\"photo.png\"},\"Customs\":{\"Order\":\"4711\",\"Priority\":3}}"));
         Assert.Equal("invoice.pdf", m.Attachments["res1"]);
         Assert.Equal("photo.png", m.Attachments["res2"]);
         Assert.Equal("4711", m.Customs["Order"]);
@@ -167,7 +171,10 @@ public class LzModelReaderTests
     [Fact]
     public void Knowledge_base_entries_read_string_numbers_and_string_booleans()
     {
-        var k = LzModelReader.ReadKnowledgeBaseEntry(Json("{\"KnowledgeBaseEntry\":{\"Id\":\"abc\",\"Title\":\"How to\",\"Value\":\"<p>x</p>\",\"Type\":\"2\",\"ParentId\":\"f1\",\"IsPublic\":\"1\",\"FulltextSearch\":\"0\",\"AllowBotAccess\":true,\"ShortcutWord\":\"\",\"GroupId\":\"support\",\"OwnerId\":\"sysadmin01\",\"Languages\":\"en,de\",\"Tags\":\"a\"}}"));
+        var k = LzModelReader.ReadKnowledgeBaseEntry(Json("""
+            {"KnowledgeBaseEntry":{"Id":"abc","Title":"How to","Value":"<p>x</p>","Type":"2","ParentId":"f1","IsPublic":"1","FulltextSearch":"0",
+             "AllowBotAccess":true,"ShortcutWord":"","GroupId":"support","OwnerId":"sysadmin01","Languages":"en,de","Tags":"a"}}
+            """));
         Assert.Equal(LzKnowledgeBaseEntryType.Link, k.Type);
         Assert.True(k.IsPublic);
         Assert.False(k.FulltextSearch);
@@ -179,7 +186,10 @@ public class LzModelReaderTests
     [Fact]
     public void Chats_read_transcript_fields_and_times()
     {
-        var c = LzModelReader.ReadChat(Json("{\"Chat\":{\"ChatId\":\"42\",\"TimeStart\":\"1795601953\",\"TimeEnd\":\"0\",\"HTML\":\"<b>hi</b>\",\"PlainText\":\"hi\",\"Customs\":[],\"OperatorId\":\"sysadmin01\",\"Question\":\"?\"}}"));
+        var c = LzModelReader.ReadChat(Json("""
+            {"Chat":{"ChatId":"42","TimeStart":"1795601953","TimeEnd":"0","HTML":"<b>hi</b>","PlainText":"hi","Customs":[],
+             "OperatorId":"sysadmin01","Question":"?"}}
+            """));
         Assert.Equal("42", c.ChatId);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795601953), c.TimeStart);
         Assert.Null(c.TimeEnd);
@@ -205,7 +215,12 @@ public class LzModelReaderTests
     [Fact]
     public void Results_are_immutable_to_callers()
     {
-        foreach (var type in new[] { typeof(LzTicket), typeof(LzTicketMessage), typeof(LzTicketEditor), typeof(LzTicketComment), typeof(LzOperator), typeof(LzChat), typeof(LzKnowledgeBaseEntry) })
+        var types = new[]
+        {
+            typeof(LzTicket), typeof(LzTicketMessage), typeof(LzTicketEditor), typeof(LzTicketComment), typeof(LzOperator), typeof(LzChat),
+            typeof(LzKnowledgeBaseEntry),
+        };
+        foreach (var type in types)
             foreach (var property in type.GetProperties())
                 Assert.True(property.SetMethod == null || !property.SetMethod.IsPublic, $"{type.Name}.{property.Name} has a public setter");
         var t = Ticket("{\"Messages\":[{\"TicketMessage\":{\"Id\":\"1\"}}]}");
@@ -217,7 +232,8 @@ public class LzModelReaderTests
     {
         var body = Recordings.Get("018").Body;
         using var client = TestClients.Create(FakeHandler.Always(200, body));
-        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () => await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync())));
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 40).Select(_ => Task.Run(async () => await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync())));
         Assert.All(results, r => Assert.Equal(new[] { 11701L, 11702L }, r.Select(t => t.Id)));
     }
 

@@ -39,8 +39,9 @@ public class LzTicketDirectReaderTests
             "\"999999999999999999\"", "\"9223372036854775807\"", "\"9223372036854775808\"", "99999999999999999999", "1e3", "11701.0", "true",
             "\"\uff11\"", "{}", "[]")));
 
-    private static readonly Gen<string> BooleanValue = Gen.Frequency((20, Gen.OneOfConst("true", "false")), (1, Gen.OneOfConst("true", "false", "null", "0", "1", "\"0\"", "\"1\"", "\"true\"",
-        "\"FALSE\"", "\"\"", "\" yes \"", "2.5", "[]")));
+    private static readonly Gen<string> BooleanValue = Gen.Frequency(
+        (20, Gen.OneOfConst("true", "false")),
+        (1, Gen.OneOfConst("true", "false", "null", "0", "1", "\"0\"", "\"1\"", "\"true\"", "\"FALSE\"", "\"\"", "\" yes \"", "2.5", "[]")));
 
     private static readonly Gen<string> ExtensionValue = Gen.OneOfConst("1", "\"x\"", "null", "{\"deep\":[1,{\"a\":\"b\"}]}", "[]", "true");
 
@@ -152,7 +153,9 @@ public class LzTicketDirectReaderTests
     [Fact]
     public void Recorded_ticket_lists_are_read_directly_without_falling_back()
     {
-        var lists = Recordings.Exchanges.Where(e => e.Function == "p_tickets_list" && e.Status == 200 && e.IsComplete && e.Body.Contains("\"Ticket\"")).ToList();
+        var lists = Recordings.Exchanges
+            .Where(e => e.Function == "p_tickets_list" && e.Status == 200 && e.IsComplete && e.Body.Contains("\"Ticket\""))
+            .ToList();
         Assert.NotEmpty(lists);
         var tickets = 0;
         foreach (var exchange in lists)

@@ -31,7 +31,8 @@ public class LzTicketPagerTests
 
         AssertExactly(Expected(server, new LzTicketQuery()), ids);
         // Only a full one-second window is asked for again without a limit: several tickets can share a second.
-        Assert.All(server.ListRequests, r => Assert.True(r.Limit is > 0 && r.Limit <= pageSize || (r.Limit == null && r.CreatedBefore - r.CreatedAfter == TimeSpan.FromSeconds(2))));
+        Assert.All(server.ListRequests, r =>
+            Assert.True(r.Limit is > 0 && r.Limit <= pageSize || (r.Limit == null && r.CreatedBefore - r.CreatedAfter == TimeSpan.FromSeconds(2))));
         _output.WriteLine($"PageSize {pageSize}: {server.ListRequests.Count} requests for {ids.Count} tickets");
     }
 
@@ -47,13 +48,15 @@ public class LzTicketPagerTests
         var server = new FakeTicketServer(data);
         var reports = new List<LzTicketPagerProgress>();
 
-        var ids = await ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = throttleLimit, Progress = reports.Add });
+        var ids = await ListIds(
+            server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = throttleLimit, Progress = reports.Add });
 
         Assert.Equal(data.Count, ids.Count);
         int minimum = (data.Count + 999) / 1000;
         int full = server.ListRequests.Count(r => server.Evaluate(r).Count == r.Limit);
         long wasted = reports[^1].TicketsWasted;
-        _output.WriteLine($"{(bursty ? "bursty" : "steady")}, {throttleLimit} in flight: {server.ListRequests.Count} requests (minimum {minimum}), {full} came back full, {wasted} tickets wasted");
+        _output.WriteLine($"{(bursty ? "bursty" : "steady")}, {throttleLimit} in flight: {server.ListRequests.Count} requests (minimum {minimum}), "
+            + $"{full} came back full, {wasted} tickets wasted");
         // On a real server a ticket costs capacity and a request mostly waiting, so windows aim at 60 % of a page: more
         // requests than the minimum, and a full answer (a page of tickets sent in vain) mostly where the density jumps,
         // which the bursty data does 13 times, by a factor of 240.
@@ -116,7 +119,8 @@ public class LzTicketPagerTests
         Assert.Equal(new[] { "billing", "sales" }, listed.Select(t => t.Group).Distinct().OrderBy(g => g));
         Assert.Equal(new[] { "jdoe", "zoe" }, listed.Select(t => t.Editor).Distinct().OrderBy(e => e));
         AssertExactly(Expected(server, query), ids);
-        Assert.All(server.ListRequests, r => Assert.Equal(((string?)null, (string?)null), (LzTicketQuery.ServerValue(r.Operators), LzTicketQuery.ServerValue(r.Groups))));
+        Assert.All(server.ListRequests, r =>
+            Assert.Equal(((string?)null, (string?)null), (LzTicketQuery.ServerValue(r.Operators), LzTicketQuery.ServerValue(r.Groups))));
     }
 
     [Fact]
@@ -128,7 +132,8 @@ public class LzTicketPagerTests
 
         var hit = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Groups = new[] { ticket.Group } }, new());
         var miss = await ListIds(server, new LzTicketQuery { Id = ticket.Id, Groups = new[] { otherGroup } }, new());
-        var tooLate = await ListIds(server, new LzTicketQuery { Id = ticket.Id, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(ticket.Created!.Value) }, new());
+        var tooLate = await ListIds(
+            server, new LzTicketQuery { Id = ticket.Id, CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(ticket.Created!.Value) }, new());
 
         Assert.Equal(new[] { ticket.Id }, hit);
         Assert.Empty(miss);
@@ -246,7 +251,8 @@ public class LzTicketPagerTests
         var server = new FakeTicketServer(Big);
         var listed = new List<(long Created, long Id)>();
 
-        await foreach (var t in new LzTicketPager(server, new LzTicketPagerOptions { PageSize = pageSize, ThrottleLimit = throttleLimit }).ListAsync(new LzTicketQuery()))
+        var pager = new LzTicketPager(server, new LzTicketPagerOptions { PageSize = pageSize, ThrottleLimit = throttleLimit });
+        await foreach (var t in pager.ListAsync(new LzTicketQuery()))
             listed.Add((t.Created!.Value.ToUnixTimeSeconds(), t.Id));
 
         var expected = server.Tickets.Where(t => t.Created.HasValue && !t.Undecodable)
@@ -345,7 +351,8 @@ public class LzTicketPagerTests
         var server = new FakeTicketServer(Big);
         server.FailList = _ => FakeFault.Error(LzErrorKind.ServerCrash, "HTTP 500 with an empty body.");
 
-        var error = await Assert.ThrowsAsync<LzServerCrashException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 100_000 }));
+        var error = await Assert.ThrowsAsync<LzServerCrashException>(
+            () => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 100_000 }));
 
         Assert.Equal(2, server.ListRequests.Count);
         Assert.Equal(1, server.ListRequests[1].Limit);
@@ -411,10 +418,12 @@ public class LzTicketPagerTests
             if (Interlocked.Increment(ref sweepWindows) == 2) { failing = q; return; }
             await hold.Task.WaitAsync(ct);
         };
-        server.FailList = q => ReferenceEquals(q, failing) || (failing != null && q.CreatedAfter == failing.CreatedAfter && q.CreatedBefore == failing.CreatedBefore && q.Limit == failing.Limit)
+        server.FailList = q => ReferenceEquals(q, failing)
+            || (failing != null && q.CreatedAfter == failing.CreatedAfter && q.CreatedBefore == failing.CreatedBefore && q.Limit == failing.Limit)
             ? new LzAuthenticationException("p_tickets_list: authentication failed (LZAV20001).") : null;
 
-        await Assert.ThrowsAsync<LzAuthenticationException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = 4 }));
+        await Assert.ThrowsAsync<LzAuthenticationException>(
+            () => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 1000, ThrottleLimit = 4 }));
 
         Assert.Equal(4, sweepWindows);  // the windows started before the failure, and not one more
         Assert.Equal(0, server.ListsInFlight);  // the held ones were cancelled
@@ -432,7 +441,10 @@ public class LzTicketPagerTests
             await Task.Delay(Timeout.Infinite, ct);
         };
         using var cts = new CancellationTokenSource();
-        var listing = Task.Run(async () => { await foreach (var unused in new LzTicketPager(server, new LzTicketPagerOptions { PageSize = 500 }).ListAsync(new LzTicketQuery(), cts.Token)) { } });
+        var listing = Task.Run(async () =>
+        {
+            await foreach (var unused in new LzTicketPager(server, new LzTicketPagerOptions { PageSize = 500 }).ListAsync(new LzTicketQuery(), cts.Token)) { }
+        });
 
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         cts.Cancel();
@@ -461,7 +473,8 @@ public class LzTicketPagerTests
         var server = new FakeTicketServer(Big.Take(5000));
         server.BreakAfter = q => q.CreatedBefore != null && q.Limit == 300 ? 10 : null;
 
-        var error = await Assert.ThrowsAsync<LzTransportException>(() => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, MaxWindowRetries = 2 }));
+        var error = await Assert.ThrowsAsync<LzTransportException>(
+            () => ListIds(server, new LzTicketQuery(), new LzTicketPagerOptions { PageSize = 300, MaxWindowRetries = 2 }));
 
         Assert.Equal(LzErrorKind.Transport, error.Kind);
     }
@@ -495,7 +508,8 @@ public class LzTicketPagerTests
             from throttle in Gen.Int[1, 5]
             select (seed, count, pageSize, firstId, outOfOrder, filter, undecodable, singlePage, shared, throttle);
 
-        void Check((int seed, int count, int pageSize, long firstId, double outOfOrder, int filter, int undecodable, bool singlePage, double shared, int throttle) c)
+        void Check(
+            (int seed, int count, int pageSize, long firstId, double outOfOrder, int filter, int undecodable, bool singlePage, double shared, int throttle) c)
         {
             var data = FakeData.Tickets(c.count, c.seed, c.firstId, c.outOfOrder, sharedSeconds: c.shared);
             var random = new Random(c.seed);
@@ -511,7 +525,8 @@ public class LzTicketPagerTests
             var lost = failures.Where(f => f.WindowStart.HasValue).Select(f => f.WindowStart!.Value.ToUnixTimeSeconds()).ToHashSet();
             var expected = Expected(server, query).Where(id => !lost.Contains(server[id].Created!.Value)).ToHashSet();
             if (ids.Count != ids.Distinct().Count()) throw new Exception("duplicates");
-            if (!expected.IsSubsetOf(ids) || ids.Any(id => !Expected(server, query).Contains(id))) throw new Exception($"expected {expected.Count}, got {ids.Count}");
+            if (!expected.IsSubsetOf(ids) || ids.Any(id => !Expected(server, query).Contains(id)))
+                throw new Exception($"expected {expected.Count}, got {ids.Count}");
             int badInRange = data.Count(t => t.Undecodable && Expected(server, query, includeUndecodable: true).Contains(t.Id));
             if (failures.Count < (badInRange > 0 ? 1 : 0)) throw new Exception("undecodable ticket not reported");
         }

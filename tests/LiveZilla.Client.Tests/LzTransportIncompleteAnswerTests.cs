@@ -42,7 +42,10 @@ public class LzTransportIncompleteAnswerTests
         {
             o.Clock = clock;
             o.Timeout = Timeout;
-            o.Retry = new LzRetryPolicy { MaxRetries = MaxRetries, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4), MaxTotalDelay = TimeSpan.FromMinutes(5) };
+            o.Retry = new LzRetryPolicy
+            {
+                MaxRetries = MaxRetries, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4), MaxTotalDelay = TimeSpan.FromMinutes(5),
+            };
         });
         return (handler, clock, client);
     }
@@ -136,7 +139,8 @@ public class LzTransportIncompleteAnswerTests
         {
             var ex = await Assert.ThrowsAnyAsync<LzApiException>(async () =>
             {
-                await foreach (var ticket in ((ILzTicketApi)client).ListTicketsAsync(new LzTicketQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1) })) seen.Add(ticket.Id);
+                var query = new LzTicketQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1) };
+                await foreach (var ticket in ((ILzTicketApi)client).ListTicketsAsync(query)) seen.Add(ticket.Id);
             });
             AssertNamesTheFault(fault, ex);
             Assert.Equal("p_tickets_list", ex.Function);

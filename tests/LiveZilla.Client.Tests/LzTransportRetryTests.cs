@@ -18,7 +18,8 @@ public class LzTransportRetryTests
 
     private static HttpResponseMessage Status(int status, string body = "") => FakeHandler.Text(status, body);
 
-    private static HttpResponseMessage Refused() => throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+    private static HttpResponseMessage Refused() =>
+        throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
 
     private static HttpResponseMessage Reset() => throw new HttpRequestException("Error while copying content", new IOException("Connection reset by peer"));
 
@@ -28,7 +29,10 @@ public class LzTransportRetryTests
         var client = TestClients.Create(handler, o =>
         {
             o.Clock = clock;
-            o.Retry = new LzRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30), MaxTotalDelay = TimeSpan.FromMinutes(2) };
+            o.Retry = new LzRetryPolicy
+            {
+                MaxRetries = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30), MaxTotalDelay = TimeSpan.FromMinutes(2),
+            };
             configure?.Invoke(o);
         });
         return (handler, clock, client);
@@ -90,7 +94,10 @@ public class LzTransportRetryTests
     [Fact]
     public async Task The_total_wait_stays_within_the_budget()
     {
-        var (handler, clock, client) = Setup(Script(() => Status(503)), o => o.Retry = new LzRetryPolicy { MaxRetries = 50, BaseDelay = TimeSpan.FromSeconds(4), MaxDelay = TimeSpan.FromSeconds(8), MaxTotalDelay = TimeSpan.FromSeconds(30) });
+        var (handler, clock, client) = Setup(Script(() => Status(503)), o => o.Retry = new LzRetryPolicy
+        {
+            MaxRetries = 50, BaseDelay = TimeSpan.FromSeconds(4), MaxDelay = TimeSpan.FromSeconds(8), MaxTotalDelay = TimeSpan.FromSeconds(30),
+        });
         using (client) await Assert.ThrowsAsync<LzServerUnavailableException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
         Assert.True(clock.Delays.Sum(d => d.TotalSeconds) <= 30);
         Assert.InRange(handler.Requests.Count, 4, 16);
@@ -192,14 +199,19 @@ public class LzTransportRetryTests
     [Fact]
     public async Task Dns_and_tls_failures_are_named_and_marked_as_not_sent()
     {
-        var dns = Setup(Script(() => throw new HttpRequestException("No such host is known", new SocketException((int)SocketError.HostNotFound))), o => o.Retry.MaxRetries = 0);
+        var dns = Setup(
+            Script(() => throw new HttpRequestException("No such host is known", new SocketException((int)SocketError.HostNotFound))),
+            o => o.Retry.MaxRetries = 0);
         using (dns.Client)
         {
             var ex = await Assert.ThrowsAsync<LzTransportException>(() => dns.Client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
             Assert.Contains("could not be resolved", ex.Message);
             Assert.False(ex.MayHaveReachedServer);
         }
-        var tls = Setup(Script(() => throw new HttpRequestException("The SSL connection could not be established", new AuthenticationException("The remote certificate is invalid"))), o => o.Retry.MaxRetries = 0);
+        var tls = Setup(
+            Script(() => throw new HttpRequestException(
+                "The SSL connection could not be established", new AuthenticationException("The remote certificate is invalid"))),
+            o => o.Retry.MaxRetries = 0);
         using (tls.Client)
         {
             var ex = await Assert.ThrowsAsync<LzTransportException>(() => tls.Client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());

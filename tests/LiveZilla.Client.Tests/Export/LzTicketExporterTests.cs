@@ -21,7 +21,8 @@ public sealed class LzTicketExporterTests : IDisposable
         return clock;
     }
 
-    private static LzExportOptions Options(int pageSize = 100, bool resume = false, bool overwrite = false, int throttleLimit = LzTicketPagerOptions.DefaultThrottleLimit) =>
+    private static LzExportOptions Options(
+        int pageSize = 100, bool resume = false, bool overwrite = false, int throttleLimit = LzTicketPagerOptions.DefaultThrottleLimit) =>
         new() { PageSize = pageSize, Resume = resume, Overwrite = overwrite, ThrottleLimit = throttleLimit, Clock = ClockAtNow(), ToolVersion = "test" };
 
     private static FakeTicketServer Server(int count, int seed) => new(FakeData.Tickets(count, seed, firstId: 99_000));
@@ -64,9 +65,12 @@ public sealed class LzTicketExporterTests : IDisposable
     {
         var server = Server(800, 2);
         string path = PathOf("sales.jsonl");
-        await new LzTicketExporter(server, Options()).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" }, Status = new[] { LzTicketStatus.Open } });
+        await new LzTicketExporter(server, Options())
+            .ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" }, Status = new[] { LzTicketStatus.Open } });
         var tickets = LzTicketJsonLines.ReadFile(path).ToList();
-        var expected = server.Tickets.Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open)).Select(t => t.Id).OrderBy(x => x).ToList();
+        var expected = server.Tickets
+            .Where(t => t.Group == "sales" && (!t.HasEditorRow || t.Status == LzTicketStatus.Open))
+            .Select(t => t.Id).OrderBy(x => x).ToList();
         Assert.Equal(expected, tickets.Select(t => t.Id).OrderBy(x => x).ToList());
         var manifest = LzExportVerifier.Verify(path).Manifest;
         Assert.Equal(new[] { "sales" }, manifest.Filters.Group);
@@ -97,7 +101,8 @@ public sealed class LzTicketExporterTests : IDisposable
             int throttleLimit = random.Next(1, 4);
             try
             {
-                await new LzTicketExporter(server, Options(pageSize: 90, resume: started, throttleLimit: throttleLimit)).ExportAsync(path, new LzTicketQuery(), cts.Token);
+                await new LzTicketExporter(server, Options(pageSize: 90, resume: started, throttleLimit: throttleLimit))
+                    .ExportAsync(path, new LzTicketQuery(), cts.Token);
                 break;
             }
             catch (OperationCanceledException)
@@ -175,7 +180,8 @@ public sealed class LzTicketExporterTests : IDisposable
         string path = PathOf("groups.jsonl");
         await ExportInterrupted(server, afterTickets: 100, path, new LzTicketQuery { Groups = new[] { "support", "sales", "support" } }, Options(pageSize: 40));
 
-        var result = await new LzTicketExporter(server, Options(pageSize: 40, resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales", "support" } });
+        var result = await new LzTicketExporter(server, Options(pageSize: 40, resume: true))
+            .ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales", "support" } });
 
         Assert.True(result.Resumed);
         Assert.Equal(server.Tickets.Count(t => t.Created.HasValue), result.TicketCount);
@@ -214,9 +220,11 @@ public sealed class LzTicketExporterTests : IDisposable
         Assert.Equal(200, done.TicketCount);
 
         await ExportInterrupted(server, afterTickets: 50, path, new LzTicketQuery(), Options(pageSize: 20, overwrite: true));
-        var differ = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" } }));
+        var differ = await Assert.ThrowsAsync<LzExportException>(
+            () => new LzTicketExporter(server, Options(resume: true)).ExportAsync(path, new LzTicketQuery { Groups = new[] { "sales" } }));
         Assert.Equal(LzExportFailure.FiltersDiffer, differ.Reason);
-        var missing = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(resume: true)).ExportAsync(PathOf("none.jsonl"), new LzTicketQuery()));
+        var missing = await Assert.ThrowsAsync<LzExportException>(
+            () => new LzTicketExporter(server, Options(resume: true)).ExportAsync(PathOf("none.jsonl"), new LzTicketQuery()));
         Assert.Equal(LzExportFailure.NothingToResume, missing.Reason);
     }
 
@@ -229,7 +237,8 @@ public sealed class LzTicketExporterTests : IDisposable
         var lines = File.ReadAllLines(path);
         Assert.NotEmpty(lines);
         File.WriteAllLines(path, lines.Take(lines.Length - 1));
-        var ex = await Assert.ThrowsAsync<LzExportException>(() => new LzTicketExporter(server, Options(pageSize: 50, resume: true)).ExportAsync(path, new LzTicketQuery()));
+        var ex = await Assert.ThrowsAsync<LzExportException>(
+            () => new LzTicketExporter(server, Options(pageSize: 50, resume: true)).ExportAsync(path, new LzTicketQuery()));
         Assert.Equal(LzExportFailure.Corrupt, ex.Reason);
     }
 

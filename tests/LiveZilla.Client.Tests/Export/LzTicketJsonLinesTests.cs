@@ -16,13 +16,17 @@ public class LzTicketJsonLinesTests
     private const string RichTicket = """
         {"Ticket":{"Id":"100004","Editor":{"Id":"100004","Editor":null,"Status":"2","SubStatus":"waiting","Extra":{"a":[1,2]}},
          "Messages":[{"TicketMessage":{"Id":"100004","Created":"1795601953","Edited":"0","Fullname":"J\u00f6rg \ud83d\ude00","Company":"","Phone":"",
-           "Email":"j@example.test","Customs":{"Order":"4711","Produkt":"Caf\u00e9"},"IP":"10.0.0.1","SenderUserId":"","Text":"Zeile 1\nZeile 2\t\\ \/ \"q\" \u0645\u0631\u062d\u0628\u0627",
+           "Email":"j@example.test","Customs":{"Order":"4711","Produkt":"Caf\u00e9"},"IP":"10.0.0.1","SenderUserId":"",
+           "Text":"Zeile 1\nZeile 2\t\\ \/ \"q\" \u0645\u0631\u062d\u0628\u0627",
            "Type":"0","CallMeBack":true,"ChannelId":"f6538d968a4342e6f4381ec23d576b5f","Attachments":{"res1":"invoice.pdf"},"Subject":"Help",
            "Comments":{"c1":{"time":"1795601960","operator_id":"admin","comment":"note 1"},"c2":{"time":"1795601961","operator_id":"jdoe","comment":"note 2"}},
            "TicketId":"100004","Unknown":{"x":null},"SenderId":"legacy"}},
-          {"TicketMessage":{"Id":"bba341e995fd5ddca30adadf095607d9","Created":"1795601999","Edited":"1795602000","Fullname":"","Company":"","Phone":"","Email":"","Customs":[],
-           "IP":"","SenderUserId":"sysadmin01","Text":"Reply","Type":"1","CallMeBack":false,"ChannelId":"aa","Attachments":[],"Subject":"","Comments":[],"TicketId":"100004"}}],
-         "Group":"support","Channel":"6","SubChannel":"web","Language":"DE","LastUpdated":"1795602000","WaitBegin":"2000000000","Salt":"5ab6c3b8cb8addfc3961dd46992eb91f",
+          {"TicketMessage":{"Id":"bba341e995fd5ddca30adadf095607d9","Created":"1795601999","Edited":"1795602000",
+           "Fullname":"","Company":"","Phone":"","Email":"","Customs":[],
+           "IP":"","SenderUserId":"sysadmin01","Text":"Reply","Type":"1","CallMeBack":false,"ChannelId":"aa","Attachments":[],"Subject":"",
+           "Comments":[],"TicketId":"100004"}}],
+         "Group":"support","Channel":"6","SubChannel":"web","Language":"DE","LastUpdated":"1795602000","WaitBegin":"2000000000",
+         "Salt":"5ab6c3b8cb8addfc3961dd46992eb91f",
          "Tags":"a,b","Hash":"DDB8361BC567","PublicLink":"http:\/\/x\/ticket.php?id=100004","FutureField":12.5}}
         """;
 
@@ -52,7 +56,11 @@ public class LzTicketJsonLinesTests
     [Fact]
     public void A_ticket_without_editor_row_and_echo_comments_keeps_its_shape()
     {
-        var ticket = Read("""{"Id":"11701","Editor":{"TicketEditor":null},"Messages":[{"TicketMessage":{"Id":"11701","Created":1795601953,"Comments":[["admin","internal"]],"Customs":[["A","1"]]}}],"LastUpdated":0,"WaitBegin":0}""");
+        var ticket = Read("""
+            {"Id":"11701","Editor":{"TicketEditor":null},
+             "Messages":[{"TicketMessage":{"Id":"11701","Created":1795601953,"Comments":[["admin","internal"]],"Customs":[["A","1"]]}}],
+             "LastUpdated":0,"WaitBegin":0}
+            """);
         var again = LzTicketJsonLines.Parse(LzTicketJsonLines.Serialize(ticket));
         TicketComparer.AssertSame(ticket, again);  // the input leaves out keys, which the file then holds as 0
         Assert.Null(again.EditorRow);
@@ -67,7 +75,8 @@ public class LzTicketJsonLinesTests
     public void Ticket_ids_are_written_back_as_the_server_sent_their_text(string sent)
     {
         var ticket = Read("{\"Id\":\"" + sent + "\",\"Editor\":{\"Id\":\"" + sent + "\",\"Editor\":\"admin\",\"Status\":\"1\"},"
-            + "\"Messages\":[{\"TicketMessage\":{\"Id\":\"" + sent + "\",\"TicketId\":\"" + sent + "\",\"Created\":\"1795601953\",\"Edited\":\"0\"}}],\"LastUpdated\":\"1795601953\",\"WaitBegin\":\"2000000000\"}");
+            + "\"Messages\":[{\"TicketMessage\":{\"Id\":\"" + sent + "\",\"TicketId\":\"" + sent + "\",\"Created\":\"1795601953\",\"Edited\":\"0\"}}],"
+            + "\"LastUpdated\":\"1795601953\",\"WaitBegin\":\"2000000000\"}");
         string line = LzTicketJsonLines.Serialize(ticket);
         Assert.StartsWith("{\"Id\":\"" + sent + "\",\"Editor\":{\"Id\":\"" + sent + "\",", line);
         Assert.Contains("\"TicketId\":\"" + sent + "\"", line);

@@ -130,7 +130,8 @@ public sealed class LzTicketWatcherTests : IDisposable
     public async Task A_state_file_that_records_one_group_as_a_plain_string_continues_a_watch_of_that_group()
     {
         string state = Path.Combine(_folder, "single.json");
-        File.WriteAllText(state, "{\"Format\":\"LiveZilla.TicketWatch/1\",\"Group\":\"support\",\"Floor\":" + _now.ToUnixTimeSeconds() + ",\"Watermark\":" + _now.ToUnixTimeSeconds() + "}");
+        File.WriteAllText(state, "{\"Format\":\"LiveZilla.TicketWatch/1\",\"Group\":\"support\",\"Floor\":" + _now.ToUnixTimeSeconds()
+            + ",\"Watermark\":" + _now.ToUnixTimeSeconds() + "}");
         var arrived = new List<FakeTicket>();
         var options = Options(wait => { if (wait == 1) arrived.Add(Arrive()); }, statePath: state);
         options.Groups = new[] { "support" };
@@ -191,22 +192,27 @@ public sealed class LzTicketWatcherTests : IDisposable
         private readonly FakeTicketServer _inner;
         public MessageAddingApi(FakeTicketServer inner) => _inner = inner;
 
-        public async IAsyncEnumerable<LzTicket> ListTicketsAsync(LzTicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public async IAsyncEnumerable<LzTicket> ListTicketsAsync(
+            LzTicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await foreach (var t in _inner.ListTicketsAsync(query, cancellationToken))
             {
                 var fake = _inner[t.Id];
                 if (fake.Messages.Count > 0)
                 {
-                    var extra = fake.Messages.Select((m, i) => new LzTicketMessage { Id = t.Id + "-" + i, TicketId = t.Id, Text = m.Text, Created = t.Created!.Value.AddSeconds(i + 1) });
+                    var extra = fake.Messages.Select((m, i) =>
+                        new LzTicketMessage { Id = t.Id + "-" + i, TicketId = t.Id, Text = m.Text, Created = t.Created!.Value.AddSeconds(i + 1) });
                     t.Messages = t.Messages.Concat(extra).ToList();
                 }
                 yield return t;
             }
         }
 
-        public Task<LzTicket> CreateTicketAsync(LzNewTicket ticket, CancellationToken cancellationToken = default) => _inner.CreateTicketAsync(ticket, cancellationToken);
-        public Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default) => _inner.AddTicketMessageAsync(message, cancellationToken);
-        public Task<LzTicketEditor> AssignTicketEditorAsync(LzTicketAssignment assignment, CancellationToken cancellationToken = default) => _inner.AssignTicketEditorAsync(assignment, cancellationToken);
+        public Task<LzTicket> CreateTicketAsync(LzNewTicket ticket, CancellationToken cancellationToken = default) =>
+            _inner.CreateTicketAsync(ticket, cancellationToken);
+        public Task<LzTicketMessage> AddTicketMessageAsync(LzNewTicketMessage message, CancellationToken cancellationToken = default) =>
+            _inner.AddTicketMessageAsync(message, cancellationToken);
+        public Task<LzTicketEditor> AssignTicketEditorAsync(LzTicketAssignment assignment, CancellationToken cancellationToken = default) =>
+            _inner.AssignTicketEditorAsync(assignment, cancellationToken);
     }
 }
