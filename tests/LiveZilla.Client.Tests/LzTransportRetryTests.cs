@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using LiveZilla.Client.Errors;
@@ -17,6 +18,13 @@ public class LzTransportRetryTests
     }
 
     private static HttpResponseMessage Status(int status, string body = "") => FakeHandler.Text(status, body);
+
+    private static HttpResponseMessage Status(int status, RetryConditionHeaderValue retryAfter)
+    {
+        var response = Status(status);
+        response.Headers.RetryAfter = retryAfter;
+        return response;
+    }
 
     private static HttpResponseMessage Refused() =>
         throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
@@ -68,7 +76,8 @@ public class LzTransportRetryTests
     [Fact]
     public async Task Retry_after_in_seconds_is_honoured_exactly()
     {
-        var (handler, clock, client) = Setup(Script(() => { var r = Status(429); r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7)); return r; }, () => Status(200, EmptyList)));
+        var (handler, clock, client) = Setup(Script(
+            () => Status(429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))), () => Status(200, EmptyList)));
         using (client) await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
         Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, clock.Delays);
     }
@@ -77,7 +86,7 @@ public class LzTransportRetryTests
     public async Task Retry_after_as_a_date_waits_until_that_date()
     {
         var clock = new FakeClock();
-        var handler = Script(() => { var r = Status(503); r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(clock.UtcNow.AddSeconds(20)); return r; }, () => Status(200, EmptyList));
+        var handler = Script(() => Status(503, new RetryConditionHeaderValue(clock.UtcNow.AddSeconds(20))), () => Status(200, EmptyList));
         using (var client = TestClients.Create(handler, o => o.Clock = clock)) await client.ListTicketsAsync(new LzTicketQuery()).ToListAsync();
         Assert.Equal(new[] { TimeSpan.FromSeconds(20) }, clock.Delays);
     }
@@ -85,7 +94,7 @@ public class LzTransportRetryTests
     [Fact]
     public async Task A_retry_after_beyond_the_total_budget_gives_up_at_once()
     {
-        var (handler, clock, client) = Setup(Script(() => { var r = Status(503); r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(10)); return r; }));
+        var (handler, clock, client) = Setup(Script(() => Status(503, new RetryConditionHeaderValue(TimeSpan.FromMinutes(10)))));
         using (client) await Assert.ThrowsAsync<LzServerUnavailableException>(() => client.ListTicketsAsync(new LzTicketQuery()).ToListAsync().AsTask());
         Assert.Single(handler.Requests);
         Assert.Empty(clock.Delays);
