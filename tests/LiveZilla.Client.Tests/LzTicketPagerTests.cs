@@ -161,9 +161,8 @@ public class LzTicketPagerTests
     public async Task Undecodable_tickets_are_isolated_reported_by_id_and_all_others_listed()
     {
         var data = FakeData.Tickets(5000, seed: 7, firstId: 97_000);
-        // Two tickets created in id order (their neighbours in time are their neighbours in id), one on each side of 100000.
-        var bad = new[] { InOrder(data, 1234), InOrder(data, 3210) };
-        foreach (var t in bad) t.Undecodable = true;
+        // Two tickets created in id order, one on each side of 100000.
+        var bad = new[] { MakeUndecodableInOrder(data, 1234), MakeUndecodableInOrder(data, 3210) };
         var server = new FakeTicketServer(data);
         var failures = new List<LzTicketListFailure>();
 
@@ -186,8 +185,7 @@ public class LzTicketPagerTests
     public async Task Without_an_error_callback_the_listing_completes_then_throws_naming_the_window()
     {
         var data = FakeData.Tickets(800, seed: 3);
-        var bad = InOrder(data, 400);
-        bad.Undecodable = true;
+        var bad = MakeUndecodableInOrder(data, 400);
         var server = new FakeTicketServer(data);
         var ids = new List<long>();
 
@@ -229,8 +227,7 @@ public class LzTicketPagerTests
     public async Task Single_page_mode_falls_back_to_windows_around_an_undecodable_ticket()
     {
         var data = FakeData.Tickets(2000, seed: 5);
-        var bad = InOrder(data, 1500);
-        bad.Undecodable = true;
+        var bad = MakeUndecodableInOrder(data, 1500);
         var server = new FakeTicketServer(data);
         var failures = new List<LzTicketListFailure>();
 
@@ -538,10 +535,14 @@ public class LzTicketPagerTests
             for (ulong i = 0; i < 400; i++) cases.Sample(Check, seed: new PCG(1, 0x5eed_0000 + i).ToString(), iter: 1, threads: 1);
     }
 
-    /// <summary>The first ticket from <paramref name="index"/> on whose creation time lies between its id neighbours'.</summary>
-    private static FakeTicket InOrder(List<FakeTicket> data, int index)
+    /// <summary>
+    /// Makes undecodable, and returns, the first ticket from <paramref name="index"/> on whose creation time lies between its
+    /// id neighbours' (its neighbours in time are its neighbours in id).
+    /// </summary>
+    private static FakeTicket MakeUndecodableInOrder(List<FakeTicket> data, int index)
     {
         while (!(data[index - 1].Created < data[index].Created && data[index].Created < data[index + 1].Created)) index++;
+        data[index].Undecodable = true;
         return data[index];
     }
 
