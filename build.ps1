@@ -99,7 +99,9 @@ function Get-TrxCount([string] $Directory) {
 
 function Invoke-BuildTask {
     Write-Step "Building $ModuleName $ModuleVersion ($Configuration)"
-    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'LzPowerShell.sln'), '-c', $Configuration, "-p:Version=$ModuleVersion", '--nologo', '-v:minimal', '-clp:NoSummary') -What 'dotnet build'
+    $buildArguments = @(
+        'build', (Join-Path $RepoRoot 'LzPowerShell.sln'), '-c', $Configuration, "-p:Version=$ModuleVersion", '--nologo', '-v:minimal', '-clp:NoSummary')
+    Invoke-Native dotnet $buildArguments -What 'dotnet build'
 
     Write-Step "Laying out $ModuleDirectory"
     if (Test-Path -LiteralPath $ModuleDirectory) { Remove-Item -LiteralPath $ModuleDirectory -Recurse -Force }
@@ -116,7 +118,8 @@ function Invoke-BuildTask {
         Copy-Item -Destination $dependencyDirectory
 
     Write-Step 'Compiling help and checking the manifest'
-    $check = "& '$(Join-Path $RepoRoot 'build' 'HelpCompiler.ps1')' -ModuleDirectory '$ModuleDirectory' -SourceDirectory '$(Join-Path $RepoRoot 'docs' 'help')'; if (`$LASTEXITCODE) { exit `$LASTEXITCODE }; " +
+    $check = "& '$(Join-Path $RepoRoot 'build' 'HelpCompiler.ps1')' -ModuleDirectory '$ModuleDirectory' " +
+        "-SourceDirectory '$(Join-Path $RepoRoot 'docs' 'help')'; if (`$LASTEXITCODE) { exit `$LASTEXITCODE }; " +
         "`$null = Test-ModuleManifest -Path '$(Join-Path $ModuleDirectory "$ModuleName.psd1")' -ErrorAction Stop"
     Invoke-FreshPwsh -ArgumentList @('-Command', $check) -What 'Help compilation or Test-ModuleManifest'
     Write-Host "Module ready: $ModuleDirectory"
@@ -249,12 +252,28 @@ function Invoke-HelpTask {
 
 # The task table. To add a task: write an Invoke-<Name>Task function above and add one row here.
 $Tasks = [ordered]@{
-    Build   = @{ DependsOn = @();        Action = { Invoke-BuildTask };   Description = 'Compile and lay out the module in out/LiveZilla/<version>/ with help; check the manifest.' }
-    Test    = @{ DependsOn = @('Build'); Action = { Invoke-TestTask };    Description = 'Run every xUnit project, every Pester file in tests/pester/, and the .editorconfig check; print "N passed, N failed".' }
-    Package = @{ DependsOn = @('Build'); Action = { Invoke-PackageTask }; Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.' }
+    Build   = @{
+        DependsOn = @(); Action = { Invoke-BuildTask }
+        Description = 'Compile and lay out the module in out/LiveZilla/<version>/ with help; check the manifest.'
+    }
+    Test    = @{
+        DependsOn = @('Build'); Action = { Invoke-TestTask }
+        Description = 'Run every xUnit project, every Pester file in tests/pester/, and the .editorconfig check; print "N passed, N failed".'
+    }
+    Package = @{
+        DependsOn = @('Build'); Action = { Invoke-PackageTask }
+        Description = 'Publish a .nupkg to a local repository in out/ and prove it installs and imports.'
+    }
     Clean   = @{ DependsOn = @();        Action = { Invoke-CleanTask };   Description = 'Remove out/ and every bin/ and obj/.' }
-    Demo    = @{ DependsOn = @('Build'); Action = { Invoke-DemoTask };    Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.' }
-    Bench   = @{ DependsOn = @('Build'); Action = { Invoke-BenchTask };   Description = 'Release build, then P1-P6 benchmarks against a sandbox it starts: medians and ratios (bench/Invoke-LzBench.ps1; extra arguments such as -Tickets 5000 pass through).' }
+    Demo    = @{
+        DependsOn = @('Build'); Action = { Invoke-DemoTask }
+        Description = 'Build, start the sandbox with seeded tickets, and run a short scripted session: connect, list, create, read back, set status.'
+    }
+    Bench   = @{
+        DependsOn = @('Build'); Action = { Invoke-BenchTask }
+        Description = 'Release build, then P1-P6 benchmarks against a sandbox it starts: medians and ratios ' +
+            '(bench/Invoke-LzBench.ps1; extra arguments such as -Tickets 5000 pass through).'
+    }
     # --- Extension point: add further tasks here. ---
     Help    = @{ DependsOn = @();        Action = { Invoke-HelpTask };    Description = 'List the tasks.' }
 }

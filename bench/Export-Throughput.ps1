@@ -29,7 +29,8 @@ try {
     $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$manifest'
-Connect-LzServer -Uri '$($sandbox.Uri)' -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'admin123' -AsPlainText -Force))) -AllowUnencryptedAuthentication
+`$credential = [pscredential]::new('admin', (ConvertTo-SecureString 'admin123' -AsPlainText -Force))
+Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$credential -AllowUnencryptedAuthentication
 `$watch = [Diagnostics.Stopwatch]::StartNew()
 `$result = Export-LzTicket -Path '$path' -PageSize $PageSize -PassThru -ProgressAction SilentlyContinue
 `$watch.Stop()

@@ -35,7 +35,8 @@
     dotnet pwsh ./build.ps1 Bench -Part P5 -P5Repetitions 2
 
 .EXAMPLE
-    ./bench/Invoke-LzBench.ps1 -ModuleManifest out/LiveZilla/0.1.0/LiveZilla.psd1 -SandboxAssembly ... -BenchAssembly ... -Tickets 5000 -Creates 50 -Reads 100 -Repetitions 1
+    ./bench/Invoke-LzBench.ps1 -ModuleManifest out/LiveZilla/0.1.0/LiveZilla.psd1 -SandboxAssembly ... -BenchAssembly ... `
+        -Tickets 5000 -Creates 50 -Reads 100 -Repetitions 1
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 Bench -Part P6 -SandboxProfile livezilla8
@@ -189,7 +190,8 @@ function Stop-BenchSandbox($Sandbox) {
 # One path of Measure-LzPath.ps1 in a fresh pwsh.
 function Invoke-PwshPath {
     param([string] $Path, [uri] $Uri, [hashtable] $Extra = @{}, [switch] $Ids)
-    $arguments = $PwshArguments + @('-File', $MeasureScript, '-Path', $Path, '-Uri', "$Uri", '-ModuleManifest', $ModuleManifest, '-UserName', $UserName, '-Password', $Password)
+    $arguments = $PwshArguments + @(
+        '-File', $MeasureScript, '-Path', $Path, '-Uri', "$Uri", '-ModuleManifest', $ModuleManifest, '-UserName', $UserName, '-Password', $Password)
     foreach ($key in $Extra.Keys) { $arguments += @("-$key", "$($Extra[$key])") }
     if ($Ids) { $arguments += '-Ids' }
     $run = Invoke-Measured -FilePath $Dotnet -ArgumentList $arguments -What "Path $Path"
@@ -262,7 +264,10 @@ try {
                     'Download' { Invoke-BenchTool download $uriArguments | Select-Object -Last 1 | ConvertFrom-Json }
                     'Parse' { Invoke-BenchTool parse (@('--file', $listFile) + @(if ($ids) { '--ids' })) | Select-Object -Last 1 | ConvertFrom-Json }
                     'ClientDefault' { Invoke-BenchTool client ($uriArguments + @(if ($ids) { '--ids' })) | Select-Object -Last 1 | ConvertFrom-Json }
-                    'ClientBigPage' { Invoke-BenchTool client ($uriArguments + @('--page-size', '100000') + @(if ($ids) { '--ids' })) | Select-Object -Last 1 | ConvertFrom-Json }
+                    'ClientBigPage' {
+                        Invoke-BenchTool client ($uriArguments + @('--page-size', '100000') + @(if ($ids) { '--ids' })) |
+                            Select-Object -Last 1 | ConvertFrom-Json
+                    }
                     default { Invoke-PwshPath -Path $path -Uri $listSandbox.Uri -Ids:$ids }
                 }
                 Add-Result P1 $path $repetition $figures
@@ -271,7 +276,8 @@ try {
         $reference = $Results | Where-Object { $_.Part -eq 'P1' -and $_.Path -eq 'Parse' -and $_.digest } | Select-Object -First 1
         foreach ($path in 'ListDefault', 'ListBigPage', 'ListIrm', 'ClientDefault', 'ClientBigPage') {
             $row = $Results | Where-Object { $_.Part -eq 'P1' -and $_.Path -eq $path -and $_.digest } | Select-Object -First 1
-            Add-Check P1 "$path returns the same tickets as the parse floor" ($null -ne $row -and $null -ne $reference -and $row.digest -eq $reference.digest -and $row.count -eq $reference.count -and $row.count -gt 0) `
+            $same = $null -ne $row -and $null -ne $reference -and $row.digest -eq $reference.digest -and $row.count -eq $reference.count -and $row.count -gt 0
+            Add-Check P1 "$path returns the same tickets as the parse floor" $same `
                 "$(if ($row) { "$($row.count) tickets, digest $($row.digest)" }) vs $(if ($reference) { "$($reference.count), digest $($reference.digest)" })"
         }
     }
@@ -280,7 +286,8 @@ try {
         # A module with nothing in it: what the first Import-Module of a session costs whatever the module.
         $emptyModule = Join-Path $WorkDirectory 'EmptyModule' 'EmptyModule.psd1'
         [void] (New-Item -ItemType Directory -Path (Split-Path $emptyModule) -Force)
-        Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+        Set-Content -LiteralPath $emptyModule -Value ("@{ ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; " +
+            "FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }")
         $scripts = @{
             PwshOnly        = 'exit'
             PwshImport      = "Import-Module '$($ModuleManifest -replace "'", "''")'; exit"
@@ -305,7 +312,8 @@ try {
         }
         $cmdlet = $Results | Where-Object { $_.Part -eq 'P4' -and $_.Path -eq 'ReadCmdlet' -and $_.digest } | Select-Object -First 1
         $irm = $Results | Where-Object { $_.Part -eq 'P4' -and $_.Path -eq 'ReadIrm' -and $_.digest } | Select-Object -First 1
-        Add-Check P4 'Get-LzTicket -Id and Invoke-RestMethod return the same tickets' ($cmdlet.count -eq $Reads -and $cmdlet.digest -eq $irm.digest -and $cmdlet.count -eq $irm.count) `
+        $same = $cmdlet.count -eq $Reads -and $cmdlet.digest -eq $irm.digest -and $cmdlet.count -eq $irm.count
+        Add-Check P4 'Get-LzTicket -Id and Invoke-RestMethod return the same tickets' $same `
             "$($cmdlet.count) tickets ($($cmdlet.digest)) vs $($irm.count) ($($irm.digest)), $Reads asked"
     }
 
@@ -321,8 +329,10 @@ try {
                 $figures = Invoke-PwshPath -Path $path -Uri $createSandbox.Uri -Extra @{ Count = $Creates; Marker = $marker; ThrottleLimit = $ThrottleLimit }
                 Add-Result P3 $path $repetition $figures
                 # Counted by the subject marker on the server, independently of the module.
-                $stored = Invoke-BenchTool count (@('--uri', "$($createSandbox.Uri)", '--marker', "$marker-") + $credentialArguments) | Select-Object -Last 1 | ConvertFrom-Json
-                Add-Check P3 "$path (repetition $repetition) created each of $Creates tickets exactly once" ($figures.count -eq $Creates -and $stored.distinct -eq $Creates -and $stored.duplicates -eq 0) `
+                $stored = Invoke-BenchTool count (@('--uri', "$($createSandbox.Uri)", '--marker', "$marker-") + $credentialArguments) |
+                    Select-Object -Last 1 | ConvertFrom-Json
+                $once = $figures.count -eq $Creates -and $stored.distinct -eq $Creates -and $stored.duplicates -eq 0
+                Add-Check P3 "$path (repetition $repetition) created each of $Creates tickets exactly once" $once `
                     "$($figures.count) returned, $($stored.distinct) distinct on the server, $($stored.duplicates) duplicated"
             }
         }
@@ -353,7 +363,9 @@ try {
             maxListTickets = $costProfile.maxListTickets; scanMsPer1000 = $costProfile.scanMsPer1000; createRaceMs = $costProfile.createRaceMs
         }
         foreach ($figure in 'fixedCostMs', 'ticketWaitMs', 'ticketCapacityMs', 'maxListTickets', 'scanMsPer1000', 'createRaceMs') {
-            if ($restored.$figure -ne $costProfile.$figure) { throw "The sandbox's cost profile did not come back: $figure is $($restored.$figure), was $($costProfile.$figure)." }
+            if ($restored.$figure -ne $costProfile.$figure) {
+                throw "The sandbox's cost profile did not come back: $figure is $($restored.$figure), was $($costProfile.$figure)."
+            }
         }
         $p5Reference = Invoke-BenchTool parse @('--file', $p5ListFile, '--ids') | Select-Object -Last 1 | ConvertFrom-Json
         # Raw windows stay within three quarters of the server's biggest answer, so a burst sharing a second never tips one over.
@@ -377,8 +389,14 @@ try {
                 '^ListThrottle(\d+)$' { Invoke-PwshPath -Path ListVerbose -Uri $profileSandbox.Uri -Extra @{ ThrottleLimit = [int] $Matches[1] } -Ids }
                 '^ListBigPage$' { Invoke-PwshPath -Path ListVerbose -Uri $profileSandbox.Uri -Extra @{ PageSize = 100000 } -Ids }
                 '^ListIwr$' { Invoke-PwshPath -Path ListIwr -Uri $profileSandbox.Uri }
-                '^RawPagerWindows$' { Invoke-BenchTool windows ($uriArguments + @('--plan', $pagerPlan, '--concurrency', "$P5RawConcurrency", '--ids')) | Select-Object -Last 1 | ConvertFrom-Json }
-                '^RawAllAtOnce$' { Invoke-BenchTool windows ($uriArguments + @('--plan', $allAtOncePlan, '--concurrency', "$P5AllAtOnceWindows", '--ids')) | Select-Object -Last 1 | ConvertFrom-Json }
+                '^RawPagerWindows$' {
+                    Invoke-BenchTool windows ($uriArguments + @('--plan', $pagerPlan, '--concurrency', "$P5RawConcurrency", '--ids')) |
+                        Select-Object -Last 1 | ConvertFrom-Json
+                }
+                '^RawAllAtOnce$' {
+                    Invoke-BenchTool windows ($uriArguments + @('--plan', $allAtOncePlan, '--concurrency', "$P5AllAtOnceWindows", '--ids')) |
+                        Select-Object -Last 1 | ConvertFrom-Json
+                }
             }
             $after = (Invoke-SandboxControl $profileSandbox stats).requestsByFunction
             $listRequests = $after.p_tickets_list - $(if ($before.PSObject.Properties['p_tickets_list']) { $before.p_tickets_list } else { 0 })
@@ -389,7 +407,8 @@ try {
         # Every ticket exactly once: the sandbox's own count, no id twice, and the same ids as the reference list.
         function Test-P5Complete([string] $Name, $Figures) {
             $exact = $Figures.count -eq $P5Listed -and $Figures.distinct -eq $P5Listed -and $Figures.digest -eq $p5Reference.digest
-            $detail = "$($Figures.count) tickets, $($Figures.distinct) distinct, digest $($Figures.digest); the sandbox lists $P5Listed, digest $($p5Reference.digest)"
+            $detail = "$($Figures.count) tickets, $($Figures.distinct) distinct, digest $($Figures.digest); " +
+                "the sandbox lists $P5Listed, digest $($p5Reference.digest)"
             if ($Figures.PSObject.Properties['listed']) {
                 $exact = $exact -and $Figures.listed -eq $P5Listed
                 $detail += "; -Verbose summary: $($Figures.listed) listed"
@@ -411,9 +430,13 @@ try {
                 if ($path -eq 'ListIwr') {
                     # The server's biggest answer decides: past it the one call must fail with HTTP 500, as a real server does.
                     $mustFail = $P5Listed -gt $maxAnswer
-                    $asExpected = if ($mustFail) { $figures.failed -and $figures.statusCode -eq 500 } else { -not $figures.failed -and $figures.count -eq $P5Listed }
-                    Add-Check P5 "ListIwr (repetition $repetition) $(if ($mustFail) { "fails with HTTP 500 past $maxAnswer tickets" } else { 'lists every ticket' })" $asExpected `
-                        $(if ($figures.failed) { "failed after $([Math]::Round($figures.wallMs / 1000, 1)) s: HTTP $($figures.statusCode) $($figures.error)" } else { "$($figures.count) tickets in $([Math]::Round($figures.wallMs / 1000, 1)) s" })
+                    $asExpected = if ($mustFail) { $figures.failed -and $figures.statusCode -eq 500 }
+                    else { -not $figures.failed -and $figures.count -eq $P5Listed }
+                    $expectation = if ($mustFail) { "fails with HTTP 500 past $maxAnswer tickets" } else { 'lists every ticket' }
+                    $seconds = [Math]::Round($figures.wallMs / 1000, 1)
+                    $outcome = if ($figures.failed) { "failed after $seconds s: HTTP $($figures.statusCode) $($figures.error)" }
+                    else { "$($figures.count) tickets in $seconds s" }
+                    Add-Check P5 "ListIwr (repetition $repetition) $expectation" $asExpected $outcome
                 }
                 else {
                     $complete, $detail = Test-P5Complete $path $figures
@@ -452,10 +475,12 @@ try {
         foreach ($repetition in 1..$UpdateRepetitions) {
             foreach ($path in Get-Rotated $paths $repetition) {
                 Write-Host "P6 repetition $repetition/$UpdateRepetitions`: $path ($Updates tickets)"
-                $figures = Invoke-PwshPath -Path $path -Uri $updateSandbox.Uri -Extra @{ Count = $Updates; Offset = $slice * $Updates; ThrottleLimit = $ThrottleLimit }
+                $extra = @{ Count = $Updates; Offset = $slice * $Updates; ThrottleLimit = $ThrottleLimit }
+                $figures = Invoke-PwshPath -Path $path -Uri $updateSandbox.Uri -Extra $extra
                 $slice++
                 Add-Result P6 $path $repetition $figures
-                Add-Check P6 "$path (repetition $repetition) changed $Updates tickets with one assignment each and no list request" ($figures.count -eq $Updates -and $figures.assigns -eq $Updates -and $figures.lists -eq 0) `
+                $oneAssignEach = $figures.count -eq $Updates -and $figures.assigns -eq $Updates -and $figures.lists -eq 0
+                Add-Check P6 "$path (repetition $repetition) changed $Updates tickets with one assignment each and no list request" $oneAssignEach `
                     "$($figures.count) tickets, $($figures.assigns) assignments, $($figures.lists) list requests"
             }
         }
@@ -484,11 +509,18 @@ $machine = [pscustomobject]@{
     LoadAverage = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Trim() } else { 'n/a' }
 }
 Write-Host ''
-Write-Host ("Machine: {0} cores, {1} GB, {2}, {3}, PowerShell {4}; load average at the end: {5}" -f $machine.Cores, $machine.MemoryGB, $machine.OS, $machine.DotNet, $machine.PowerShell, $machine.LoadAverage)
-Write-Host ("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s), P6: {7} updates x {8} repetition(s) at {9}" -f $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions, $Updates, $UpdateRepetitions, $(if ($SandboxProfile) { "profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency" }))
+Write-Host ("Machine: {0} cores, {1} GB, {2}, {3}, PowerShell {4}; load average at the end: {5}" -f
+    $machine.Cores, $machine.MemoryGB, $machine.OS, $machine.DotNet, $machine.PowerShell, $machine.LoadAverage)
+$updateCost = if ($SandboxProfile) { "profile $SandboxProfile" } else { "$UpdateLatencyMs ms latency" }
+Write-Host (("Sizes: {0} seeded tickets, {1} creates x {2} repetition(s) at {3} ms latency, {4} reads, {5} repetition(s), {6} import pair(s), " +
+    "P6: {7} updates x {8} repetition(s) at {9}") -f
+    $Tickets, $Creates, $CreateRepetitions, $CreateLatencyMs, $Reads, $Repetitions, $ImportRepetitions, $Updates, $UpdateRepetitions, $updateCost)
 if ($Part -contains 'P5') {
-    Write-Host ("P5: {0} seeded tickets ({1} listed), {2} repetition(s), cost profile {3}: {4} ms per request, {5} ms waiting + {6} ms shared capacity per listed ticket, at most {7} tickets per answer; raw fetch: windows of {8} tickets, {9} in flight" -f
-        $P5Tickets, $P5Listed, $P5Repetitions, $costProfile.profile, $costProfile.fixedCostMs, $costProfile.ticketWaitMs, $costProfile.ticketCapacityMs, $(if ($null -eq $costProfile.maxListTickets) { 'any number of' } else { $costProfile.maxListTickets }), $P5RawWindowTickets, $P5RawConcurrency)
+    $answerTickets = if ($null -eq $costProfile.maxListTickets) { 'any number of' } else { $costProfile.maxListTickets }
+    Write-Host (("P5: {0} seeded tickets ({1} listed), {2} repetition(s), cost profile {3}: {4} ms per request, " +
+        "{5} ms waiting + {6} ms shared capacity per listed ticket, at most {7} tickets per answer; raw fetch: windows of {8} tickets, {9} in flight") -f
+        $P5Tickets, $P5Listed, $P5Repetitions, $costProfile.profile, $costProfile.fixedCostMs, $costProfile.ticketWaitMs, $costProfile.ticketCapacityMs,
+        $answerTickets, $P5RawWindowTickets, $P5RawConcurrency)
 }
 
 $medians = foreach ($group in $Results | Group-Object Part, Path) {
@@ -500,7 +532,9 @@ $medians = foreach ($group in $Results | Group-Object Part, Path) {
         'Wall ms'     = [Math]::Round((Get-PathMedian $first.Part $first.Path 'wallMs'), 1)
         'First ms'    = [Math]::Round((Get-PathMedian $first.Part $first.Path 'firstMs'), 1)
         'Peak MB'     = [Math]::Round((Get-PathMedian $first.Part $first.Path 'peakMB'), 1)
-        Objects       = if ($first.PSObject.Properties['count']) { $first.count } elseif ($first.PSObject.Properties['bytes']) { "$($first.bytes) bytes" } else { '' }
+        Objects       = if ($first.PSObject.Properties['count']) { $first.count }
+                        elseif ($first.PSObject.Properties['bytes']) { "$($first.bytes) bytes" }
+                        else { '' }
     }
 }
 Write-Host ''
@@ -509,7 +543,8 @@ $medians | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
 
 $ratios = [Collections.Generic.List[object]]::new()
 function Add-Ratio([string] $Part, [string] $What, [string] $Value, [string] $Target, $Passed) {
-    $ratios.Add([pscustomobject]@{ Part = $Part; Measure = $What; Value = $Value; Target = $Target; Met = if ($null -eq $Passed) { '' } elseif ($Passed) { 'yes' } else { 'NO' } })
+    $met = if ($null -eq $Passed) { '' } elseif ($Passed) { 'yes' } else { 'NO' }
+    $ratios.Add([pscustomobject]@{ Part = $Part; Measure = $What; Value = $Value; Target = $Target; Met = $met })
 }
 if ($Part -contains 'P1') {
     $parse = Get-PathMedian P1 Parse
@@ -548,13 +583,15 @@ if ($Part -contains 'P2') {
     }
     $importCost = Get-PairedCost PwshImport PwshOnly
     $rawCost = (Get-PathMedian P2 PwshImport) - (Get-PathMedian P2 PwshOnly)
-    Add-Ratio P2 'Import-Module cost (median of paired differences)' ('{0:N0} ms (difference of medians {1:N0} ms)' -f $importCost, $rawCost) '<= 100 ms' ($importCost -le 100)
+    $importFigure = '{0:N0} ms (difference of medians {1:N0} ms)' -f $importCost, $rawCost
+    Add-Ratio P2 'Import-Module cost (median of paired differences)' $importFigure '<= 100 ms' ($importCost -le 100)
     Add-Ratio P2 'Of which: first Import-Module of a session (an empty module)' ('{0:N0} ms' -f (Get-PairedCost PwshImportEmpty PwshOnly)) '' $null
     Add-Ratio P2 'Of which: this module beyond an empty one' ('{0:N0} ms' -f (Get-PairedCost PwshImport PwshImportEmpty)) '' $null
 }
 if ($Part -contains 'P3') {
     $parallel = Get-PathMedian P3 CreateParallel
-    Add-Ratio P3 "CreateIrm / CreateParallel (speed-up)" (Format-Ratio (Get-PathMedian P3 CreateIrm) $parallel) '>= 5x' ((Get-PathMedian P3 CreateIrm) / $parallel -ge 5)
+    $createIrm = Get-PathMedian P3 CreateIrm
+    Add-Ratio P3 "CreateIrm / CreateParallel (speed-up)" (Format-Ratio $createIrm $parallel) '>= 5x' ($createIrm / $parallel -ge 5)
     Add-Ratio P3 "CreateSequential / CreateParallel" (Format-Ratio (Get-PathMedian P3 CreateSequential) $parallel) '' $null
     Add-Ratio P3 "CreateIrm / CreateSequential" (Format-Ratio (Get-PathMedian P3 CreateIrm) (Get-PathMedian P3 CreateSequential)) '' $null
 }
@@ -588,7 +625,8 @@ if ($Part -contains 'P5') {
             Received            = Get-P5Median $Part $Path 'received'
             Wasted              = Get-P5Median $Part $Path 'wasted'
             'Peak MB'           = Get-P5Median $Part $Path 'peakMB'
-            Tickets             = if ($iwr -and $iwr.failed) { "failed: HTTP $($iwr.statusCode)" } else { ($rows | ForEach-Object { "$($_.count)/$($_.distinct)" } | Sort-Object -Unique) -join ', ' }
+            Tickets             = if ($iwr -and $iwr.failed) { "failed: HTTP $($iwr.statusCode)" }
+                                  else { ($rows | ForEach-Object { "$($_.count)/$($_.distinct)" } | Sort-Object -Unique) -join ', ' }
         }
     }
     Write-Host ("P5 at real-server costs: medians; floor {0:N0} ms; Tickets is count/distinct per run (the sandbox lists {1})" -f $floorMs, $P5Listed)
@@ -597,27 +635,38 @@ if ($Part -contains 'P5') {
     Write-Host 'P5 -ThrottleLimit sweep (one run each)'
     $P5ThrottleLimits | ForEach-Object {
         Format-P5Row P5Sweep "ListThrottle$_" |
-            Add-Member -NotePropertyName 'Speed-up vs ThrottleLimit 1' -NotePropertyValue (Format-Ratio $sequential (Get-PathMedian P5Sweep "ListThrottle$_")) -PassThru
+            Add-Member -NotePropertyName 'Speed-up vs ThrottleLimit 1' -PassThru -NotePropertyValue (
+                Format-Ratio $sequential (Get-PathMedian P5Sweep "ListThrottle$_"))
     } | Format-Table -Property * -AutoSize | Out-String -Width 220 | Write-Host
 
-    Add-Ratio P5 'Floor: fixed cost once + tickets x shared capacity' ('{0:N0} ms ({1:N0} ms + {2:N0} x {3} ms)' -f $floorMs, $costProfile.fixedCostMs, $P5Listed, $costProfile.ticketCapacityMs) '' $null
+    Add-Ratio P5 'Floor: fixed cost once + tickets x shared capacity' (
+        '{0:N0} ms ({1:N0} ms + {2:N0} x {3} ms)' -f $floorMs, $costProfile.fixedCostMs, $P5Listed, $costProfile.ticketCapacityMs) '' $null
     Add-Ratio P5 'ListThrottle1 / ListDefault (speed-up)' (Format-Ratio $sequential $default) '>= 4x' ($sequential / $default -ge 4)
     Add-Ratio P5 'ListDefault / floor' (Format-Ratio $default $floorMs) '<= 1.50x' ($default / $floorMs -le 1.5)
     Add-Ratio P5 'RawPagerWindows / floor' (Format-Ratio (Get-PathMedian P5 RawPagerWindows) $floorMs) '' $null
     Add-Ratio P5 "RawAllAtOnce ($P5AllAtOnceWindows windows) / floor" (Format-Ratio (Get-PathMedian P5 RawAllAtOnce) $floorMs) '' $null
     $peak = Get-PathMedian P5 ListDefault 'peakMB'
-    Add-Ratio P5 'ListDefault peak working set' ('{0:N0} MB (highest run: {1:N0} MB)' -f $peak, (($Results | Where-Object { $_.Part -eq 'P5' -and $_.Path -eq 'ListDefault' } | Measure-Object peakMB -Maximum).Maximum)) '<= 150 MB' ($peak -le 150)
-    Add-Ratio P5 'Every ticket exactly once (every P5 listing run)' ('{0} of {1} runs' -f @($exactlyOnce | Where-Object Passed).Count, $exactlyOnce.Count) 'all' (@($exactlyOnce | Where-Object { -not $_.Passed }).Count -eq 0)
+    $highest = ($Results | Where-Object { $_.Part -eq 'P5' -and $_.Path -eq 'ListDefault' } | Measure-Object peakMB -Maximum).Maximum
+    Add-Ratio P5 'ListDefault peak working set' ('{0:N0} MB (highest run: {1:N0} MB)' -f $peak, $highest) '<= 150 MB' ($peak -le 150)
+    $runsOnce = '{0} of {1} runs' -f @($exactlyOnce | Where-Object Passed).Count, $exactlyOnce.Count
+    Add-Ratio P5 'Every ticket exactly once (every P5 listing run)' $runsOnce 'all' (@($exactlyOnce | Where-Object { -not $_.Passed }).Count -eq 0)
     $iwrRuns = @($Results | Where-Object { $_.Part -eq 'P5' -and $_.Path -eq 'ListIwr' })
     $iwrFailed = @($iwrRuns | Where-Object failed)
-    Add-Ratio P5 'ListIwr (one Invoke-WebRequest call, no p_limit)' $(if ($iwrFailed.Count) { 'failed in {0} of {1} runs, HTTP {2}, after {3:N1} s (median)' -f $iwrFailed.Count, $iwrRuns.Count, (($iwrFailed.statusCode | Sort-Object -Unique) -join '/'), ((Get-PathMedian P5 ListIwr) / 1000) } else { 'listed every ticket' }) `
-        $(if ($P5Listed -gt $maxAnswer) { 'fails (HTTP 500)' } else { 'lists all' }) (@($Checks | Where-Object { $_.Part -eq 'P5' -and $_.Check -like 'ListIwr*' -and -not $_.Passed }).Count -eq 0)
+    $iwrValue = if ($iwrFailed.Count) {
+        'failed in {0} of {1} runs, HTTP {2}, after {3:N1} s (median)' -f
+            $iwrFailed.Count, $iwrRuns.Count, (($iwrFailed.statusCode | Sort-Object -Unique) -join '/'), ((Get-PathMedian P5 ListIwr) / 1000)
+    }
+    else { 'listed every ticket' }
+    $iwrTarget = if ($P5Listed -gt $maxAnswer) { 'fails (HTTP 500)' } else { 'lists all' }
+    $iwrAsExpected = @($Checks | Where-Object { $_.Part -eq 'P5' -and $_.Check -like 'ListIwr*' -and -not $_.Passed }).Count -eq 0
+    Add-Ratio P5 'ListIwr (one Invoke-WebRequest call, no p_limit)' $iwrValue $iwrTarget $iwrAsExpected
 }
 if ($Part -contains 'P6') {
     $parallel = Get-PathMedian P6 UpdateParallel
     Add-Ratio P6 'UpdateIrm / UpdateParallel (speed-up)' (Format-Ratio (Get-PathMedian P6 UpdateIrm) $parallel) '' $null
     Add-Ratio P6 'UpdateSequential / UpdateParallel' (Format-Ratio (Get-PathMedian P6 UpdateSequential) $parallel) '' $null
-    Add-Ratio P6 'Per ticket: parallel, sequential, Invoke-RestMethod' ('{0:N1} ms, {1:N1} ms, {2:N1} ms' -f ($parallel / $Updates), ((Get-PathMedian P6 UpdateSequential) / $Updates), ((Get-PathMedian P6 UpdateIrm) / $Updates)) '' $null
+    Add-Ratio P6 'Per ticket: parallel, sequential, Invoke-RestMethod' ('{0:N1} ms, {1:N1} ms, {2:N1} ms' -f
+        ($parallel / $Updates), ((Get-PathMedian P6 UpdateSequential) / $Updates), ((Get-PathMedian P6 UpdateIrm) / $Updates)) '' $null
 }
 Write-Host 'Ratios and targets'
 $ratios | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
@@ -628,7 +677,9 @@ $report = [pscustomobject]@{ Machine = $machine; Results = $Results; Medians = $
 $resultFile = Join-Path $WorkDirectory "results-$RunId.json"
 $report | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $resultFile
 Write-Host "Results: $resultFile"
-if (@($Checks | Where-Object { -not $_.Passed }).Count -gt 0) { Write-Warning 'Some checks failed: the paths did not return the same tickets, or did not fail as expected (see Checks).' }
+if (@($Checks | Where-Object { -not $_.Passed }).Count -gt 0) {
+    Write-Warning 'Some checks failed: the paths did not return the same tickets, or did not fail as expected (see Checks).'
+}
 if ($PassThru) { $report }
 
 #endregion

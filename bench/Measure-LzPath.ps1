@@ -123,7 +123,9 @@ if ($Path -eq 'UpdateIrm') {
 elseif ($Path -like 'Update*') {
     $updateTickets = @(Get-LzTicket | Where-Object Editor | Sort-Object Id | Select-Object -Skip $Offset -First $Count)
 }
-if ($null -ne $updateTickets -and $updateTickets.Count -lt $Count) { throw "Only $($updateTickets.Count) tickets with an editor from position $Offset; $Count are needed." }
+if ($null -ne $updateTickets -and $updateTickets.Count -lt $Count) {
+    throw "Only $($updateTickets.Count) tickets with an editor from position $Offset; $Count are needed."
+}
 $listsBefore = if ($Path -like 'Update*') { Get-SandboxCount p_tickets_list } else { 0 }
 $assignsBefore = if ($Path -like 'Update*') { Get-SandboxCount p_ticketeditor_assign } else { 0 }
 $setupMs = $setup.Elapsed.TotalMilliseconds
@@ -151,7 +153,8 @@ $pathBlock = switch ($Path) {
             foreach ($row in $inputRows) {
                 $ticketData = @{ Ticket = @{ Group = $row.Group; Channel = 0 } } | ConvertTo-Json -Compress
                 $created = (Invoke-LzRest @{ p_ticket_create = 1; p_data = $ticketData }).Ticket
-                $messageData = @{ TicketMessage = @{ TicketId = $created.Id; Text = $row.Text; Subject = $row.Subject; Email = $row.Email; Fullname = $row.Fullname; Type = 0 } } | ConvertTo-Json -Compress
+                $message = @{ TicketId = $created.Id; Text = $row.Text; Subject = $row.Subject; Email = $row.Email; Fullname = $row.Fullname; Type = 0 }
+                $messageData = @{ TicketMessage = $message } | ConvertTo-Json -Compress
                 $null = Invoke-LzRest @{ p_ticketmessage_create = 1; p_data = $messageData }
                 $created
             }
@@ -186,7 +189,8 @@ $pathBlock = switch ($Path) {
         {
             # What a script does today: one assignment per ticket, sending the editor and sub-status it read, so nothing is reset.
             foreach ($ticket in $updateTickets) {
-                $editorData = @{ TicketEditor = @{ Id = $ticket.Id; Editor = $ticket.Editor.Editor; Status = 2; SubStatus = $ticket.Editor.SubStatus } } | ConvertTo-Json -Compress
+                $editor = @{ Id = $ticket.Id; Editor = $ticket.Editor.Editor; Status = 2; SubStatus = $ticket.Editor.SubStatus }
+                $editorData = @{ TicketEditor = $editor } | ConvertTo-Json -Compress
                 $null = Invoke-LzRest @{ p_ticketeditor_assign = 1; p_data = $editorData }
             }
             $updateTickets
@@ -200,7 +204,10 @@ $pathBlock = switch ($Path) {
     if ($null -ne $keptIds) { $keptIds.Add([string] $_.Id) }
 }
 $wallMs = $watch.Elapsed.TotalMilliseconds
-$requests = if ($Path -like 'Update*') { @{ lists = (Get-SandboxCount p_tickets_list) - $listsBefore; assigns = (Get-SandboxCount p_ticketeditor_assign) - $assignsBefore } } else { @{} }
+$requests = if ($Path -like 'Update*') {
+    @{ lists = (Get-SandboxCount p_tickets_list) - $listsBefore; assigns = (Get-SandboxCount p_ticketeditor_assign) - $assignsBefore }
+}
+else { @{} }
 
 $digest = $null
 $distinct = $null
@@ -234,7 +241,8 @@ if ($Path -eq 'ListVerbose') {
 }
 if ($Path -eq 'ListIwr') {
     $figures.failed = $null -ne $script:failure
-    $figures.statusCode = if ($script:failure -and $script:failure.Exception.PSObject.Properties['Response'] -and $script:failure.Exception.Response) { [int] $script:failure.Exception.Response.StatusCode } else { $null }
+    $failedResponse = if ($script:failure -and $script:failure.Exception.PSObject.Properties['Response']) { $script:failure.Exception.Response }
+    $figures.statusCode = if ($failedResponse) { [int] $failedResponse.StatusCode } else { $null }
     $figures.error = if ($script:failure) { $script:failure.Exception.Message } else { $null }
 }
 $figures | ConvertTo-Json -Compress

@@ -42,7 +42,8 @@ try {
     $session = @(
         'Connect-LzServer -Uri $uri -Credential $credential -AllowUnencryptedAuthentication -PassThru'
         'Get-LzTicket -Status Open -First 8'
-        '$ticket = New-LzTicket -Group support -Subject ''VPN down'' -Text ''Since 8:00 nobody can connect.'' -Fullname ''Ann Smith'' -Email ann@example.com -Language en'
+        '$ticket = New-LzTicket -Group support -Subject ''VPN down'' -Text ''Since 8:00 nobody can connect.'' ' +
+            '-Fullname ''Ann Smith'' -Email ann@example.com -Language en'
         '$ticket'
         'Get-LzTicket -Id $ticket.Id | Format-List'
         'Set-LzTicket -Id $ticket.Id -Editor jdoe -Status InProgress -PassThru'

@@ -24,7 +24,8 @@ $ErrorActionPreference = 'Stop'
 
 # Parameters every cmdlet gets from the engine; the markdown does not describe them.
 $commonParameters = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
-foreach ($name in @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters) + 'ProgressAction') {
+$engineParameters = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+foreach ($name in $engineParameters + 'ProgressAction') {
     [void] $commonParameters.Add($name)
 }
 # WhatIf and Confirm are common for the markdown but belong in the syntax, with these standard descriptions.
@@ -342,8 +343,12 @@ function Get-CommandHelp([System.Management.Automation.CommandInfo] $Command, [s
         $errors.Add("${name}: example '$($example.Title)' in $relative has no ``````powershell code block.")
     }
 
-    $inputs = @(foreach ($entry in (Get-Subsection $document 'INPUTS').GetEnumerator()) { @{ Type = $entry.Key; Description = ConvertTo-Paragraph $entry.Value } })
-    $outputs = @(foreach ($entry in (Get-Subsection $document 'OUTPUTS').GetEnumerator()) { @{ Type = $entry.Key; Description = ConvertTo-Paragraph $entry.Value } })
+    $inputs = @(foreach ($entry in (Get-Subsection $document 'INPUTS').GetEnumerator()) {
+            @{ Type = $entry.Key; Description = ConvertTo-Paragraph $entry.Value }
+        })
+    $outputs = @(foreach ($entry in (Get-Subsection $document 'OUTPUTS').GetEnumerator()) {
+            @{ Type = $entry.Key; Description = ConvertTo-Paragraph $entry.Value }
+        })
     if ($outputs.Count -eq 0) {
         $outputs = @(foreach ($type in $Command.OutputType) { @{ Type = $type.Name; Description = @() } })
     }

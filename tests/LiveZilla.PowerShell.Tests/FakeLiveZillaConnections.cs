@@ -25,6 +25,7 @@ internal static class FakeLiveZillaConnections
             Log = LiveZilla.PowerShell.Base.LzLogRouter.Dispatch,
         };
         var client = new LzClient(new Uri("http://lz.test/"), credential, options);
-        return new LzConnection("fake", client, new LzConnectionSettings { Uri = client.BaseUri, UserName = "admin" }, DateTimeOffset.Now, credential.PasswordMd5);
+        var settings = new LzConnectionSettings { Uri = client.BaseUri, UserName = "admin" };
+        return new LzConnection("fake", client, settings, DateTimeOffset.Now, credential.PasswordMd5);
     }
 }

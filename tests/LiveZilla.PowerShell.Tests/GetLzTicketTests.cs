@@ -21,7 +21,8 @@ public class GetLzTicketTests
         var tickets = output.Select(o => (LzTicket)o.BaseObject).ToList();
         Assert.Equal(new[] { 11701L, 11702L, 0L }, tickets.Select(t => t.Id));
         Assert.Equal(new[] { "11701", "011702", "abc" }, tickets.Select(t => t.ToString()));
-        var warnings = ((System.Collections.IEnumerable)host.Runspace.SessionStateProxy.GetVariable("warned")).Cast<WarningRecord>().Select(w => w.Message).ToList();
+        var warned = (System.Collections.IEnumerable)host.Runspace.SessionStateProxy.GetVariable("warned");
+        var warnings = warned.Cast<WarningRecord>().Select(w => w.Message).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.Contains("'011702'", warnings[0]);
         Assert.Contains("'abc'", warnings[1]);

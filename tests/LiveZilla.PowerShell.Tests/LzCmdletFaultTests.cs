@@ -24,8 +24,11 @@ public class LzCmdletFaultTests
         AssertStopsPromptly(fake, fake.Connect(maxRetries: 5, retryDelay: TimeSpan.FromMinutes(10), clock: clock), clock.Waiting);
     }
 
-    /// <summary>Runs <paramref name="script"/> with $c, waits until a request or retry wait is reached, and asserts that Stop (Ctrl+C) ends it within 5 s.</summary>
-    internal static void AssertStopsPromptly(FakeLiveZilla fake, LzConnection connection, ManualResetEventSlim? reached = null, string script = "Get-LzTicket -Connection $c")
+    /// <summary>
+    /// Runs <paramref name="script"/> with $c, waits until a request or retry wait is reached, and asserts that Stop (Ctrl+C) ends it within 5 s.
+    /// </summary>
+    internal static void AssertStopsPromptly(
+        FakeLiveZilla fake, LzConnection connection, ManualResetEventSlim? reached = null, string script = "Get-LzTicket -Connection $c")
     {
         using var host = new HostedRunspace();
         host.Runspace.SessionStateProxy.SetVariable("c", connection);

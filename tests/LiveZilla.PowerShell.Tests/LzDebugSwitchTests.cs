@@ -87,7 +87,8 @@ public class LzDebugSwitchTests
     [InlineData(ActionPreference.Inquire, ActionPreference.Inquire, true, null)]
     [InlineData(ActionPreference.Continue, ActionPreference.SilentlyContinue, true, null)]
     [InlineData(null, ActionPreference.SilentlyContinue, true, null)]
-    public void An_Inquire_from_Debug_becomes_the_users_own_preference_with_trace_lines_shown(ActionPreference? given, ActionPreference own, bool shown, ActionPreference? expected)
+    public void An_Inquire_from_Debug_becomes_the_users_own_preference_with_trace_lines_shown(
+        ActionPreference? given, ActionPreference own, bool shown, ActionPreference? expected)
     {
         Assert.Equal(expected, LzDebugSwitch.Replacement(given, own, shown));
     }

@@ -120,7 +120,8 @@ public class LzErrorRecordMapperTests
     {
         LzCmdletException? Wording(LzApiException rejected, object? target, string server) =>
             rejected.Field == "UserId"
-                ? new LzCmdletException(LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", target, "Pick another.", rejected)
+                ? new LzCmdletException(
+                    LzErrorIds.ObjectExists, ErrorCategory.ResourceExists, $"'{target}' exists on {server}.", target, "Pick another.", rejected)
                 : null;
         var userIdRejected = new LzApiException(LzErrorKind.Validation, "(Field: UserId)") { Field = "UserId" };
         var taken = LzErrorRecordMapper.ToErrorRecord(userIdRejected, "jdoe", null, Wording);
@@ -140,7 +141,8 @@ public class LzErrorRecordMapperTests
         Assert.True(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(
             new LzCmdletException(LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, "no connection", stopsCommand: true), null)));
         Assert.False(LzCmdlet.IsFatal(LzErrorRecordMapper.ToErrorRecord(new LzApiException(LzErrorKind.Timeout, "timed out"), null)));
-        var missing = LzErrorRecordMapper.NotFound(LzErrorIds.ConnectionNotFound, "Connection", "gone", "There is no connection 'gone'.", "Run Get-LzConnection.");
+        var missing = LzErrorRecordMapper.NotFound(
+            LzErrorIds.ConnectionNotFound, "Connection", "gone", "There is no connection 'gone'.", "Run Get-LzConnection.");
         Assert.False(LzCmdlet.IsFatal(missing));
     }
 }

@@ -24,10 +24,12 @@ public class LzFilterValueCheckTests
     [Fact]
     public void Several_unknown_operators_are_all_named_and_become_the_target_together()
     {
-        var record = LzErrorRecordMapper.ToErrorRecord(LzFilterValueCheck.UnknownOperators(new[] { "JDoe", "nobody" }, new[] { "admin", "jdoe" }, Server), null);
+        var unknown = LzFilterValueCheck.UnknownOperators(new[] { "JDoe", "nobody" }, new[] { "admin", "jdoe" }, Server);
+        var record = LzErrorRecordMapper.ToErrorRecord(unknown, null);
 
         Assert.Equal(new[] { "JDoe", "nobody" }, record.TargetObject);
-        Assert.StartsWith("Operators 'JDoe', 'nobody' do not exist on https://lz.example.test/livezilla/. Operators: admin, jdoe.", record.ErrorDetails.Message);
+        Assert.StartsWith(
+            "Operators 'JDoe', 'nobody' do not exist on https://lz.example.test/livezilla/. Operators: admin, jdoe.", record.ErrorDetails.Message);
         Assert.EndsWith("did you mean 'jdoe'?", record.ErrorDetails.Message);
     }
 

@@ -70,7 +70,10 @@ public class LzJsonConversionTests
     [Fact]
     public void PowerShell_values_are_written_as_the_JSON_the_server_reads()
     {
-        var data = new Hashtable { ["Ticket"] = new Hashtable { ["Group"] = "support", ["Channel"] = LzChannel.Email, ["Tags"] = new object[] { "a", 2, true } } };
+        var data = new Hashtable
+        {
+            ["Ticket"] = new Hashtable { ["Group"] = "support", ["Channel"] = LzChannel.Email, ["Tags"] = new object[] { "a", 2, true } },
+        };
         using var document = JsonDocument.Parse(LzJsonConversion.ToJsonText(data));
         var ticket = document.RootElement.GetProperty("Ticket");
         Assert.Equal("support", ticket.GetProperty("Group").GetString());

@@ -17,7 +17,8 @@ public sealed class ModuleInitializerRuntimeCheckTests
 
         Assert.NotNull(refusal);
         Assert.StartsWith("The LiveZilla module needs PowerShell 7.4 or later, or Windows PowerShell 5.1.", refusal);
-        Assert.Contains($"PowerShell {powerShell} runs on .NET {runtime}, whose System.Text.Json is older than the version 8.0 the module is built against", refusal);
+        Assert.Contains(
+            $"PowerShell {powerShell} runs on .NET {runtime}, whose System.Text.Json is older than the version 8.0 the module is built against", refusal);
     }
 
     [Theory]
@@ -67,7 +68,8 @@ public sealed class ModuleInitializerRuntimeCheckTests
             // What Import-Module reads: every type, the attributes of the cmdlets, and the initializer it then runs.
             var cmdlets = module.GetTypes().Where(t => typeof(System.Management.Automation.Cmdlet).IsAssignableFrom(t) && !t.IsAbstract).ToList();
             foreach (var cmdlet in cmdlets) Assert.NotEmpty(cmdlet.GetCustomAttributes(inherit: true));
-            var initializer = (System.Management.Automation.IModuleAssemblyInitializer)Activator.CreateInstance(module.GetType(typeof(ModuleInitializer).FullName!)!)!;
+            var initializerType = module.GetType(typeof(ModuleInitializer).FullName!)!;
+            var initializer = (System.Management.Automation.IModuleAssemblyInitializer)Activator.CreateInstance(initializerType)!;
             initializer.OnImport();
 
             Assert.True(cmdlets.Count >= 25, $"found {cmdlets.Count} cmdlets");

@@ -77,7 +77,8 @@ public class NewLzTicketTests
     {
         var fake = new FakeLiveZilla((function, fields) => function switch
         {
-            "p_ticket_create" => (200, "{\"Ticket\":{\"Id\":11750,\"Editor\":null,\"Messages\":[],\"Group\":\"support\",\"Channel\":0,\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":0,\"WaitBegin\":0,\"Salt\":\"s\",\"Tags\":\"\",\"Hash\":\"\",\"PublicLink\":\"\"}}"),
+            "p_ticket_create" => (200, "{\"Ticket\":{\"Id\":11750,\"Editor\":null,\"Messages\":[],\"Group\":\"support\",\"Channel\":0,\"SubChannel\":\"\"," +
+                "\"Language\":\"\",\"LastUpdated\":0,\"WaitBegin\":0,\"Salt\":\"s\",\"Tags\":\"\",\"Hash\":\"\",\"PublicLink\":\"\"}}"),
             "p_ticketmessage_create" => (403, "HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Type))"),
             _ => (200, "{\"Tickets\":[]}"),
         });
@@ -118,7 +119,8 @@ public class NewLzTicketTests
                     if (data.Contains("slow")) await Task.WhenAny(fastFinished.Task, Task.Delay(TimeSpan.FromSeconds(10), token));
                     Interlocked.Decrement(ref inFlight);
                     if (!data.Contains("slow")) fastFinished.TrySetResult();
-                    return (200, "{\"Ticket\":{\"Id\":" + id + ",\"Group\":\"support\",\"Messages\":[],\"Tags\":\"" + (data.Contains("slow") ? "slow" : "fast") + "\"}}");
+                    string tags = data.Contains("slow") ? "slow" : "fast";
+                    return (200, "{\"Ticket\":{\"Id\":" + id + ",\"Group\":\"support\",\"Messages\":[],\"Tags\":\"" + tags + "\"}}");
                 case "p_ticketmessage_create":
                     string tid = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"TicketId\":\"?(\\d+)").Groups[1].Value;
                     string subject = System.Text.RegularExpressions.Regex.Match(fields["p_data"], "\"Subject\":\"([^\"]*)\"").Groups[1].Value;
@@ -133,7 +135,9 @@ public class NewLzTicketTests
         });
         using var host = new HostedRunspace();
         var (output, errors) = host.Run(
-            "'slow-1', 'fast-2', 'bad-3', 'fast-4', 'slow-5' | ForEach-Object { [pscustomobject]@{ Group = $(if ($_ -like 'bad*') { 'nosuch' } else { 'support' }); Subject = $_; Text = 'x'; Tags = $(if ($_ -like 'slow*') { 'slow' } else { 'fast' }) } } | New-LzTicket -Connection $c -ThrottleLimit 4",
+            "'slow-1', 'fast-2', 'bad-3', 'fast-4', 'slow-5' | ForEach-Object { [pscustomobject]@{ " +
+            "Group = $(if ($_ -like 'bad*') { 'nosuch' } else { 'support' }); Subject = $_; Text = 'x'; " +
+            "Tags = $(if ($_ -like 'slow*') { 'slow' } else { 'fast' }) } } | New-LzTicket -Connection $c -ThrottleLimit 4",
             With(fake.Connect()));
         Assert.Equal(new[] { "slow-1", "fast-2", "fast-4", "slow-5" }, output.Select(o => ((LiveZilla.Client.Models.LzTicket)o.BaseObject).Subject));
         var error = Assert.Single(errors);

@@ -63,7 +63,8 @@ internal sealed class RecordingHost : PSHost
             return PSCredential.Empty;
         }
 
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options)
+        public override PSCredential PromptForCredential(
+            string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options)
             => PromptForCredential(caption, message, userName, targetName);
 
         public override string ReadLine()

@@ -1,6 +1,8 @@
 namespace LiveZilla.PowerShell.Tests;
 
-/// <summary>Set-LzTicket: what it refuses before anything is sent, and bulk changes through a fake transport (bounded parallelism, input order, Ctrl+C).</summary>
+/// <summary>
+/// Set-LzTicket: what it refuses before anything is sent, and bulk changes through a fake transport (bounded parallelism, input order, Ctrl+C).
+/// </summary>
 public class SetLzTicketTests
 {
     private static Dictionary<string, object?> With(LzConnection connection) => new() { ["c"] = connection };
@@ -56,7 +58,8 @@ public class SetLzTicketTests
             return (200, "");
         });
         LzCmdletFaultTests.AssertStopsPromptly(fake, fake.Connect(), script:
-            "20001..20020 | ForEach-Object { [pscustomobject]@{ Id = \"$_\" } } | Set-LzTicket -Connection $c -Editor jdoe -Status Closed -SubStatus '' -ThrottleLimit 4");
+            "20001..20020 | ForEach-Object { [pscustomobject]@{ Id = \"$_\" } } | " +
+            "Set-LzTicket -Connection $c -Editor jdoe -Status Closed -SubStatus '' -ThrottleLimit 4");
         Assert.InRange(fake.Requests, 1, 4);
     }
 

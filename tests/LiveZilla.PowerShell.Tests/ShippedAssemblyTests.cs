@@ -104,7 +104,8 @@ public class ShippedAssemblyTests
 
                 if (!shipped.TryGetValue(reference.Name, out ShippedAssembly? target))
                 {
-                    problems.Add($"{assembly.Name} references {reference.Name} {reference.Version}, which is neither in netstandard2.0 nor in the module folder.");
+                    problems.Add(
+                        $"{assembly.Name} references {reference.Name} {reference.Version}, which is neither in netstandard2.0 nor in the module folder.");
                 }
                 else if (target.Version < reference.Version)
                 {

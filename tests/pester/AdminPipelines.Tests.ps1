@@ -11,7 +11,8 @@ AfterAll { Stop-LzTestSession $sandbox $work }
 
 Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
     BeforeAll {
-        $ticket = New-LzTicket -Group support -Subject 'Printer offline' -Text 'The printer on floor 2 is offline.' -Fullname 'Ann Smith' -Email ann@example.test
+        $customer = @{ Fullname = 'Ann Smith'; Email = 'ann@example.test' }
+        $ticket = New-LzTicket @customer -Group support -Subject 'Printer offline' -Text 'The printer on floor 2 is offline.'
     }
 
     It 'stores the operator''s reply to the customer, as the operator client stores one' {
@@ -48,13 +49,7 @@ Describe 'Add-LzTicketMessage with a ticket piped in' -Tag 'Tickets' {
     It 'shows with -WhatIf whom -SendEmail would mail, and stores and mails nothing' {
         $before = Get-LzSandboxCallCount $sandbox p_ticketmessage_create
         # -WhatIf writes to the console host, so the command runs in a pwsh of its own, as typed at a prompt.
-        $script = "Import-Module '$(Get-LzTestModuleManifest)'; " +
-            "Connect-LzServer -Uri '$($sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'admin123' -AsPlainText -Force))); " +
-            "Get-LzTicket -Id $($ticket.Id) | Add-LzTicketMessage -Text 'Your printer is fixed.' -SendEmail -WhatIf"
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $script)
-        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
-        $shown = ('' | & $pwsh @arguments) -join "`n"
+        $shown = (Invoke-LzRunbook $sandbox "Get-LzTicket -Id $($ticket.Id) | Add-LzTicketMessage -Text 'Your printer is fixed.' -SendEmail -WhatIf").Text
         $shown | Should -Match 'e-mail it to ann@example\.test'
         $shown | Should -Match 'Re: Printer offline'
         Get-LzSandboxCallCount $sandbox p_ticketmessage_create | Should -Be $before
@@ -104,7 +99,8 @@ Describe 'A piped record with a value that does not convert' -Tag 'Tickets' {
     }
 
     It 'stops at that row with -ErrorAction Stop' {
-        $rows = [pscustomobject]@{ Group = 'support'; Subject = 'stop bad'; Text = 'x'; Channel = 'Fax' }, [pscustomobject]@{ Group = 'support'; Subject = 'stop after'; Text = 'x' }
+        $rows = [pscustomobject]@{ Group = 'support'; Subject = 'stop bad'; Text = 'x'; Channel = 'Fax' },
+            [pscustomobject]@{ Group = 'support'; Subject = 'stop after'; Text = 'x' }
         { $rows | New-LzTicket -ErrorAction Stop } | Should -Throw "*Channel 'Fax'*Web, Email, Phone*"
         @(Get-LzTicket -Group support | Where-Object Subject -Like 'stop *') | Should -BeNullOrEmpty
     }

@@ -7,7 +7,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
     $benchAssembly = Join-Path $repoRoot 'bench' 'LiveZilla.Bench' 'bin' 'Release' 'net10.0' 'LiveZilla.Bench.dll'
-    if (-not (Test-Path -LiteralPath $benchAssembly)) { $benchAssembly = Join-Path $repoRoot 'bench' 'LiveZilla.Bench' 'bin' 'Debug' 'net10.0' 'LiveZilla.Bench.dll' }
+    if (-not (Test-Path -LiteralPath $benchAssembly)) {
+        $benchAssembly = Join-Path $repoRoot 'bench' 'LiveZilla.Bench' 'bin' 'Debug' 'net10.0' 'LiveZilla.Bench.dll'
+    }
     $workDirectory = Join-Path ([IO.Path]::GetTempPath()) "lzbench-smoke-$PID"
     $parameters = @{
         ModuleManifest     = Get-LzTestModuleManifest

@@ -25,7 +25,8 @@ Describe 'Connect-LzServer' -Tag 'Connections' {
         $connection | Should -BeOfType ([LiveZilla.PowerShell.LzConnection])
         $connection.Uri | Should -Be $sandbox.Uri
         $connection.ConnectedAt | Should -BeGreaterThan (Get-Date).AddMinutes(-5)
-        $shown = ($connection | Format-List * | Out-String) + ($connection | Format-Table | Out-String) + $connection.ToString() + ($connection | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue)
+        $shown = ($connection | Format-List * | Out-String) + ($connection | Format-Table | Out-String) + $connection.ToString() +
+            ($connection | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue)
         $shown | Should -Not -Match $hash
         $shown | Should -Not -Match 'admin123'
     }
@@ -53,11 +54,8 @@ Describe 'Connect-LzServer' -Tag 'Connections' {
     }
 
     It 'does not prompt for a missing credential in a non-interactive session' {
-        $script = "Import-Module '$(Get-LzTestModuleManifest)'; try { Connect-LzServer -Uri '$($sandbox.Uri)' -AllowUnencryptedAuthentication } catch { `$_.FullyQualifiedErrorId }"
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $script)
-        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
-        $output = '' | & $pwsh @arguments
+        $output = Invoke-LzFreshPwsh ("Import-Module '$(Get-LzTestModuleManifest)'; " +
+            "try { Connect-LzServer -Uri '$($sandbox.Uri)' -AllowUnencryptedAuthentication } catch { `$_.FullyQualifiedErrorId }")
         ($output -join "`n") | Should -Match 'LzCredentialRequired'
     }
 
@@ -139,7 +137,8 @@ Describe 'Named connections' -Tag 'Connections' {
         $warnings = Disconnect-LzServer 3>&1
 
         @($warnings).Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "The default connection 'Default' was closed; 'small' (admin at $($second.Uri)) is the default connection now.*Select-LzConnection*"
+        $warnings[0].Message | Should -BeLike (
+            "The default connection 'Default' was closed; 'small' (admin at $($second.Uri)) is the default connection now.*Select-LzConnection*")
         @(Get-LzTicket).Count | Should -Be 5
         Disconnect-LzServer -WarningVariable last 3>$null
         $last | Should -BeNullOrEmpty -Because 'no connection is left to take over'

@@ -32,7 +32,8 @@ Describe 'Date parameters' -Tag 'Dates' {
     }
 
     It 'reads a date typed as text, and refuses text that is no date with an example' {
-        @(Get-LzTicket -CreatedAfter $ticket.Created.AddSeconds(-1).ToString('o') -CreatedBefore $ticket.Created.AddSeconds(1).ToString('o')).Id | Should -Contain $ticket.Id
+        $window = @{ CreatedAfter = $ticket.Created.AddSeconds(-1).ToString('o'); CreatedBefore = $ticket.Created.AddSeconds(1).ToString('o') }
+        @(Get-LzTicket @window).Id | Should -Contain $ticket.Id
         { Get-LzTicket -CreatedAfter 'last monday' } | Should -Throw "*'last monday' is not a date*"
     }
 

@@ -19,7 +19,8 @@ Describe '-Debug in a non-interactive runbook' -Tag 'Debug' {
     }
 
     It 'writes a warning under -Debug instead of asking about it' {
-        $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'http500@p_tickets_list*2' }  # the window and its one-ticket check: the server is failing
+        # The window and its one-ticket check: the server is failing.
+        $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'http500@p_tickets_list*2' }
         $run = Invoke-LzRunbook $sandbox 'Watch-LzTicket -Timeout 1 -Debug'
         $run.Text | Should -Not -Match 'NonInteractive|Continue with this operation'
         $run.Text | Should -Match 'WARNING: The server did not answer the watch'

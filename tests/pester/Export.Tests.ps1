@@ -43,7 +43,10 @@ Describe 'Export-LzTicket' -Tag 'Export' {
         Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'latency:40@p_tickets_list' } | Out-Null
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddScript("Import-Module '$((Get-LzTestModuleManifest))'; Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$args[0] -AllowUnencryptedAuthentication; Export-LzTicket -Path '$path' -CreatedBefore `$args[1] -PageSize 100").AddArgument($sandbox.Credential).AddArgument($before)
+            $script = "Import-Module '$((Get-LzTestModuleManifest))'; " +
+                "Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$args[0] -AllowUnencryptedAuthentication; " +
+                "Export-LzTicket -Path '$path' -CreatedBefore `$args[1] -PageSize 100"
+            $null = $shell.AddScript($script).AddArgument($sandbox.Credential).AddArgument($before)
             $async = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             while (-not (Test-Path -LiteralPath $path) -or (Get-Item -LiteralPath $path).Length -lt 20000) {

@@ -74,7 +74,8 @@ Describe 'A filter value the server does not know' -Tag 'Tickets', 'Filters' {
         $caught = Get-TerminatingError { Get-LzTicket -Operator JDoe, mmueller }
         $caught.FullyQualifiedErrorId | Should -Be 'LzObjectNotFound,LiveZilla.PowerShell.Commands.GetLzTicketCommand'
         $caught.TargetObject | Should -BeExactly 'JDoe'
-        $caught.ToString() | Should -BeLikeExactly "Operator 'JDoe' does not exist on *Operators: admin, apiuser, jdoe, kbot, mmueller, noapi, zoe. Login ids are case-sensitive here; did you mean 'jdoe'?"
+        $caught.ToString() | Should -BeLikeExactly ("Operator 'JDoe' does not exist on *Operators: admin, apiuser, jdoe, kbot, mmueller, noapi, zoe. " +
+            "Login ids are case-sensitive here; did you mean 'jdoe'?")
     }
 
     It 'writes no export file for Export-LzTicket -Group Support' {

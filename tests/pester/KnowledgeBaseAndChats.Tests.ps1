@@ -110,7 +110,8 @@ Describe 'Chats' -Tag 'Chats' {
     }
 
     It 'starts a chat, posts into it from the pipeline, lists it as active, closes it and finds it in the archive' {
-        $chat = New-LzChat -UserId visitor-1 -Group support -Webhook https://hooks.example.test/lz -Fullname 'Vera Visitor' -Email vera@example.test -Language de -Customs @{ Product = 'Pro' }
+        $visitor = @{ Fullname = 'Vera Visitor'; Email = 'vera@example.test'; Language = 'de'; Customs = @{ Product = 'Pro' } }
+        $chat = New-LzChat @visitor -UserId visitor-1 -Group support -Webhook https://hooks.example.test/lz
         $chat | Should -BeOfType ([LiveZilla.Client.Models.LzChat])
         $chat.Fullname | Should -Be 'Vera Visitor'
         $posts = $chat | Send-LzChatMessage -Text 'Hello there' -PassThru
@@ -124,7 +125,8 @@ Describe 'Chats' -Tag 'Chats' {
     }
 
     It 'validates the visitor id and webhook before sending' {
-        { New-LzChat -UserId ('x' * 33) -Group support -Webhook https://h.example.test -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { New-LzChat -UserId ('x' * 33) -Group support -Webhook https://h.example.test -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         $record = $null
         try { New-LzChat -UserId v -Group support -Webhook 'ftp://h.example.test/x' -ErrorAction Stop } catch { $record = $_ }
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'

@@ -68,7 +68,8 @@ Describe 'Invoke-LzApi' -Tag 'Api' {
         @{ KnowledgeBaseEntry = @{ Title = 'raw'; Value = 'raw'; Type = 1; ParentId = 'kbfaq000000000000000000000000001'; AllowBotAccess = 0 } } |
             Invoke-LzApi knowledgebase_entry_create -WhatIf | Should -BeNullOrEmpty
         Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create | Should -Be $before
-        $created = [pscustomobject]@{ KnowledgeBaseEntry = [pscustomobject]@{ Title = 'raw'; Value = 'raw'; Type = 1; ParentId = 'kbfaq000000000000000000000000001'; AllowBotAccess = 0 } } |
+        $entry = [pscustomobject]@{ Title = 'raw'; Value = 'raw'; Type = 1; ParentId = 'kbfaq000000000000000000000000001'; AllowBotAccess = 0 }
+        $created = [pscustomobject]@{ KnowledgeBaseEntry = $entry } |
             Invoke-LzApi knowledgebase_entry_create -Confirm:$false
         $created.KnowledgeBaseEntry.Title | Should -Be 'raw'
         Get-LzSandboxCallCount $sandbox p_knowledgebase_entry_create | Should -Be ($before + 1)
@@ -82,7 +83,8 @@ Describe 'Invoke-LzApi' -Tag 'Api' {
 
         $null = Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'reset@p_chat_create*1' }
         $creates = Get-LzSandboxCallCount $sandbox p_chat_create
-        Invoke-LzApi p_chat_create -Data '{"Chat":{"UserId":"raw","Group":"support","Webhook":"https://h.example.test"}}' -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        Invoke-LzApi p_chat_create -Data '{"Chat":{"UserId":"raw","Group":"support","Webhook":"https://h.example.test"}}' -Confirm:$false `
+            -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -Not -BeNullOrEmpty
         Get-LzSandboxCallCount $sandbox p_chat_create | Should -Be ($creates + 1) -Because 'a write that may have reached the server is not sent again'
         $null = Invoke-LzSandboxControl $sandbox faults -Method Delete

@@ -97,8 +97,11 @@ $module = Import-Module $Path -PassThru -ErrorAction Stop
 
     It 'lists every cmdlet its assembly defines, so none is forgotten in CmdletsToExport' {
         $assembly = Join-Path $moduleDirectory $manifest.RootModule
-        $defined = Invoke-InFreshSession 'param($Path) [string[]] @((Import-Module $Path -PassThru -ErrorAction Stop).ExportedCmdlets.Keys)' @{ Path = $assembly }
-        @($defined | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object) -Because 'every cmdlet the assembly defines must be listed in CmdletsToExport of LiveZilla.psd1'
+        $defined = Invoke-InFreshSession 'param($Path) [string[]] @((Import-Module $Path -PassThru -ErrorAction Stop).ExportedCmdlets.Keys)' @{
+            Path = $assembly
+        }
+        @($defined | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object) -Because (
+            'every cmdlet the assembly defines must be listed in CmdletsToExport of LiveZilla.psd1')
     }
 }
 
@@ -133,7 +136,11 @@ Describe 'Help' {
 
         It 'describes every parameter' {
             # A parameter hidden with DontShow (the piped record) is bound by PowerShell and left out of the help, as the help compiler does.
-            $hidden = { param($name) @($command.Parameters[$name].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0 }
+            $hidden = {
+                param($name)
+                @($command.Parameters[$name].Attributes |
+                        Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0
+            }
             $parameters = @($command.Parameters.Keys | Where-Object { $_ -notin $commonParameters -and -not (& $hidden $_) })
             foreach ($parameter in $parameters) {
                 $entry = @($help.Parameters.Parameter) | Where-Object Name -EQ $parameter

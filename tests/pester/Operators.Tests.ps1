@@ -43,7 +43,8 @@ Describe 'Get-LzOperator' -Tag 'Operators' {
         $chat = New-LzChat -UserId visitor-ops -Group support -Operator jdoe -Webhook https://hooks.example.test/lz
         try {
             (Get-LzOperator -UserId jdoe).ExternalChats | Should -BeNullOrEmpty
-            $chatIds = @((Get-LzOperator -UserId jdoe -IncludeChats).ExternalChats | ForEach-Object { $_.GetProperty('Chat').GetProperty('ChatId').GetString() })
+            $chatIds = @((Get-LzOperator -UserId jdoe -IncludeChats).ExternalChats |
+                    ForEach-Object { $_.GetProperty('Chat').GetProperty('ChatId').GetString() })
             $chatIds | Should -Contain $chat.ChatId
             @((Get-LzOperator -UserId zoe -IncludeChats).ExternalChats) | Should -HaveCount 0
         }
@@ -87,7 +88,8 @@ Describe 'Get-LzGroup' -Tag 'Operators' {
 
 Describe 'New-LzOperator and Remove-LzOperator' -Tag 'Operators' {
     It 'creates an operator as the server lists it, and deletes it from the pipeline' {
-        $created = New-LzOperator -UserId Tmp.Agent -Password $newSecret -Firstname Tim -Lastname Agent -Email tim@example.test -Group support, sales -Role admin_permission -Skill 'a,b', c -Location Hamburg
+        $person = @{ Firstname = 'Tim'; Lastname = 'Agent'; Email = 'tim@example.test'; Location = 'Hamburg' }
+        $created = New-LzOperator @person -UserId Tmp.Agent -Password $newSecret -Group support, sales -Role admin_permission -Skill 'a,b', c
         $created | Should -BeOfType ([LiveZilla.Client.Models.LzOperator])
         $created.Level | Should -Be 1 -Because 'the operator is read back as listed, not taken from the create echo'
         $created.Groups | Should -Be @('support', 'sales')
@@ -116,10 +118,11 @@ Describe 'New-LzOperator and Remove-LzOperator' -Tag 'Operators' {
     It 'never shows the password or its hash in verbose, debug, errors or $Error' {
         $Error.Clear()
         $hash = Get-LzPasswordHash -Password $newPassword
+        $leaky = @{ Password = $newSecret; Firstname = 'L'; Lastname = 'K'; Email = 'l@example.test'; Verbose = $true; Debug = $true }
         $streams = & {
-            New-LzOperator -UserId leaky -Password $newSecret -Firstname L -Lastname K -Email l@example.test -Group support -Verbose -Debug
-            New-LzOperator -UserId leaky -Password $newSecret -Firstname L -Lastname K -Email l@example.test -Group support -Verbose -Debug -ErrorAction Continue
-            New-LzOperator -UserId leaky2 -Password $newSecret -Firstname L -Lastname K -Email l@example.test -Group NoSuchGroup -Verbose -Debug -ErrorAction Continue
+            New-LzOperator @leaky -UserId leaky -Group support
+            New-LzOperator @leaky -UserId leaky -Group support -ErrorAction Continue
+            New-LzOperator @leaky -UserId leaky2 -Group NoSuchGroup -ErrorAction Continue
         } *>&1 | Out-String
         $streams | Should -Match 'p_operator_create' -Because 'the debug stream shows the request'
         $errorText = ($Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception | Format-List * -Force | Out-String }) -join "`n"

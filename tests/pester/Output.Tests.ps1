@@ -12,7 +12,8 @@ AfterAll { Stop-LzTestSession $sandbox $work }
 Describe 'Default tables' -Tag 'Output' {
     BeforeAll {
         $formatFile = Join-Path (Split-Path (Get-LzTestModuleManifest)) 'LiveZilla.format.ps1xml'
-        $tableViews = ([xml](Get-Content -LiteralPath $formatFile -Raw)).Configuration.ViewDefinitions.View | Where-Object { $_['TableControl'] } | ForEach-Object {
+        $views = ([xml](Get-Content -LiteralPath $formatFile -Raw)).Configuration.ViewDefinitions.View
+        $tableViews = $views | Where-Object { $_['TableControl'] } | ForEach-Object {
             [pscustomobject]@{
                 Name   = $_.Name
                 Type   = $_.ViewSelectedBy.TypeName
@@ -45,7 +46,8 @@ Describe 'Default tables' -Tag 'Output' {
             $lines[1] | Should -Match '^[\s-]+$' -Because "$($view.Name) at $width columns:`n$($lines -join "`n")"
             -split $lines[0] | Should -Be $view.Labels -Because "$($view.Name) shows its headers whole"
             foreach ($label in $view.Labels) {
-                $objects[0].PSObject.Properties[$label] | Should -Not -BeNullOrEmpty -Because "the $($view.Name) header '$label' names the property that holds the value"
+                $objects[0].PSObject.Properties[$label] | Should -Not -BeNullOrEmpty -Because (
+                    "the $($view.Name) header '$label' names the property that holds the value")
             }
             foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual $width -Because "$($view.Name): '$line'" }
             # The free-text column starts by column 60: 20 characters at 80 columns, 60 at 120.
@@ -53,14 +55,16 @@ Describe 'Default tables' -Tag 'Output' {
         }
     }
 
-    It 'shows Get-LzTicket as a readable table in a <_>-column console' -ForEach 80, 120 -Skip:(-not (Get-Command script -CommandType Application -ErrorAction SilentlyContinue)) {
+    It 'shows Get-LzTicket as a readable table in a <_>-column console' -ForEach 80, 120 -Skip:(
+        -not (Get-Command script -CommandType Application -ErrorAction SilentlyContinue)) {
         $columns = $_
         # A real terminal of that width (script gives the child a pseudo-terminal), and the command as an admin types it.
         $child = Join-Path $work "console-$columns.ps1"
         @"
 `$PSStyle.OutputRendering = 'PlainText'
 Import-Module '$(Get-LzTestModuleManifest)'
-`$credential = [pscredential]::new('$($sandbox.Credential.UserName)', (ConvertTo-SecureString '$($sandbox.Credential.GetNetworkCredential().Password)' -AsPlainText -Force))
+`$credential = [pscredential]::new('$($sandbox.Credential.UserName)',
+    (ConvertTo-SecureString '$($sandbox.Credential.GetNetworkCredential().Password)' -AsPlainText -Force))
 Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$credential -AllowUnencryptedAuthentication
 Get-LzTicket -Id 100000, 100001, 100002
 "@ | Set-Content -LiteralPath $child -Encoding utf8NoBOM

@@ -58,7 +58,8 @@ Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile
         Compare-Object $listed.Id $seeded.Id | Should -BeNullOrEmpty
         $listedIds = [Collections.Generic.HashSet[string]]::new([string[]] $listed.Id)
         foreach ($burst in $bursts) {
-            @($burst.Group.Id | Where-Object { -not $listedIds.Contains($_) }) | Should -BeNullOrEmpty -Because "every ticket of the $($burst.Count) created in second $($burst.Name) is listed"
+            @($burst.Group.Id | Where-Object { -not $listedIds.Contains($_) }) | Should -BeNullOrEmpty -Because (
+                "every ticket of the $($burst.Count) created in second $($burst.Name) is listed")
         }
     }
 
@@ -90,11 +91,14 @@ Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile
                     $batch = 0
                     do {
                         $batch++
-                        1..4 | ForEach-Object { [pscustomobject]@{ Group = 'support'; Subject = "During the listing $batch-$_"; Text = 'Created while Get-LzTicket ran' } } |
+                        1..4 | ForEach-Object {
+                            [pscustomobject]@{ Group = 'support'; Subject = "During the listing $batch-$_"; Text = 'Created while Get-LzTicket ran' }
+                        } |
                             New-LzTicket -ThrottleLimit 4 | ForEach-Object Id
                         $createdSome.Set()
                     } until ($listingDone.IsSet -or $batch -ge 25)
-                }).AddArgument((Get-LzTestModuleManifest)).AddArgument($sandbox.Uri).AddArgument($sandbox.Credential).AddArgument($underWay).AddArgument($createdSome).AddArgument($listingDone)
+                }).AddArgument((Get-LzTestModuleManifest)).AddArgument($sandbox.Uri).AddArgument($sandbox.Credential).
+                AddArgument($underWay).AddArgument($createdSome).AddArgument($listingDone)
             $creating = $creator.BeginInvoke()
 
             $listed = [Collections.Generic.List[string]]::new()
@@ -149,7 +153,8 @@ Describe 'Listing at a real server''s costs and limits' -Tag 'Tickets', 'Profile
                         }
                         $_
                     }
-                }).AddArgument((Get-LzTestModuleManifest)).AddArgument($sandbox.Uri).AddArgument($sandbox.Credential).AddArgument($sweeping).AddArgument($slowServer)
+                }).AddArgument((Get-LzTestModuleManifest)).AddArgument($sandbox.Uri).AddArgument($sandbox.Credential).
+                AddArgument($sweeping).AddArgument($slowServer)
             $listing = $shell.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
             $sweeping.Wait([TimeSpan]::FromSeconds(60)) | Should -BeTrue
             # From now on every request takes a minute before it answers, so the windows started next stay in flight.

@@ -6,14 +6,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Get-LzTestModuleManifest
     $work = New-LzTestDirectory 'lz-runtime'
-
-    # Runs a script in a fresh pwsh process and returns its output lines.
-    function Invoke-FreshPwsh([string] $Script) {
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $Script)
-        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
-        & $pwsh @arguments 2>&1 | ForEach-Object { "$_" }
-    }
 }
 
 AfterAll {
@@ -24,7 +16,7 @@ Describe 'PowerShell versions' -Tag 'Module', 'Runtime' {
     It 'imports in this PowerShell, whose .NET carries System.Text.Json 8.0 or later' {
         $PSVersionTable.PSVersion | Should -BeGreaterOrEqual ([version] '7.4')
 
-        $output = Invoke-FreshPwsh "Import-Module '$manifest' -ErrorAction Stop; 'imported ' + (Get-Module LiveZilla).Version"
+        $output = Invoke-LzFreshPwsh "Import-Module '$manifest' -ErrorAction Stop; 'imported ' + (Get-Module LiveZilla).Version"
 
         $output | Should -Be 'imported 0.1.0'
     }
@@ -35,7 +27,8 @@ Describe 'PowerShell versions' -Tag 'Module', 'Runtime' {
 `$check = [LiveZilla.PowerShell.Base.ModuleInitializer].GetMethod('RuntimeRefusal', [Reflection.BindingFlags] 'NonPublic, Static')
 `$refusal = `$check.Invoke(`$null, @(`$false, [version] '7.0.20', [version] '8.0.0.0', [version] '7.3.12'))
 # A module whose initializer raises the refusal, as the module's own does on PowerShell 7.3.
-Add-Type -IgnoreWarnings -WarningAction SilentlyContinue -OutputAssembly '$work/Refusing.dll' -ReferencedAssemblies ([psobject].Assembly.Location), ([LiveZilla.PowerShell.Base.ModuleInitializer].Assembly.Location) -TypeDefinition @'
+Add-Type -IgnoreWarnings -WarningAction SilentlyContinue -OutputAssembly '$work/Refusing.dll' -ReferencedAssemblies ([psobject].Assembly.Location),
+    ([LiveZilla.PowerShell.Base.ModuleInitializer].Assembly.Location) -TypeDefinition @'
 public sealed class RefusingInitializer : System.Management.Automation.IModuleAssemblyInitializer
 {
     public static string Refusal;
@@ -48,12 +41,13 @@ try { Import-Module '$work/Refusing.dll' -ErrorAction Stop; 'imported' }
 catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category; `$_.TargetObject; `$_.ToString() }
 'Refusing module loaded: ' + [bool] (Get-Module Refusing)
 "@
-        $output = Invoke-FreshPwsh $script
+        $output = Invoke-LzFreshPwsh $script
 
         $output[0] | Should -Be 'LzUnsupportedPowerShell,Microsoft.PowerShell.Commands.ImportModuleCommand'
         $output[1] | Should -Be 'NotInstalled'
         $output[2] | Should -Be '7.3.12'
-        $output[3] | Should -BeLike 'The LiveZilla module needs PowerShell 7.4 or later, or Windows PowerShell 5.1. PowerShell 7.3.12 runs on .NET 7.0.20, whose System.Text.Json is older than the version 8.0*Install PowerShell 7.4 or later*'
+        $output[3] | Should -BeLike ('The LiveZilla module needs PowerShell 7.4 or later, or Windows PowerShell 5.1. ' +
+            'PowerShell 7.3.12 runs on .NET 7.0.20, whose System.Text.Json is older than the version 8.0*Install PowerShell 7.4 or later*')
         $output[4] | Should -Be 'Refusing module loaded: False'
     }
 }

@@ -69,7 +69,8 @@ Describe 'Secrets' -Tag 'Reliability' {
                 Fault 'html@p_tickets_list*1'
                 Run Get-LzTicket @{ First = 1; ErrorAction = 'Continue' }
                 Run New-LzTicket @{ Group = 'nosuchgroup'; Text = 'x'; ErrorAction = 'Continue'; Confirm = $false }
-                try { Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = (Get-LzSandboxCredential -Password 'wrong-secret-9'); AllowUnencryptedAuthentication = $true; Name = 'bad' } }
+                $wrongPassword = Get-LzSandboxCredential -Password 'wrong-secret-9'
+                try { Run Connect-LzServer @{ Uri = $sandbox.Uri; Credential = $wrongPassword; AllowUnencryptedAuthentication = $true; Name = 'bad' } }
                 catch { $_ }
 
                 Run Get-LzChatTranscript

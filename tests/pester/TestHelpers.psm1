@@ -129,6 +129,19 @@ function Connect-LzSandbox {
     Connect-LzServer -Uri $Sandbox.Uri -Credential $Sandbox.Credential -AllowUnencryptedAuthentication @Parameters
 }
 
+function Invoke-LzFreshPwsh {
+    <#
+    .SYNOPSIS
+    Runs a script in a fresh `pwsh -NoProfile -NonInteractive` (this PowerShell's own executable) with empty input, and
+    returns its output and error lines as text; $LASTEXITCODE is its exit code.
+    #>
+    param([Parameter(Mandatory, Position = 0)] [string] $Script)
+    $pwsh = [Environment]::ProcessPath
+    $arguments = @('-NoProfile', '-NonInteractive', '-Command', $Script)
+    if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+    '' | & $pwsh @arguments 2>&1 | ForEach-Object { "$_" }
+}
+
 function Invoke-LzRunbook {
     <#
     .SYNOPSIS
@@ -138,18 +151,16 @@ function Invoke-LzRunbook {
     Environment variables for that process only, e.g. @{ TZ = 'Asia/Kolkata' } for another time zone (honoured on Linux and macOS).
     #>
     param([Parameter(Mandatory, Position = 0)] $Sandbox, [Parameter(Mandatory, Position = 1)] [string] $Script, [hashtable] $Environment = @{})
+    $credential = "[pscredential]::new('$script:SandboxUser', (ConvertTo-SecureString '$script:SandboxPassword' -AsPlainText -Force))"
     $prelude = "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$(Get-LzTestModuleManifest)'; " +
-        "Connect-LzServer -Uri '$($Sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ([pscredential]::new('$script:SandboxUser', (ConvertTo-SecureString '$script:SandboxPassword' -AsPlainText -Force))); "
-    $pwsh = [Environment]::ProcessPath
-    $arguments = @('-NoProfile', '-NonInteractive', '-Command', $prelude + $Script)
-    if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+        "Connect-LzServer -Uri '$($Sandbox.Uri)' -AllowUnencryptedAuthentication -Credential ($credential); "
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $Environment[$name])
     }
     try {
-        $output = '' | & $pwsh @arguments 2>&1
+        $output = Invoke-LzFreshPwsh ($prelude + $Script)
         [pscustomobject]@{ Text = ($output | Out-String); ExitCode = $LASTEXITCODE }
     }
     finally {
@@ -202,5 +213,5 @@ function Get-LzSandboxCallCount {
 }
 
 Export-ModuleMember -Function Get-LzTestModuleManifest, Import-LzTestModule, Get-LzSandboxAssembly, Get-LzSandboxCredential,
-    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Invoke-LzRunbook, Get-LzPasswordHash,
+    Start-LzSandbox, Stop-LzSandbox, Invoke-LzSandboxControl, Connect-LzSandbox, Invoke-LzFreshPwsh, Invoke-LzRunbook, Get-LzPasswordHash,
     Start-LzTestSession, Stop-LzTestSession, New-LzTestDirectory, Get-LzSandboxCallCount

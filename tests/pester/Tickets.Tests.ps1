@@ -14,7 +14,8 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         $tickets.Count | Should -Be 5
         $tickets[0] | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
         $table = $tickets | Format-Table | Out-String -Width 200
-        ($table -split "`r?`n" | Where-Object { $_ -match '\bId\b' } | Select-Object -First 1) | Should -Match '^\s*Id\s+Status\s+Editor\s+Group\s+Created\s+Subject\s*$'
+        ($table -split "`r?`n" | Where-Object { $_ -match '\bId\b' } | Select-Object -First 1) |
+            Should -Match '^\s*Id\s+Status\s+Editor\s+Group\s+Created\s+Subject\s*$'
         $list = $tickets | Format-List | Out-String
         foreach ($field in 'Messages', 'Channel', 'LastUpdated') { $list | Should -Match $field }
     }
@@ -56,7 +57,9 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
         Invoke-LzSandboxControl $sandbox faults -Method Post -Body @{ spec = 'latency:100@p_tickets_list' } | Out-Null
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddScript("Import-Module '$((Get-LzTestModuleManifest))'; Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$args[0] -AllowUnencryptedAuthentication; Get-LzTicket -PageSize 20").AddArgument($sandbox.Credential)
+            $script = "Import-Module '$((Get-LzTestModuleManifest))'; " +
+                "Connect-LzServer -Uri '$($sandbox.Uri)' -Credential `$args[0] -AllowUnencryptedAuthentication; Get-LzTicket -PageSize 20"
+            $null = $shell.AddScript($script).AddArgument($sandbox.Credential)
             $listed = $shell.Invoke()
             $progress = @($shell.Streams.Progress)
         }
@@ -94,7 +97,8 @@ Describe 'Get-LzTicket' -Tag 'Tickets' {
 
 Describe 'New-LzTicket, Set-LzTicket and Add-LzTicketMessage' -Tag 'Tickets' {
     It 'creates a ticket with its first message and reads it back as listed' {
-        $ticket = New-LzTicket -Group support -Subject 'Printer offline' -Text 'Floor 2 printer is offline.' -Fullname 'Ann Smith' -Email ann@example.test -Language de -Tags a, b
+        $customer = @{ Fullname = 'Ann Smith'; Email = 'ann@example.test'; Language = 'de' }
+        $ticket = New-LzTicket @customer -Group support -Subject 'Printer offline' -Text 'Floor 2 printer is offline.' -Tags a, b
         $ticket | Should -BeOfType ([LiveZilla.Client.Models.LzTicket])
         $ticket.Subject | Should -Be 'Printer offline'
         $ticket.Language | Should -Be 'DE'
@@ -120,7 +124,10 @@ Describe 'New-LzTicket, Set-LzTicket and Add-LzTicketMessage' -Tag 'Tickets' {
     It 'creates from Import-Csv in input order with -ThrottleLimit, and round-trips through Export-Csv' {
         $source = Join-Path $work 'new-tickets.csv'
         1..12 | ForEach-Object {
-            [pscustomobject]@{ Group = 'support'; Subject = "Bulk $_"; Text = "Body $_"; Email = "user$_@example.test"; Channel = 'Email'; Language = ''; Editor = ''; Status = '' }
+            [pscustomobject]@{
+                Group = 'support'; Subject = "Bulk $_"; Text = "Body $_"; Email = "user$_@example.test"; Channel = 'Email'
+                Language = ''; Editor = ''; Status = ''
+            }
         } | Export-Csv -LiteralPath $source -NoTypeInformation
         $created = @(Import-Csv -LiteralPath $source | New-LzTicket -ThrottleLimit 4)
         $created.Count | Should -Be 12

@@ -6,7 +6,10 @@ BeforeAll {
     $sandbox = Start-LzTestSession -Seed 50 -RandomSeed 2 -ConnectParameters @{ MaximumRetryCount = 0 }
     $work = New-LzTestDirectory 'lz-watch'
     # New tickets take unique seconds, so quick creation runs ahead of the clock: each test starts an hour later.
-    function Get-SandboxNow { [DateTimeOffset]::FromUnixTimeSeconds((Invoke-LzSandboxControl $sandbox clock -Method Post -Body @{ advanceSeconds = 3600 }).now - 1).UtcDateTime }
+    function Get-SandboxNow {
+        $now = (Invoke-LzSandboxControl $sandbox clock -Method Post -Body @{ advanceSeconds = 3600 }).now
+        [DateTimeOffset]::FromUnixTimeSeconds($now - 1).UtcDateTime
+    }
 }
 
 AfterAll { Stop-LzTestSession $sandbox $work }

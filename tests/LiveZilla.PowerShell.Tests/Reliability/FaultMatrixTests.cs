@@ -100,7 +100,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
     public static readonly IReadOnlyList<CmdletRow> Cmdlets = new[]
     {
         new CmdletRow("Add-LzTicketMessage", Kind.Create, "Add-LzTicketMessage -Connection $c -TicketId $id -Text $marker -Confirm:$false", true),
-        new CmdletRow("Connect-LzServer", Kind.Connect, "Connect-LzServer -Uri $uri -Credential $cred -AllowUnencryptedAuthentication -TimeoutSec $timeoutSec -MaximumRetryCount 1 -RetryIntervalSec 1 -Name $marker -PassThru", true),
+        new CmdletRow("Connect-LzServer", Kind.Connect,
+            "Connect-LzServer -Uri $uri -Credential $cred -AllowUnencryptedAuthentication -TimeoutSec $timeoutSec -MaximumRetryCount 1 -RetryIntervalSec 1 " +
+            "-Name $marker -PassThru", true),
         new CmdletRow("Disconnect-LzServer", Kind.Local, "Disconnect-LzServer -Connection $spare", false),
         new CmdletRow("Get-LzConnection", Kind.Local, "Get-LzConnection", false),
         new CmdletRow("Select-LzConnection", Kind.Local, "Select-LzConnection -Name $spare.Name -PassThru", true),
@@ -121,13 +123,18 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         new CmdletRow("Invoke-LzMaintenance", Kind.Write, "Invoke-LzMaintenance -Connection $c -Maintenance -Confirm:$false", false)
             { WriteFunction = "p_cronjob_execute" },
         new CmdletRow("Invoke-LzApi", Kind.Read, "Invoke-LzApi -Connection $c -Function tickets_list -Field @{ p_id = $id }", true),
-        new CmdletRow("New-LzChat", Kind.Create, "New-LzChat -Connection $c -UserId $short -Group support -Webhook https://hooks.example.test/lz -Confirm:$false", true)
+        new CmdletRow("New-LzChat", Kind.Create,
+            "New-LzChat -Connection $c -UserId $short -Group support -Webhook https://hooks.example.test/lz -Confirm:$false", true)
             { Stored = (s, id) => s.Store.Chats.Count(c => c.VisitorId == id), Identity = "short", WriteFunction = "p_chat_create" },
-        new CmdletRow("New-LzKnowledgeBaseEntry", Kind.Create, $"New-LzKnowledgeBaseEntry -Connection $c -Title $marker -Value 'matrix entry' -ParentId {KbFolder} -Confirm:$false", true)
+        new CmdletRow("New-LzKnowledgeBaseEntry", Kind.Create,
+            $"New-LzKnowledgeBaseEntry -Connection $c -Title $marker -Value 'matrix entry' -ParentId {KbFolder} -Confirm:$false", true)
             { Stored = (s, title) => s.Store.KnowledgeBase.Count(e => e.Title == title), WriteFunction = "p_knowledgebase_entry_create" },
-        new CmdletRow("New-LzOperator", Kind.Create, "New-LzOperator -Connection $c -UserId $short -Password $secure -Firstname Matrix -Lastname Operator -Email matrix@example.test -Group support -Confirm:$false", true)
+        new CmdletRow("New-LzOperator", Kind.Create,
+            "New-LzOperator -Connection $c -UserId $short -Password $secure -Firstname Matrix -Lastname Operator -Email matrix@example.test " +
+            "-Group support -Confirm:$false", true)
             { Stored = (s, id) => s.Store.Operators.Count(o => o.UserId == id), Identity = "short", WriteFunction = "p_operator_create" },
-        new CmdletRow("Export-LzTicket", Kind.Read, "Export-LzTicket -Connection $c -Path \"$dir/$marker.jsonl\" -PageSize 3 -PassThru", true) { ListsTicketWindows = true },
+        new CmdletRow("Export-LzTicket", Kind.Read, "Export-LzTicket -Connection $c -Path \"$dir/$marker.jsonl\" -PageSize 3 -PassThru", true)
+            { ListsTicketWindows = true },
         new CmdletRow("Import-LzTicket", Kind.Offline, "Import-LzTicket -Path $export", true),
         new CmdletRow("Test-LzExport", Kind.Offline, "Test-LzExport -Path $export | Where-Object IsValid", true),
         new CmdletRow("Watch-LzTicket", Kind.Watch, "Watch-LzTicket -Connection $c -Timeout 00:00:00.5", false),
@@ -220,10 +227,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
 
         var before = sandbox.Stats.RequestsByFunction;
         long requestsBefore = sandbox.Stats.Requests;
+        static Sandbox.Faults.SandboxFault Trickle(int chunkBytes, int delayMs) =>
+            new() { Kind = Sandbox.Faults.SandboxFaultKind.Trickle, TrickleChunkBytes = chunkBytes, TrickleDelayMs = delayMs };
         // A trickle in 256-byte pieces keeps the paged listing (many requests) within the time budget; it still takes dozens of reads per answer.
-        if (f.Name == "trickle") sandbox.Faults.Add(new Sandbox.Faults.SandboxFault { Kind = Sandbox.Faults.SandboxFaultKind.Trickle, TrickleChunkBytes = 256, TrickleDelayMs = 2 });
+        if (f.Name == "trickle") sandbox.Faults.Add(Trickle(chunkBytes: 256, delayMs: 2));
         // 5 bytes/s: every answer (SUCCESS, 7 bytes, is the shortest) takes longer than the 1 s timeout, and none pays for the wait at 240 bytes/s.
-        else if (f.Name == "trickle-below-minimum-rate") sandbox.Faults.Add(new Sandbox.Faults.SandboxFault { Kind = Sandbox.Faults.SandboxFaultKind.Trickle, TrickleChunkBytes = 1, TrickleDelayMs = 200 });
+        else if (f.Name == "trickle-below-minimum-rate") sandbox.Faults.Add(Trickle(chunkBytes: 1, delayMs: 200));
         else if (f.Spec != null) sandbox.Faults.Add(f.Spec);
         if (f.Name == "undecodable-ticket") store.MarkUndecodable(long.Parse(badId));
         CaseResult result;
@@ -241,7 +250,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         var after = sandbox.Stats.RequestsByFunction;
         long Delta(string function) => after.GetValueOrDefault(function) - before.GetValueOrDefault(function);
         long requests = sandbox.Stats.Requests - requestsBefore;
-        string describe = $"{cmdlet} x {fault}: {result.Describe()}; requests {string.Join(", ", after.Select(p => p.Key + "=" + Delta(p.Key)).Where(s => !s.EndsWith("=0")))}";
+        string requestCounts = string.Join(", ", after.Select(p => p.Key + "=" + Delta(p.Key)).Where(s => !s.EndsWith("=0")));
+        string describe = $"{cmdlet} x {fault}: {result.Describe()}; requests {requestCounts}";
 
         // No hang, no raw .NET exception, only mapped errors.
         Assert.True(result.Completed, "did not finish within " + CaseBound + ": " + describe);
@@ -279,7 +289,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         {
             if (!mayFail) Assert.True(result.Errors.Count > 0, "the fault was not reported: " + describe);
             foreach (var error in result.Errors)
-                Assert.True(f.Categories.Contains(error.CategoryInfo.Category), $"category {error.CategoryInfo.Category} for {error.FullyQualifiedErrorId}: " + describe);
+                Assert.True(f.Categories.Contains(error.CategoryInfo.Category),
+                    $"category {error.CategoryInfo.Category} for {error.FullyQualifiedErrorId}: " + describe);
         }
 
         if (!touchesServer) Assert.True(requests == 0, "a local or offline cmdlet sent requests: " + describe);
@@ -325,7 +336,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         string file = Path.Combine(_fixture.Directory, fileFault + "-" + Guid.NewGuid().ToString("N") + ".jsonl");
         var lines = File.ReadAllLines(_fixture.ExportFile);
         Assert.True(lines.Length >= 3, "the baseline export is too small to damage");
-        if (fileFault == "truncated-line") File.WriteAllText(file, string.Join("\n", lines.Take(lines.Length - 1)) + "\n" + lines[^1][..(lines[^1].Length / 2)]);
+        if (fileFault == "truncated-line")
+            File.WriteAllText(file, string.Join("\n", lines.Take(lines.Length - 1)) + "\n" + lines[^1][..(lines[^1].Length / 2)]);
         if (fileFault == "corrupted-line") File.WriteAllLines(file, lines.Select((l, i) => i == 1 ? l.Replace("\"", "'", StringComparison.Ordinal) : l));
         if (fileFault != "missing-file")
             foreach (var companion in System.IO.Directory.GetFiles(_fixture.Directory, "baseline.jsonl.*").Where(f => f.Length > _fixture.ExportFile.Length))
@@ -347,7 +359,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
             if (script.StartsWith("Import-", StringComparison.Ordinal) && fileFault != "missing-file")
                 Assert.True(result.Output.Count == lines.Length - 1, "every undamaged line must still be imported: " + describe);
             if (script.StartsWith("Test-", StringComparison.Ordinal) && fileFault != "missing-file")
-                Assert.True(result.Output.Count == 1 && result.Output[0].Properties["IsValid"]?.Value is false, "the verification was not written as invalid: " + describe);
+                Assert.True(result.Output.Count == 1 && result.Output[0].Properties["IsValid"]?.Value is false,
+                    "the verification was not written as invalid: " + describe);
         }
         Assert.Equal(requestsBefore, _fixture.Sandbox.Stats.Requests);
     }
@@ -380,14 +393,16 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
             Kind: Client.Errors.LzErrorKind.Authentication or Client.Errors.LzErrorKind.Permission
             or Client.Errors.LzErrorKind.Forbidden or Client.Errors.LzErrorKind.Validation
         } && e.TargetObject is string { Length: > 0 }).ToList();
-        Assert.True(carrying.Count + refusals.Count == 1, "not stored, and no error carries the request to send again (or names the refused input): " + describe);
+        Assert.True(carrying.Count + refusals.Count == 1,
+            "not stored, and no error carries the request to send again (or names the refused input): " + describe);
     }
 
     private void AssertListingIsolatesTheBadTicket(CaseResult result, List<string> listed, string badId, string describe)
     {
         var emitted = result.Output.Select(o => ((LzTicket)o.BaseObject).ToString()).ToList();
         var expected = listed.Where(i => i != badId).OrderBy(i => i, StringComparer.Ordinal).ToList();
-        Assert.True(expected.SequenceEqual(emitted.OrderBy(i => i, StringComparer.Ordinal)), $"emitted {string.Join(",", emitted)}, expected {string.Join(",", expected)}: {describe}");
+        Assert.True(expected.SequenceEqual(emitted.OrderBy(i => i, StringComparer.Ordinal)),
+            $"emitted {string.Join(",", emitted)}, expected {string.Join(",", expected)}: {describe}");
         var error = Assert.Single(result.Errors);
         Assert.Equal(Base.LzErrorIds.TicketUndecodable, error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
@@ -416,14 +431,20 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixFixture>
         }
         Assert.True(orphans == 0, "the message was stored where nobody sees it: " + describe);
         // Not stored: an error must carry the unsent message, and the ticket id once a ticket exists.
-        var carrying = result.Errors.Where(e => e.TargetObject is PSObject p && p.Properties["UnsentRequest"]?.Value is LzNewTicketMessage m && m.Text == marker).ToList();
+        var carrying = result.Errors
+            .Where(e => e.TargetObject is PSObject p && p.Properties["UnsentRequest"]?.Value is LzNewTicketMessage m && m.Text == marker)
+            .ToList();
         Assert.True(carrying.Count == 1, "a create was lost without an error carrying its message: " + describe);
     }
 
-    private sealed record CaseResult(bool Completed, Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, Exception? Unhandled, TimeSpan Elapsed, IReadOnlyList<string> Warnings)
+    private sealed record CaseResult(
+        bool Completed, Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, Exception? Unhandled, TimeSpan Elapsed, IReadOnlyList<string> Warnings)
     {
         public string Describe() =>
-            $"{Output.Count} output, {Warnings.Count} warnings, {Elapsed.TotalMilliseconds:0} ms, errors [{string.Join(" | ", Errors.Select(e => e.FullyQualifiedErrorId + "/" + e.CategoryInfo.Category + ": " + (e.ErrorDetails?.Message ?? e.Exception?.Message)))}]";
+            $"{Output.Count} output, {Warnings.Count} warnings, {Elapsed.TotalMilliseconds:0} ms, errors [{string.Join(" | ", Errors.Select(Summary))}]";
+
+        private static string Summary(ErrorRecord e) =>
+            e.FullyQualifiedErrorId + "/" + e.CategoryInfo.Category + ": " + (e.ErrorDetails?.Message ?? e.Exception?.Message);
     }
 
     private CaseResult Run(string script, IDictionary<string, object?> variables)

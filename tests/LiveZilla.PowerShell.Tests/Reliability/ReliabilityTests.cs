@@ -167,7 +167,8 @@ public sealed class ReliabilityTests
             foreach (var host in hosts) host.Dispose();
         }
         long total = sandbox.Stats.TotalConnections;
-        _output.WriteLine($"{runspaces * calls} calls in {watch.Elapsed.TotalSeconds:0.0} s; sockets: max ESTABLISHED {maxEstablished} (both ends), sandbox max open {Math.Max(maxOpen, sandbox.Stats.MaxOpenConnections)}, total opened {total}");
+        _output.WriteLine($"{runspaces * calls} calls in {watch.Elapsed.TotalSeconds:0.0} s; sockets: max ESTABLISHED {maxEstablished} (both ends), " +
+            $"sandbox max open {Math.Max(maxOpen, sandbox.Stats.MaxOpenConnections)}, total opened {total}");
         Assert.Equal(runspaces * calls, sandbox.Stats.RequestsFor("p_tickets_list"));
         // One pooled handler: about one socket per concurrent caller, reused, never one per call (measured alone: 16-17
         // open, 16-17 opened). On 2 busy cores the server notices closes late, once seen as 28 open at once, so the

@@ -13,7 +13,8 @@ internal static class SandboxConnections
     public const string User = "admin";
     public const string Password = "admin123";
 
-    public static LzConnection Connect(SandboxServer sandbox, TimeSpan timeout, int maxRetries = 1, string name = "reliability", ILzClock? clock = null, TimeSpan? retryDelay = null)
+    public static LzConnection Connect(
+        SandboxServer sandbox, TimeSpan timeout, int maxRetries = 1, string name = "reliability", ILzClock? clock = null, TimeSpan? retryDelay = null)
     {
         var credential = LzCredential.FromPassword(User, Password);
         var options = new LzClientOptions
