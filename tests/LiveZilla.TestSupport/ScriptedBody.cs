@@ -36,7 +36,9 @@ public sealed class ScriptedBody : Stream
     /// <summary>A 200 response with this body and no Content-Length, so only the body itself tells where it ends.</summary>
     public HttpResponseMessage Response() => new(HttpStatusCode.OK) { Content = new StreamContent(this, 64) };
 
-    /// <summary>A body that arrives at <paramref name="bytesPerSecond"/>, <paramref name="chunk"/> bytes at a time, charged to <paramref name="clock"/>.</summary>
+    /// <summary>
+    /// A body that arrives at <paramref name="bytesPerSecond"/>, <paramref name="chunk"/> bytes at a time, charged to <paramref name="clock"/>.
+    /// </summary>
     public static ScriptedBody AtRate(string body, FakeClock clock, double bytesPerSecond, int chunk) =>
         new(body, chunk, clock: clock, costOfChunk: _ => TimeSpan.FromSeconds(chunk / bytesPerSecond));
 
