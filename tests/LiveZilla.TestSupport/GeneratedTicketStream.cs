@@ -7,7 +7,7 @@ namespace LiveZilla.TestSupport;
 /// A response body of <c>{"Tickets":[…]}</c> produced lazily, one realistic ticket (two messages, a comment map,
 /// string numbers, escapes) at a time, so tests can watch how far the server side got while the client parses.
 /// </summary>
-public sealed class GeneratedTicketStream : Stream
+public sealed class GeneratedTicketStream : ReadOnlyBodyStream
 {
     private readonly int _count;
     private readonly int? _failAfter;
@@ -88,8 +88,6 @@ public sealed class GeneratedTicketStream : Stream
 
     public static HttpResponseMessage Response(Stream body) => new(HttpStatusCode.OK) { Content = new StreamContent(body, 8192) };
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -120,20 +118,5 @@ public sealed class GeneratedTicketStream : Stream
         return n;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out var segment))
-            throw new NotSupportedException("array-backed buffers only");
-        return new ValueTask<int>(ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesProduced; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => BytesProduced;
 }
