@@ -242,11 +242,7 @@ public sealed class SandboxCostProfileTests
         (SandboxServer sandbox, LzApi api) = running;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.CreateTicketAsync()));
         JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
-        long[] created = tickets.EnumerateArray()
-            .Select(t => long.Parse(
-                t.GetProperty("Ticket").GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture))
-            .Order().ToArray();
+        long[] created = tickets.EnumerateArray().Select(t => ListedTicket.FirstCreated(t.GetProperty("Ticket"))).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 8).Select(i => now.ToUnixTimeSeconds() + i), created);
     }
 

@@ -142,8 +142,7 @@ public sealed class SandboxFaultsTests : IAsyncLifetime
         JsonElement[] tickets = all.Json.GetProperty("Tickets").EnumerateArray().Select(t => t.GetProperty("Ticket")).ToArray();
         JsonElement bad = tickets[tickets.Length / 2];
         string badId = bad.GetProperty("Id").GetString()!;
-        long created = long.Parse(
-            bad.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        long created = ListedTicket.FirstCreated(bad);
         _sandbox.Store.MarkUndecodable(long.Parse(badId, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003: )", (await _api.CallAsync("p_tickets_list=1")).Body);

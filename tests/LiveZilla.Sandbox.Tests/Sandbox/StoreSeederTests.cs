@@ -34,7 +34,7 @@ public sealed partial class StoreSeederTests
         using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
         LzReply reply = await api.CallAsync("p_tickets_list=1");
         JsonElement[] tickets = reply.Json.GetProperty("Tickets").EnumerateArray().Select(t => t.GetProperty("Ticket")).ToArray();
-        long[] ids = tickets.Select(t => long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+        long[] ids = tickets.Select(ListedTicket.Id).Order().ToArray();
 
         Assert.Contains(ids, id => id < 100000);
         Assert.Contains(ids, id => id >= 100000);
@@ -53,11 +53,7 @@ public sealed partial class StoreSeederTests
         Assert.Contains("\"CustomerNumber\"", reply.Body, StringComparison.Ordinal);
 
         // E-mail imports: a higher id with an older first message.
-        var byId = tickets.Select(t => (Id: long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            Created: long.Parse(
-                t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture)))
-            .OrderBy(x => x.Id).ToArray();
+        var byId = tickets.Select(t => (Id: ListedTicket.Id(t), Created: ListedTicket.FirstCreated(t))).OrderBy(x => x.Id).ToArray();
         Assert.Contains(byId.Zip(byId.Skip(1)), pair => pair.Second.Created < pair.First.Created);
     }
 
@@ -66,12 +62,8 @@ public sealed partial class StoreSeederTests
         await using SandboxServer sandbox = await SandboxServer.StartAsync(options);
         using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
         JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
-        return tickets.EnumerateArray().Select(t => t.GetProperty("Ticket")).Select(t => (
-            long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            long.Parse(
-                t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture)))
-            .OrderBy(x => x.Item1).ToArray();
+        return tickets.EnumerateArray().Select(t => t.GetProperty("Ticket"))
+            .Select(t => (ListedTicket.Id(t), ListedTicket.FirstCreated(t))).OrderBy(x => x.Item1).ToArray();
     }
 
     [Fact]
