@@ -307,7 +307,10 @@ internal static class Program
             if (count++ == 0) firstMs = watch.Elapsed.TotalMilliseconds;
             ids?.Add(ticket.ToString());
         }
-        return new Dictionary<string, object?> { ["wallMs"] = watch.Elapsed.TotalMilliseconds, ["firstMs"] = firstMs, ["count"] = count, ["digest"] = Digest(ids) };
+        return new Dictionary<string, object?>
+        {
+            ["wallMs"] = watch.Elapsed.TotalMilliseconds, ["firstMs"] = firstMs, ["count"] = count, ["digest"] = Digest(ids),
+        };
     }
 
     /// <summary>Order-independent fingerprint of a set of ids; the PowerShell side computes the same one.</summary>

@@ -88,7 +88,10 @@ internal sealed class SandboxCommandLine
                 case "--ticket-wait-ms": TimeSpan wait = ParseMilliseconds(arg, Value()); figures.Add(p => p with { TicketWait = wait }); break;
                 case "--ticket-capacity-ms": TimeSpan capacity = ParseMilliseconds(arg, Value()); figures.Add(p => p with { TicketCapacity = capacity }); break;
                 case "--max-list-tickets": int? max = ParseMaxListTickets(arg, Value()); figures.Add(p => p with { MaxListTickets = max }); break;
-                case "--scan-ms-per-1000": TimeSpan scan = ParseMilliseconds(arg, Value()); figures.Add(p => p with { ScanCostPer1000StoredTickets = scan }); break;
+                case "--scan-ms-per-1000":
+                    TimeSpan scan = ParseMilliseconds(arg, Value());
+                    figures.Add(p => p with { ScanCostPer1000StoredTickets = scan });
+                    break;
                 case "--create-race-ms": TimeSpan race = ParseMilliseconds(arg, Value()); figures.Add(p => p with { CreateTimeRace = race }); break;
                 case "--data": o.DataPath = Value(); break;
                 case "--latency":
@@ -112,7 +115,8 @@ internal sealed class SandboxCommandLine
     }
 
     private static int ParseInt(string option, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : throw new FormatException($"{option} needs a whole number, not '{value}'.");
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
+        : throw new FormatException($"{option} needs a whole number, not '{value}'.");
 
     internal static TimeSpan ParseMilliseconds(string option, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && ms >= 0 && ms <= TimeSpan.MaxValue.TotalMilliseconds / 2
@@ -125,5 +129,6 @@ internal sealed class SandboxCommandLine
         : throw new FormatException($"{option} needs a whole number above 0, or none, not '{value}'.");
 
     private static long ParseLong(string option, string value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : throw new FormatException($"{option} needs a whole number, not '{value}'.");
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n
+        : throw new FormatException($"{option} needs a whole number, not '{value}'.");
 }

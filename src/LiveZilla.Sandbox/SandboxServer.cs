@@ -147,7 +147,9 @@ public sealed class SandboxServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Returns to the start state: data rebuilt from the options (or the data file), cost profile, faults, lockouts and counters as at the start.</summary>
+    /// <summary>
+    /// Returns to the start state: data rebuilt from the options (or the data file), cost profile, faults, lockouts and counters as at the start.
+    /// </summary>
     public Task ResetAsync()
     {
         CostProfile = _options.CostProfile ?? SandboxCostProfile.None;

@@ -46,5 +46,9 @@ public sealed class FakeLiveZilla : HttpMessageHandler
     public const string Forbidden20001 = "HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)";
 
     public static string TicketJson(string id, long created, string subject = "s") =>
-        "{\"Id\":\"" + id + "\",\"Editor\":\"\",\"Messages\":[{\"Id\":\"" + id + "\",\"Created\":\"" + created + "\",\"Edited\":\"0\",\"Fullname\":\"\",\"Company\":\"\",\"Phone\":\"\",\"Email\":\"\",\"Customs\":[],\"IP\":\"\",\"SenderUserId\":\"\",\"Text\":\"t\",\"Type\":\"0\",\"CallMeBack\":false,\"ChannelId\":\"c\",\"Attachments\":[],\"Subject\":\"" + subject + "\",\"Comments\":[],\"TicketId\":\"" + id + "\"}],\"Group\":\"support\",\"Channel\":\"0\",\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":\"" + created + "\",\"WaitBegin\":\"2000000000\",\"Salt\":\"x\",\"Tags\":\"\",\"Hash\":\"H\",\"PublicLink\":\"\"}";
+        "{\"Id\":\"" + id + "\",\"Editor\":\"\",\"Messages\":[{\"Id\":\"" + id + "\",\"Created\":\"" + created + "\",\"Edited\":\"0\",\"Fullname\":\"\"," +
+        "\"Company\":\"\",\"Phone\":\"\",\"Email\":\"\",\"Customs\":[],\"IP\":\"\",\"SenderUserId\":\"\",\"Text\":\"t\",\"Type\":\"0\",\"CallMeBack\":false," +
+        "\"ChannelId\":\"c\",\"Attachments\":[],\"Subject\":\"" + subject + "\",\"Comments\":[],\"TicketId\":\"" + id + "\"}],\"Group\":\"support\"," +
+        "\"Channel\":\"0\",\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":\"" + created + "\",\"WaitBegin\":\"2000000000\",\"Salt\":\"x\"," +
+        "\"Tags\":\"\",\"Hash\":\"H\",\"PublicLink\":\"\"}";
 }

@@ -30,7 +30,8 @@ public sealed record FakeFault(LzApiException Exception, bool Applied)
     public static FakeFault LostResponse() => new(Error(LzErrorKind.Timeout, "The request timed out.", reached: true), Applied: true);
     public static FakeFault TimeoutNotApplied() => new(Error(LzErrorKind.Timeout, "The request timed out.", reached: true), Applied: false);
     public static FakeFault RefusedBeforeSending() => new(Error(LzErrorKind.Transport, "Connection refused.", reached: false), Applied: false);
-    public static FakeFault Rejected(string field) => new(Error(LzErrorKind.Validation, $"Invalid field {field}.", reached: true, field: field), Applied: false);
+    public static FakeFault Rejected(string field) =>
+        new(Error(LzErrorKind.Validation, $"Invalid field {field}.", reached: true, field: field), Applied: false);
     public static FakeFault Crash() => new(Error(LzErrorKind.ServerCrash, "HTTP 500 with an empty body.", reached: true), Applied: false);
 
     public static LzApiException Error(LzErrorKind kind, string message, bool reached = true, string? field = null) =>
@@ -224,7 +225,10 @@ public sealed class FakeTicketServer : ILzTicketApi
         ticket.Status = assignment.Status;
         ticket.SubStatus = assignment.SubStatus ?? "";
         if (fault != null) throw fault.Exception;
-        return new LzTicketEditor { TicketId = assignment.TicketId, Editor = "sys-" + assignment.Editor, Status = assignment.Status, SubStatus = ticket.SubStatus };
+        return new LzTicketEditor
+        {
+            TicketId = assignment.TicketId, Editor = "sys-" + assignment.Editor, Status = assignment.Status, SubStatus = ticket.SubStatus,
+        };
     }
 
     private FakeFault? TakeFault(string function) =>
@@ -259,8 +263,11 @@ public static class FakeData
 {
     public const long Start = 1_600_000_000;
 
-    /// <param name="sharedSeconds">Share of tickets whose first message takes the second of the ticket before, as concurrent creates and e-mail imports do.</param>
-    public static List<FakeTicket> Tickets(int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true, double sharedSeconds = 0)
+    /// <param name="sharedSeconds">
+    /// Share of tickets whose first message takes the second of the ticket before, as concurrent creates and e-mail imports do.
+    /// </param>
+    public static List<FakeTicket> Tickets(
+        int count, int seed, long firstId = 11701, double outOfOrder = 0.05, double withoutEditor = 0.4, bool bursty = true, double sharedSeconds = 0)
     {
         var random = new Random(seed);
         var used = new HashSet<long>();

@@ -7,7 +7,7 @@ namespace LiveZilla.TestSupport;
 /// A response body of <c>{"Tickets":[…]}</c> produced lazily, one realistic ticket (two messages, a comment map,
 /// string numbers, escapes) at a time, so tests can watch how far the server side got while the client parses.
 /// </summary>
-public sealed class GeneratedTicketStream : Stream
+public sealed class GeneratedTicketStream : ReadOnlyBodyStream
 {
     private readonly int _count;
     private readonly int? _failAfter;
@@ -37,9 +37,19 @@ public sealed class GeneratedTicketStream : Stream
         var id = (11701 + i).ToString();
         var created = 1795601953L + 2 * i;
         return "{\"Ticket\":{\"Id\":\"" + id + "\",\"Editor\":{\"Id\":\"" + id + "\",\"Editor\":\"admin\",\"Status\":\"1\",\"SubStatus\":\"\"},\"Messages\":[" +
-            "{\"TicketMessage\":{\"Id\":\"" + id + "\",\"Created\":\"" + created + "\",\"Edited\":\"" + created + "\",\"Fullname\":\"J\\u00f6rg M\\u00fcller\",\"Company\":\"\",\"Phone\":\"\",\"Email\":\"j@example.test\",\"Customs\":[],\"IP\":\"\",\"SenderUserId\":\"\",\"Text\":\"Hallo Welt \\u00e4\\u00f6\\u00fc \\u20ac \\ud83d\\ude00 <b>x<\\/b> \\/ \\\\ \\\"q\\\" ticket " + id + "\",\"Type\":\"0\",\"CallMeBack\":false,\"ChannelId\":\"f6538d968a4342e6f4381ec23d576b5f\",\"Attachments\":[],\"Subject\":\"Help please\",\"Comments\":{\"bdf400b48f6a204e1b089899b593a7e7\":{\"time\":\"" + created + "\",\"operator_id\":\"admin\",\"comment\":\"internal note\"}},\"TicketId\":\"" + id + "\"}}," +
-            "{\"TicketMessage\":{\"Id\":\"bba341e995fd5ddca30adadf095607d9\",\"Created\":\"" + (created + 1) + "\",\"Edited\":\"" + (created + 1) + "\",\"Fullname\":\"\",\"Company\":\"\",\"Phone\":\"\",\"Email\":\"j@example.test\",\"Customs\":[],\"IP\":\"\",\"SenderUserId\":\"admin\",\"Text\":\"Reply from operator\",\"Type\":\"1\",\"CallMeBack\":false,\"ChannelId\":\"aebfc5e32d36e88dc0427ee12bcee92e\",\"Attachments\":[],\"Subject\":\"\",\"Comments\":[],\"TicketId\":\"" + id + "\"}}]," +
-            "\"Group\":\"support\",\"Channel\":\"0\",\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":\"" + (created + 1) + "\",\"WaitBegin\":\"2000000000\",\"Salt\":\"5ab6c3b8cb8addfc3961dd46992eb91f\",\"Tags\":\"\",\"Hash\":\"DDB8361BC567\",\"PublicLink\":\"https:\\/\\/lz.example.test\\/livezilla\\/ticket.php?id=" + id + "&hash=DDB8361BC567&salt=5ab6c3b8cb8addfc3961dd46992eb91f\"}}";
+            "{\"TicketMessage\":{\"Id\":\"" + id + "\",\"Created\":\"" + created + "\",\"Edited\":\"" + created + "\"," +
+            "\"Fullname\":\"J\\u00f6rg M\\u00fcller\",\"Company\":\"\",\"Phone\":\"\",\"Email\":\"j@example.test\",\"Customs\":[],\"IP\":\"\"," +
+            "\"SenderUserId\":\"\",\"Text\":\"Hallo Welt \\u00e4\\u00f6\\u00fc \\u20ac \\ud83d\\ude00 <b>x<\\/b> \\/ \\\\ \\\"q\\\" ticket " + id + "\"," +
+            "\"Type\":\"0\",\"CallMeBack\":false,\"ChannelId\":\"f6538d968a4342e6f4381ec23d576b5f\",\"Attachments\":[],\"Subject\":\"Help please\"," +
+            "\"Comments\":{\"bdf400b48f6a204e1b089899b593a7e7\":{\"time\":\"" + created + "\",\"operator_id\":\"admin\",\"comment\":\"internal note\"}}," +
+            "\"TicketId\":\"" + id + "\"}}," +
+            "{\"TicketMessage\":{\"Id\":\"bba341e995fd5ddca30adadf095607d9\",\"Created\":\"" + (created + 1) + "\",\"Edited\":\"" + (created + 1) + "\"," +
+            "\"Fullname\":\"\",\"Company\":\"\",\"Phone\":\"\",\"Email\":\"j@example.test\",\"Customs\":[],\"IP\":\"\",\"SenderUserId\":\"admin\"," +
+            "\"Text\":\"Reply from operator\",\"Type\":\"1\",\"CallMeBack\":false,\"ChannelId\":\"aebfc5e32d36e88dc0427ee12bcee92e\",\"Attachments\":[]," +
+            "\"Subject\":\"\",\"Comments\":[],\"TicketId\":\"" + id + "\"}}]," +
+            "\"Group\":\"support\",\"Channel\":\"0\",\"SubChannel\":\"\",\"Language\":\"\",\"LastUpdated\":\"" + (created + 1) + "\"," +
+            "\"WaitBegin\":\"2000000000\",\"Salt\":\"5ab6c3b8cb8addfc3961dd46992eb91f\",\"Tags\":\"\",\"Hash\":\"DDB8361BC567\"," +
+            "\"PublicLink\":\"https:\\/\\/lz.example.test\\/livezilla\\/ticket.php?id=" + id + "&hash=DDB8361BC567&salt=5ab6c3b8cb8addfc3961dd46992eb91f\"}}";
     }
 
     // The ticket text split around its variable parts, so producing a ticket costs a few copies, not string building.
@@ -78,8 +88,6 @@ public sealed class GeneratedTicketStream : Stream
 
     public static HttpResponseMessage Response(Stream body) => new(HttpStatusCode.OK) { Content = new StreamContent(body, 8192) };
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -110,20 +118,5 @@ public sealed class GeneratedTicketStream : Stream
         return n;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out var segment))
-            throw new NotSupportedException("array-backed buffers only");
-        return new ValueTask<int>(ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesProduced; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => BytesProduced;
 }

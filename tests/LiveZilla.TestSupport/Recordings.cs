@@ -107,7 +107,8 @@ public static class Recordings
             foreach (var line in lines.Skip(1))
             {
                 if (line.StartsWith("# ", StringComparison.Ordinal) || line == "#") continue;
-                if (method == null && (line == "POST" || line.StartsWith("POST ", StringComparison.Ordinal) || line.StartsWith("GET ", StringComparison.Ordinal)))
+                if (method == null
+                    && (line == "POST" || line.StartsWith("POST ", StringComparison.Ordinal) || line.StartsWith("GET ", StringComparison.Ordinal)))
                 {
                     var sp = line.IndexOf(' ');
                     method = sp < 0 ? line : line[..sp];
@@ -124,7 +125,8 @@ public static class Recordings
                 else if (line.StartsWith("Request-Body: ", StringComparison.Ordinal)) requestBody = line["Request-Body: ".Length..];
                 else if (line.StartsWith("HTTP ", StringComparison.Ordinal)) status = int.Parse(line[5..], CultureInfo.InvariantCulture);
                 else if (line.StartsWith("Content-Type: ", StringComparison.Ordinal)) contentType = line["Content-Type: ".Length..];
-                else if (line.StartsWith("Body-Bytes: ", StringComparison.Ordinal)) bytes = int.Parse(line["Body-Bytes: ".Length..], CultureInfo.InvariantCulture);
+                else if (line.StartsWith("Body-Bytes: ", StringComparison.Ordinal))
+                    bytes = int.Parse(line["Body-Bytes: ".Length..], CultureInfo.InvariantCulture);
                 else if (line.StartsWith("Body-Recorded: ", StringComparison.Ordinal)) recorded = line["Body-Recorded: ".Length..];
                 else if (line.StartsWith("Ticket-Ids: ", StringComparison.Ordinal)) ids = line["Ticket-Ids: ".Length..];
                 else throw new FormatException($"{name} {number}: unknown line '{line}'");
@@ -134,7 +136,8 @@ public static class Recordings
                 File = name, Number = number, Description = title.Groups[2].Value,
                 Method = method ?? throw new FormatException($"{name} {number}: no request line"), Fields = fields,
                 Credentials = credentials, PData = pdata, RequestEncoding = encoding, RequestBody = requestBody, Status = status, ContentType = contentType,
-                BodyBytes = bytes, BodyRecorded = recorded ?? throw new FormatException($"{name} {number}: no Body-Recorded line"), TicketIds = ids, Body = body,
+                BodyBytes = bytes, BodyRecorded = recorded ?? throw new FormatException($"{name} {number}: no Body-Recorded line"),
+                TicketIds = ids, Body = body,
             };
         }
     }

@@ -7,7 +7,7 @@ namespace LiveZilla.TestSupport;
 /// A 200 body served in chunks that can break off like a real connection: a reset after some bytes, or a slow server
 /// whose every chunk costs time on a <see cref="FakeClock"/> (so tests of the body timeout never sleep).
 /// </summary>
-public sealed class ScriptedBody : Stream
+public sealed class ScriptedBody : ReadOnlyBodyStream
 {
     private readonly byte[] _bytes;
     private readonly int _chunk;
@@ -36,7 +36,9 @@ public sealed class ScriptedBody : Stream
     /// <summary>A 200 response with this body and no Content-Length, so only the body itself tells where it ends.</summary>
     public HttpResponseMessage Response() => new(HttpStatusCode.OK) { Content = new StreamContent(this, 64) };
 
-    /// <summary>A body that arrives at <paramref name="bytesPerSecond"/>, <paramref name="chunk"/> bytes at a time, charged to <paramref name="clock"/>.</summary>
+    /// <summary>
+    /// A body that arrives at <paramref name="bytesPerSecond"/>, <paramref name="chunk"/> bytes at a time, charged to <paramref name="clock"/>.
+    /// </summary>
     public static ScriptedBody AtRate(string body, FakeClock clock, double bytesPerSecond, int chunk) =>
         new(body, chunk, clock: clock, costOfChunk: _ => TimeSpan.FromSeconds(chunk / bytesPerSecond));
 
@@ -53,21 +55,5 @@ public sealed class ScriptedBody : Stream
         return Task.FromResult(n);
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out var segment))
-            throw new NotSupportedException("array-backed buffers only");
-        return new ValueTask<int>(ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => _position;
 }

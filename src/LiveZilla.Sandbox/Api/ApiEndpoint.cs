@@ -91,7 +91,8 @@ internal sealed class ApiEndpoint(SandboxServer server)
         }
         finally
         {
-            server.Stats.EndRequest(new SandboxRequestRecord(sequence, arrived, function, form.GetValueOrDefault("p_user"), response.StatusCode, fault?.ToString()));
+            server.Stats.EndRequest(
+                new SandboxRequestRecord(sequence, arrived, function, form.GetValueOrDefault("p_user"), response.StatusCode, fault?.ToString()));
         }
     }
 
@@ -100,7 +101,8 @@ internal sealed class ApiEndpoint(SandboxServer server)
         SandboxStore store = server.Store;
         long now = server.Clock.UnixSeconds;
         string address = context.Connection.RemoteIpAddress?.ToString() ?? "";
-        LoginGuard.Outcome outcome = server.Logins.Check(store, form.GetValueOrDefault("p_user"), form.GetValueOrDefault("p_pass"), address, now, out OperatorRecord? caller);
+        LoginGuard.Outcome outcome = server.Logins.Check(
+            store, form.GetValueOrDefault("p_user"), form.GetValueOrDefault("p_pass"), address, now, out OperatorRecord? caller);
         if (outcome == LoginGuard.Outcome.Refused) return ApiResponse.Error(LzErrors.AuthenticationFailed);
         if (outcome == LoginGuard.Outcome.NoApiPermission) return ApiResponse.Error(LzErrors.NoApiPermission);
         if (functionIndex < 0) return ApiResponse.Error(LzErrors.NoOutput);

@@ -196,7 +196,8 @@ internal static class TicketFunctions
 
         // The real server mails the stored message to its Email through a configured mailbox; the sandbox records the request.
         if (call.IsSet("p_sendemailreply") && message.Email.Length > 0)
-            call.Store.RecordSentMail(new SentMailRecord(call.Now, ticketId, message.Id, message.Email, message.Subject, call.IsSet("p_quotemessageid") ? call.Field("p_quotemessageid") : null));
+            call.Store.RecordSentMail(new SentMailRecord(
+                call.Now, ticketId, message.Id, message.Email, message.Subject, call.IsSet("p_quotemessageid") ? call.Field("p_quotemessageid") : null));
 
         return ApiResponse.Rendered(w =>
         {

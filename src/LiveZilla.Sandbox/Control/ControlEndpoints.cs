@@ -40,7 +40,8 @@ internal sealed class ControlEndpoints(SandboxServer server)
             };
             if (answer is null)
             {
-                await WriteAsync(context, 404, new { error = $"No control endpoint {method} /_sandbox/{route}. See the sandbox README." }).ConfigureAwait(false);
+                await WriteAsync(context, 404, new { error = $"No control endpoint {method} /_sandbox/{route}. See the sandbox README." })
+                    .ConfigureAwait(false);
                 return;
             }
             await WriteAsync(context, 200, answer).ConfigureAwait(false);
@@ -75,7 +76,8 @@ internal sealed class ControlEndpoints(SandboxServer server)
         else
         {
             string kind = body.GetProperty("fault").GetString() ?? throw new FormatException("\"fault\" is required.");
-            SandboxFault parsed = SandboxFault.Parse(kind.Contains(':', StringComparison.Ordinal) || !kind.Equals("latency", StringComparison.OrdinalIgnoreCase) ? kind : kind + ":0");
+            SandboxFault parsed = SandboxFault.Parse(
+                kind.Contains(':', StringComparison.Ordinal) || !kind.Equals("latency", StringComparison.OrdinalIgnoreCase) ? kind : kind + ":0");
             fault = new SandboxFault
             {
                 Kind = parsed.Kind,
@@ -108,7 +110,9 @@ internal sealed class ControlEndpoints(SandboxServer server)
 
     private object BadTicket(JsonElement body, bool mark)
     {
-        long id = body.GetProperty("id") is { ValueKind: JsonValueKind.String } s ? long.Parse(s.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : body.GetProperty("id").GetInt64();
+        long id = body.GetProperty("id") is { ValueKind: JsonValueKind.String } s
+            ? long.Parse(s.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            : body.GetProperty("id").GetInt64();
         if (mark) server.Store.MarkUndecodable(id); else server.Store.ClearUndecodable(id);
         return new { undecodable = server.Store.UndecodableTicketIds };
     }
@@ -147,7 +151,12 @@ internal sealed class ControlEndpoints(SandboxServer server)
         if (Milliseconds(body, "ticketCapacityMs") is TimeSpan capacity) p = p with { TicketCapacity = capacity };
         if (body.TryGetProperty("maxListTickets", out JsonElement max))
         {
-            p = p with { MaxListTickets = max.ValueKind == JsonValueKind.Null ? null : max.GetInt32() > 0 ? max.GetInt32() : throw new FormatException("maxListTickets must be above 0, or null for no limit.") };
+            p = p with
+            {
+                MaxListTickets = max.ValueKind == JsonValueKind.Null ? null
+                    : max.GetInt32() > 0 ? max.GetInt32()
+                    : throw new FormatException("maxListTickets must be above 0, or null for no limit."),
+            };
         }
         if (Milliseconds(body, "scanMsPer1000") is TimeSpan scan) p = p with { ScanCostPer1000StoredTickets = scan };
         if (Milliseconds(body, "createRaceMs") is TimeSpan race) p = p with { CreateTimeRace = race };
@@ -171,9 +180,11 @@ internal sealed class ControlEndpoints(SandboxServer server)
         return new { saved = server.Options.DataPath };
     }
 
-    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static int? Int(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+    private static int? Int(JsonElement e, string name) =>
+        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
 
     private static async Task<JsonElement> ReadJsonAsync(HttpContext context)
     {

@@ -36,19 +36,30 @@ public sealed record SandboxCostProfile
     /// <summary>The profile's name as given to <c>--profile</c>; <c>custom</c> once a figure was changed by name.</summary>
     public string Name { get; init; } = "custom";
 
-    /// <summary>Paid by every API request, whatever its function and also when the login fails (the bcrypt password check). Requests pay it in parallel.</summary>
+    /// <summary>
+    /// Paid by every API request, whatever its function and also when the login fails (the bcrypt password check). Requests pay it in parallel.
+    /// </summary>
     public TimeSpan FixedCost { get; init; }
 
-    /// <summary>Per ticket in a list answer: waiting that does not load the server (database round trips), so concurrent requests do not slow each other down with it.</summary>
+    /// <summary>
+    /// Per ticket in a list answer: waiting that does not load the server (database round trips), so concurrent requests do not slow each
+    /// other down with it.
+    /// </summary>
     public TimeSpan TicketWait { get; init; }
 
     /// <summary>Per ticket in a list answer: time on a capacity that every request on the server shares, so N concurrent lists each get 1/N of it.</summary>
     public TimeSpan TicketCapacity { get; init; }
 
-    /// <summary>A list answer with more tickets fails with HTTP 500 and an empty body (the PHP memory limit), after the cost of this many tickets. Null: no limit.</summary>
+    /// <summary>
+    /// A list answer with more tickets fails with HTTP 500 and an empty body (the PHP memory limit), after the cost of this many tickets.
+    /// Null: no limit.
+    /// </summary>
     public int? MaxListTickets { get; init; }
 
-    /// <summary>Shared capacity every list query without <c>p_id</c> takes per 1,000 listed tickets in the store (the unindexed window scan). Zero unless set.</summary>
+    /// <summary>
+    /// Shared capacity every list query without <c>p_id</c> takes per 1,000 listed tickets in the store (the unindexed window scan).
+    /// Zero unless set.
+    /// </summary>
     public TimeSpan ScanCostPer1000StoredTickets { get; init; }
 
     /// <summary>
@@ -73,6 +84,8 @@ public sealed record SandboxCostProfile
 
     /// <summary>The figures in the units of the command line, e.g. <c>livezilla8: fixed 90 ms, ...</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: fixed {FixedCost.TotalMilliseconds} ms, ticket wait {TicketWait.TotalMilliseconds} ms, ticket capacity {TicketCapacity.TotalMilliseconds} ms, " +
-        $"max list {(MaxListTickets is int max ? max.ToString(CultureInfo.InvariantCulture) : "unlimited")}, scan {ScanCostPer1000StoredTickets.TotalMilliseconds} ms per 1000 stored, create race {CreateTimeRace.TotalMilliseconds} ms");
+        $"{Name}: fixed {FixedCost.TotalMilliseconds} ms, ticket wait {TicketWait.TotalMilliseconds} ms, " +
+        $"ticket capacity {TicketCapacity.TotalMilliseconds} ms, " +
+        $"max list {(MaxListTickets is int max ? max.ToString(CultureInfo.InvariantCulture) : "unlimited")}, " +
+        $"scan {ScanCostPer1000StoredTickets.TotalMilliseconds} ms per 1000 stored, create race {CreateTimeRace.TotalMilliseconds} ms");
 }

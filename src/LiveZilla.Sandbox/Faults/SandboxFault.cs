@@ -5,7 +5,10 @@ namespace LiveZilla.Sandbox.Faults;
 /// <summary>The kinds of misbehaviour the sandbox can inject.</summary>
 public enum SandboxFaultKind
 {
-    /// <summary>Delay the answer by <see cref="SandboxFault.LatencyMs"/> (random up to <see cref="SandboxFault.LatencyMaxMs"/> when set); the request then runs normally.</summary>
+    /// <summary>
+    /// Delay the answer by <see cref="SandboxFault.LatencyMs"/> (random up to <see cref="SandboxFault.LatencyMaxMs"/> when set); the request then
+    /// runs normally.
+    /// </summary>
     Latency,
 
     /// <summary>HTTP 500 with an empty body; the request is not processed.</summary>
@@ -119,11 +122,19 @@ public sealed class SandboxFault
             "latency" => ParseLatency(argument, function, count),
             "http500" or "500" => new SandboxFault { Kind = SandboxFaultKind.Http500, Function = function, Count = count },
             "http502" or "502" => new SandboxFault { Kind = SandboxFaultKind.Http502, Function = function, Count = count },
-            "http503" or "503" => new SandboxFault { Kind = SandboxFaultKind.Http503, Function = function, Count = count, RetryAfterSeconds = argument is null ? 1 : int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture) },
+            "http503" or "503" => new SandboxFault
+            {
+                Kind = SandboxFaultKind.Http503, Function = function, Count = count,
+                RetryAfterSeconds = argument is null ? 1 : int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture),
+            },
             "reset" => new SandboxFault { Kind = SandboxFaultKind.ConnectionReset, Function = function, Count = count },
             "truncate" or "truncated" => new SandboxFault { Kind = SandboxFaultKind.TruncatedJson, Function = function, Count = count },
             "html" => new SandboxFault { Kind = SandboxFaultKind.HtmlPage, Function = function, Count = count },
-            "trickle" => new SandboxFault { Kind = SandboxFaultKind.Trickle, Function = function, Count = count, TrickleDelayMs = argument is null ? 50 : int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture) },
+            "trickle" => new SandboxFault
+            {
+                Kind = SandboxFaultKind.Trickle, Function = function, Count = count,
+                TrickleDelayMs = argument is null ? 50 : int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture),
+            },
             "lzav" => new SandboxFault { Kind = SandboxFaultKind.LzavError, Function = function, Count = count, ErrorBody = LzavBody(argument) },
             _ => throw new FormatException($"Unknown fault '{parts[0]}'. Known: latency, http500, http502, http503, reset, truncate, html, trickle, lzav."),
         };

@@ -39,7 +39,11 @@ public sealed class SandboxFaults
                 if (f.Function is not null && !string.Equals(f.Function, function, StringComparison.Ordinal)) continue;
                 if (f.Kind == SandboxFaultKind.Latency)
                 {
-                    if (f.TryConsume()) delay += TimeSpan.FromMilliseconds(f.LatencyMaxMs is int max && max > f.LatencyMs ? Random.Shared.Next(f.LatencyMs, max + 1) : f.LatencyMs);
+                    if (f.TryConsume())
+                    {
+                        delay += TimeSpan.FromMilliseconds(
+                            f.LatencyMaxMs is int max && max > f.LatencyMs ? Random.Shared.Next(f.LatencyMs, max + 1) : f.LatencyMs);
+                    }
                 }
                 else if (chosen is null && f.TryConsume())
                 {

@@ -468,7 +468,8 @@ internal sealed record TicketQuery
     {
         if (Group is not null && !string.Equals(t.Group, Group, StringComparison.Ordinal)) return false;
         EditorRecord? editor = t.Editor;
-        if (OperatorSystemId is not null && (editor is null || !string.Equals(editor.OperatorSystemId, OperatorSystemId, StringComparison.Ordinal))) return false;
+        if (OperatorSystemId is not null && (editor is null || !string.Equals(editor.OperatorSystemId, OperatorSystemId, StringComparison.Ordinal)))
+            return false;
         if (Statuses is not null && (editor is null || !Statuses.Contains(editor.Status))) return false;
         return true;
     }

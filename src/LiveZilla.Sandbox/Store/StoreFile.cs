@@ -101,7 +101,8 @@ internal static class StoreFile
             w.Name("Posts"); w.StartArray();
             foreach (ChatPostRecord p in c.Posts.ToArray())
             {
-                w.StartObject(); w.Name("Id"); w.String(p.Id); w.Name("Time"); w.Number(p.Time); w.Name("SenderId"); w.String(p.SenderId); w.Name("Text"); w.String(p.Text); w.EndObject();
+                w.StartObject(); w.Name("Id"); w.String(p.Id); w.Name("Time"); w.Number(p.Time);
+                w.Name("SenderId"); w.String(p.SenderId); w.Name("Text"); w.String(p.Text); w.EndObject();
             }
             w.EndArray();
             w.EndObject();
@@ -182,12 +183,13 @@ internal static class StoreFile
             var chat = new ChatRecord
             {
                 ChatId = Str(c, "ChatId")!, VisitorId = Str(c, "VisitorId") ?? "", TimeStart = Num(c, "TimeStart"), TimeEnd = Num(c, "TimeEnd"),
-                Language = Str(c, "Language") ?? "", OperatorId = Str(c, "OperatorId") ?? "", Group = Str(c, "Group") ?? "", Fullname = Str(c, "Fullname") ?? "",
-                Email = Str(c, "Email") ?? "", Company = Str(c, "Company") ?? "", Question = Str(c, "Question") ?? "", Country = Str(c, "Country") ?? "",
-                Phone = Str(c, "Phone") ?? "", Host = Str(c, "Host") ?? "", IP = Str(c, "IP") ?? "", Webhook = Str(c, "Webhook") ?? "", Tags = Str(c, "Tags") ?? "",
-                Active = Bool(c, "Active"),
+                Language = Str(c, "Language") ?? "", OperatorId = Str(c, "OperatorId") ?? "", Group = Str(c, "Group") ?? "",
+                Fullname = Str(c, "Fullname") ?? "", Email = Str(c, "Email") ?? "", Company = Str(c, "Company") ?? "",
+                Question = Str(c, "Question") ?? "", Country = Str(c, "Country") ?? "", Phone = Str(c, "Phone") ?? "", Host = Str(c, "Host") ?? "",
+                IP = Str(c, "IP") ?? "", Webhook = Str(c, "Webhook") ?? "", Tags = Str(c, "Tags") ?? "", Active = Bool(c, "Active"),
             };
-            foreach (JsonElement p in Items(c, "Posts")) chat.Posts.Add(new ChatPostRecord(Str(p, "Id") ?? "", Num(p, "Time"), Str(p, "SenderId") ?? "", Str(p, "Text") ?? ""));
+            foreach (JsonElement p in Items(c, "Posts"))
+                chat.Posts.Add(new ChatPostRecord(Str(p, "Id") ?? "", Num(p, "Time"), Str(p, "SenderId") ?? "", Str(p, "Text") ?? ""));
             store.AddChat(chat);
         }
         foreach (JsonElement id in Items(root, "UndecodableTickets")) store.MarkUndecodable(id.GetInt64());
@@ -230,7 +232,8 @@ internal static class StoreFile
         long id = Num(t, "Id");
         if (id <= 0) throw new InvalidDataException("A ticket without a numeric Id cannot be loaded.");
         string idString = id.ToString(CultureInfo.InvariantCulture);
-        var ticket = new TicketRecord(id, Str(t, "Group") ?? "", Str(t, "Salt") ?? SandboxStore.RandomHex(16), Str(t, "Hash") is { Length: > 0 } h ? h : store.TicketHash(id))
+        var ticket = new TicketRecord(
+            id, Str(t, "Group") ?? "", Str(t, "Salt") ?? SandboxStore.RandomHex(16), Str(t, "Hash") is { Length: > 0 } h ? h : store.TicketHash(id))
         {
             Channel = (int)Num(t, "Channel"),
             SubChannel = Str(t, "SubChannel") ?? "",

@@ -10,17 +10,21 @@ internal static class StoreSeeder
 
     private static readonly string[] Names =
     [
-        "J\u00f6rg M\u00fcller", "Zo\u00eb \u00d8degaard", "\u738b\u82b3", "\u0395\u03bb\u03ad\u03bd\u03b7 \u03a0\u03b1\u03c0\u03b1\u03b4\u03bf\u03c0\u03bf\u03cd\u03bb\u03bf\u03c5",
+        "J\u00f6rg M\u00fcller", "Zo\u00eb \u00d8degaard", "\u738b\u82b3",
+        "\u0395\u03bb\u03ad\u03bd\u03b7 \u03a0\u03b1\u03c0\u03b1\u03b4\u03bf\u03c0\u03bf\u03cd\u03bb\u03bf\u03c5",
         "Jos\u00e9 \u00c1lvarez", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", "John Smith", "Am\u00e9lie Dubois", "S\u00f8ren Kierkegaard",
-        "\u0645\u062d\u0645\u062f \u0639\u0644\u064a", "Fran\u00e7oise L'Or\u00e9al", "Priya Sharma", "Ng\u00f4 Th\u1ecb H\u01b0\u01a1ng", "", "Bj\u00f6rk Gu\u00f0mundsd\u00f3ttir",
+        "\u0645\u062d\u0645\u062f \u0639\u0644\u064a", "Fran\u00e7oise L'Or\u00e9al", "Priya Sharma", "Ng\u00f4 Th\u1ecb H\u01b0\u01a1ng", "",
+        "Bj\u00f6rk Gu\u00f0mundsd\u00f3ttir",
     ];
 
-    private static readonly string[] Companies = ["", "", "ACME GmbH", "M\u00fcller & S\u00f6hne KG", "Globex Corp.", "\u682a\u5f0f\u4f1a\u793e\u30c6\u30b9\u30c8", "Initech / Support"];
+    private static readonly string[] Companies =
+        ["", "", "ACME GmbH", "M\u00fcller & S\u00f6hne KG", "Globex Corp.", "\u682a\u5f0f\u4f1a\u793e\u30c6\u30b9\u30c8", "Initech / Support"];
 
     private static readonly string[] Subjects =
     [
         "Login funktioniert nicht", "Rechnung #4711 \u2013 falscher Betrag", "Password reset \ud83d\udd11", "\u914d\u9001\u306b\u3064\u3044\u3066",
-        "Probl\u00e8me de connexion", "Refund request \ud83d\udcb8", "Bestellung storniert?", "App crashes on start \ud83d\ude21", "Question about \"Pro\" plan",
+        "Probl\u00e8me de connexion", "Refund request \ud83d\udcb8", "Bestellung storniert?", "App crashes on start \ud83d\ude21",
+        "Question about \"Pro\" plan",
         "", "Re: Your order 2024/11/05", "Lieferung besch\u00e4digt \ud83d\udce6",
     ];
 
@@ -34,7 +38,8 @@ internal static class StoreSeeder
         "Ich m\u00f6chte meine Bestellung stornieren. Bestellnummer 2024-11-0815.",
         "Need help ASAP!!! \ud83d\ude31\ud83d\ude31 Our shop is down since 08:00.",
         "Could you send me the \u00abterms & conditions\u00bb as PDF? Thanks \ud83d\ude0a",
-        "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435! \u041d\u0435 \u0440\u0430\u0431\u043e\u0442\u0430\u0435\u0442 \u043e\u043f\u043b\u0430\u0442\u0430 \u043a\u0430\u0440\u0442\u043e\u0439.",
+        "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435! " +
+        "\u041d\u0435 \u0440\u0430\u0431\u043e\u0442\u0430\u0435\u0442 \u043e\u043f\u043b\u0430\u0442\u0430 \u043a\u0430\u0440\u0442\u043e\u0439.",
         "Tab\tseparated\tvalues and a line\r\nbreak, plus a backslash \\ and a slash /.",
     ];
 
@@ -47,7 +52,8 @@ internal static class StoreSeeder
         "\u3054\u9023\u7d61\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\u3002\u78ba\u8a8d\u3044\u305f\u3057\u307e\u3059\u3002",
     ];
 
-    private static readonly string[] CommentTexts = ["Customer called twice", "VIP \u2013 handle with care \u2b50", "Escalated to 2nd level", "Duplicate of an earlier ticket?"];
+    private static readonly string[] CommentTexts =
+        ["Customer called twice", "VIP \u2013 handle with care \u2b50", "Escalated to 2nd level", "Duplicate of an earlier ticket?"];
 
     private static readonly string[] Languages = ["EN", "EN", "DE", "DE", "FR", "ES", "JA", ""];
 
@@ -80,17 +86,59 @@ internal static class StoreSeeder
         store.AddCustomInput("CustomerNumber");
         store.AddCustomInput("Product");
         string secret1 = SandboxStore.Md5Hex("secret1");
-        store.AddOperator(new OperatorRecord { SystemId = "sysapiuser", UserId = "apiuser", Firstname = "Api", Lastname = "User", Email = "api@example.test", Groups = ["support", "sales"], Roles = "admin_permission", PasswordMd5 = secret1 });
-        store.AddOperator(new OperatorRecord { SystemId = "sysnoapi01", UserId = "noapi", Firstname = "No", Lastname = "Api", Email = "noapi@example.test", Groups = ["support"], Roles = "", PasswordMd5 = secret1 });
-        store.AddOperator(new OperatorRecord { SystemId = "sysjdoe001", UserId = "jdoe", Firstname = "John", Lastname = "Doe", Email = "jdoe@example.test", Groups = ["support", "billing"], Roles = "admin_permission", OnlineStatus = 0, Skills = "billing,refunds", Location = "Berlin", PasswordMd5 = secret1 });
-        store.AddOperator(new OperatorRecord { SystemId = "sysmmuell1", UserId = "mmueller", Firstname = "Maria", Lastname = "M\u00fcller", Email = "mmueller@example.test", Language = "DE", Groups = ["technik", "support"], Roles = "admin_permission", OnlineStatus = 3, Description = "2nd level \u2013 Technik", PasswordMd5 = secret1 });
-        store.AddOperator(new OperatorRecord { SystemId = "syszoe0001", UserId = "zoe", Firstname = "Zo\u00eb", Lastname = "\u00d8degaard", Email = "zoe@example.test", Groups = ["sales", "vip"], Roles = "admin_permission", OnlineStatus = 1, PasswordMd5 = secret1 });
-        store.AddOperator(new OperatorRecord { SystemId = "syskbot001", UserId = "kbot", Firstname = "Knowledge", Lastname = "Bot", Email = "bot@example.test", Groups = ["support"], Roles = "admin_permission", IsBot = true, OnlineStatus = 0, PasswordMd5 = secret1 });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "sysapiuser", UserId = "apiuser", Firstname = "Api", Lastname = "User", Email = "api@example.test",
+            Groups = ["support", "sales"], Roles = "admin_permission", PasswordMd5 = secret1,
+        });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "sysnoapi01", UserId = "noapi", Firstname = "No", Lastname = "Api", Email = "noapi@example.test",
+            Groups = ["support"], Roles = "", PasswordMd5 = secret1,
+        });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "sysjdoe001", UserId = "jdoe", Firstname = "John", Lastname = "Doe", Email = "jdoe@example.test",
+            Groups = ["support", "billing"], Roles = "admin_permission", OnlineStatus = 0, Skills = "billing,refunds", Location = "Berlin",
+            PasswordMd5 = secret1,
+        });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "sysmmuell1", UserId = "mmueller", Firstname = "Maria", Lastname = "M\u00fcller", Email = "mmueller@example.test", Language = "DE",
+            Groups = ["technik", "support"], Roles = "admin_permission", OnlineStatus = 3, Description = "2nd level \u2013 Technik", PasswordMd5 = secret1,
+        });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "syszoe0001", UserId = "zoe", Firstname = "Zo\u00eb", Lastname = "\u00d8degaard", Email = "zoe@example.test",
+            Groups = ["sales", "vip"], Roles = "admin_permission", OnlineStatus = 1, PasswordMd5 = secret1,
+        });
+        store.AddOperator(new OperatorRecord
+        {
+            SystemId = "syskbot001", UserId = "kbot", Firstname = "Knowledge", Lastname = "Bot", Email = "bot@example.test",
+            Groups = ["support"], Roles = "admin_permission", IsBot = true, OnlineStatus = 0, PasswordMd5 = secret1,
+        });
 
-        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord { Id = "kbfaq000000000000000000000000001", Title = "FAQ", Value = "FAQ", Type = 0, ParentId = "", IsPublic = true, OwnerId = "sysadmin01" });
-        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord { Id = "kbint000000000000000000000000002", Title = "Internal", Value = "Internal", Type = 0, ParentId = "", IsPublic = false, OwnerId = "sysadmin01" });
-        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord { Id = "kbpwd000000000000000000000000003", Title = "How do I reset my password?", Value = "<p>Use the \u201cForgot password\u201d link.</p>", Type = 1, ParentId = "kbfaq000000000000000000000000001", IsPublic = true, Tags = "password,login", Languages = "en", OwnerId = "sysadmin01", AllowBotAccess = true });
-        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord { Id = "kbesc000000000000000000000000004", Title = "Escalation matrix", Value = "https://intranet.example.test/escalation", Type = 2, ParentId = "kbint000000000000000000000000002", IsPublic = false, OwnerId = "sysjdoe001" });
+        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord
+        {
+            Id = "kbfaq000000000000000000000000001", Title = "FAQ", Value = "FAQ",
+            Type = 0, ParentId = "", IsPublic = true, OwnerId = "sysadmin01",
+        });
+        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord
+        {
+            Id = "kbint000000000000000000000000002", Title = "Internal", Value = "Internal",
+            Type = 0, ParentId = "", IsPublic = false, OwnerId = "sysadmin01",
+        });
+        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord
+        {
+            Id = "kbpwd000000000000000000000000003", Title = "How do I reset my password?", Value = "<p>Use the \u201cForgot password\u201d link.</p>",
+            Type = 1, ParentId = "kbfaq000000000000000000000000001", IsPublic = true,
+            Tags = "password,login", Languages = "en", OwnerId = "sysadmin01", AllowBotAccess = true,
+        });
+        store.AddKnowledgeBaseEntry(new KnowledgeBaseEntryRecord
+        {
+            Id = "kbesc000000000000000000000000004", Title = "Escalation matrix", Value = "https://intranet.example.test/escalation",
+            Type = 2, ParentId = "kbint000000000000000000000000002", IsPublic = false, OwnerId = "sysjdoe001",
+        });
 
         for (int i = 0; i < 3; i++)
         {
@@ -194,7 +242,8 @@ internal static class StoreSeeder
                 var comments = new List<CommentRecord>();
                 if (rng.Next(10) == 0) comments.Add(new CommentRecord(Hex(rng, 16), time, agent.UserId, CommentTexts[rng.Next(CommentTexts.Length)]));
                 var customs = new List<KeyValuePair<string, string>>();
-                if (m == 0 && hasCustoms && rng.Next(7) == 0) customs.Add(new("CustomerNumber", "C" + rng.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                if (m == 0 && hasCustoms && rng.Next(7) == 0)
+                    customs.Add(new("CustomerNumber", "C" + rng.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 messages[m] = new TicketMessageRecord
                 {
                     Id = m == 0 ? ticket.IdString : Hex(rng, 16),

@@ -9,7 +9,8 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     private LzApi Api => target.Api;
 
     private static string OperatorJson(string userId, string groups) =>
-        $"{{\"Operator\":{{\"UserId\":\"{userId}\",\"Firstname\":\"Con\",\"Lastname\":\"Formance\",\"Email\":\"c@example.test\",\"Language\":\"EN\",\"Webspace\":0,\"Password\":\"{LzApi.Md5("pw-" + userId)}\",\"Groups\":{groups},\"Roles\":\"\"}}}}";
+        $"{{\"Operator\":{{\"UserId\":\"{userId}\",\"Firstname\":\"Con\",\"Lastname\":\"Formance\",\"Email\":\"c@example.test\",\"Language\":\"EN\"," +
+        $"\"Webspace\":0,\"Password\":\"{LzApi.Md5("pw-" + userId)}\",\"Groups\":{groups},\"Roles\":\"\"}}}}";
 
     [Fact]
     public async Task Operator_create_echo_differs_from_the_stored_operator_and_delete_returns_it_unwrapped()
@@ -53,9 +54,11 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     public async Task Knowledge_base_refuses_p_limit_requires_value_and_a_folder_parent()
     {
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Filter: Limit))", (await Api.CallAsync("p_knowledgebase_entries_list=1&p_limit=1")).Body);
-        LzReply noValue = await Api.CallAsync("p_knowledgebase_entry_create=1", "{\"KnowledgeBaseEntry\":{\"Title\":\"F\",\"Value\":\"\",\"Type\":0,\"ParentId\":\"1\",\"AllowBotAccess\":1}}");
+        LzReply noValue = await Api.CallAsync(
+            "p_knowledgebase_entry_create=1", """{"KnowledgeBaseEntry":{"Title":"F","Value":"","Type":0,"ParentId":"1","AllowBotAccess":1}}""");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Value))", noValue.Body);
-        LzReply badParent = await Api.CallAsync("p_knowledgebase_entry_create=1", "{\"KnowledgeBaseEntry\":{\"Title\":\"F\",\"Value\":\"v\",\"Type\":1,\"ParentId\":\"no-such-folder\",\"AllowBotAccess\":1}}");
+        LzReply badParent = await Api.CallAsync(
+            "p_knowledgebase_entry_create=1", """{"KnowledgeBaseEntry":{"Title":"F","Value":"v","Type":1,"ParentId":"no-such-folder","AllowBotAccess":1}}""");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Filter: ParentId))", badParent.Body);
         LzReply list = await Api.CallAsync("p_knowledgebase_entries_list=1");
         Assert.True(list.Json.TryGetProperty("KnowledgeBaseEntries", out _));
@@ -64,7 +67,10 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     [SandboxFact]
     public async Task Knowledge_base_entry_is_created_in_a_seeded_folder_and_listed_by_title()
     {
-        LzReply created = await Api.CallAsync("p_knowledgebase_entry_create=1", "{\"KnowledgeBaseEntry\":{\"Title\":\"A first entry\",\"Value\":\"<p>x<\\/p>\",\"Type\":1,\"ParentId\":\"kbfaq000000000000000000000000001\",\"AllowBotAccess\":1,\"IsPublic\":1}}");
+        LzReply created = await Api.CallAsync(
+            "p_knowledgebase_entry_create=1",
+            """{"KnowledgeBaseEntry":{"Title":"A first entry","Value":"<p>x<\/p>","Type":1""" +
+            ""","ParentId":"kbfaq000000000000000000000000001","AllowBotAccess":1,"IsPublic":1}}""");
         Assert.Equal(200, created.Code);
         string id = created.Json.GetProperty("KnowledgeBaseEntry").GetProperty("Id").GetString()!;
         JsonElement entries = (await Api.CallAsync("p_knowledgebase_entries_list=1")).Json.GetProperty("KnowledgeBaseEntries");
@@ -89,13 +95,17 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     {
         string userId = "chats" + Guid.NewGuid().ToString("N")[..8];
         await Api.CallAsync("p_operator_create=1", OperatorJson(userId, $"[\"{LzTarget.Group}\"]"));
-        LzReply created = await Api.CallAsync("p_chat_create=1", $"{{\"Chat\":{{\"UserId\":\"visitor-2\",\"Group\":\"{LzTarget.Group}\",\"Operator\":\"{userId}\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\"}}}}");
+        LzReply created = await Api.CallAsync(
+            "p_chat_create=1",
+            $"{{\"Chat\":{{\"UserId\":\"visitor-2\",\"Group\":\"{LzTarget.Group}\",\"Operator\":\"{userId}\"," +
+            $"\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\"}}}}");
         string chatId = created.Json.GetProperty("Chats")[0].GetProperty("Chat").GetProperty("ChatId").GetString()!;
 
         JsonElement plain = Assert.Single((await Api.CallAsync("p_operators_list=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
         Assert.Equal("[]", plain.GetProperty("Operator").GetProperty("ExternalChats").GetRawText());
 
-        JsonElement full = Assert.Single((await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
+        JsonElement full = Assert.Single(
+            (await Api.CallAsync("p_operators_list=1&p_full_chats=1&p_userid=" + userId)).Json.GetProperty("Operators").EnumerateArray());
         JsonElement chat = Assert.Single(full.GetProperty("Operator").GetProperty("ExternalChats").EnumerateArray()).GetProperty("Chat");
         Assert.Equal(chatId, chat.GetProperty("ChatId").GetString());
         Assert.Equal(LzTarget.Group, chat.GetProperty("Group").GetString());
@@ -109,7 +119,8 @@ public sealed class OperatorAndOtherFunctionTests(TargetFixture target) : IClass
     [SandboxFact]
     public async Task Chat_can_be_started_posted_to_closed_and_then_found_in_the_archive()
     {
-        LzReply created = await Api.CallAsync("p_chat_create=1", "{\"Chat\":{\"UserId\":\"visitor-1\",\"Group\":\"support\",\"Webhook\":\"https:\\/\\/hooks.example.test\\/x\",\"Email\":\"v@example.test\"}}");
+        LzReply created = await Api.CallAsync(
+            "p_chat_create=1", """{"Chat":{"UserId":"visitor-1","Group":"support","Webhook":"https:\/\/hooks.example.test\/x","Email":"v@example.test"}}""");
         string chatId = created.Json.GetProperty("Chats")[0].GetProperty("Chat").GetProperty("ChatId").GetString()!;
         Assert.Contains(chatId, (await Api.CallAsync("p_chat_sessions_list=1")).Body, StringComparison.Ordinal);
         LzReply posted = await Api.CallAsync("p_chat_add_message=1", $"{{\"Message\":{{\"ChatId\":\"{chatId}\",\"Text\":\"Hello\"}}}}");

@@ -146,7 +146,7 @@ public sealed class TicketListTests(TargetFixture target) : IClassFixture<Target
         foreach (JsonElement wrapped in reply.Json.GetProperty("Tickets").EnumerateArray())
         {
             JsonElement t = wrapped.GetProperty("Ticket");
-            long[] times = t.GetProperty("Messages").EnumerateArray().Select(m => long.Parse(m.GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            long[] times = t.GetProperty("Messages").EnumerateArray().Select(ListedTicket.Created).ToArray();
             Assert.NotEmpty(times);
             Assert.Equal(times.Order(), times);
             Assert.Equal(t.GetProperty("Id").GetString(), t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Id").GetString());

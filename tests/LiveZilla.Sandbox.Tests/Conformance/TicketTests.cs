@@ -98,7 +98,9 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
         Assert.Equal(JsonValueKind.String, t.GetProperty("LastUpdated").ValueKind);
         Assert.Equal("2000000000", t.GetProperty("WaitBegin").GetString());
         Assert.Matches("^[0-9A-F]{12}$", t.GetProperty("Hash").GetString());
-        Assert.Equal($"{Api.BaseUri}ticket.php?id={id}&hash={t.GetProperty("Hash").GetString()}&salt={t.GetProperty("Salt").GetString()}", t.GetProperty("PublicLink").GetString());
+        Assert.Equal(
+            $"{Api.BaseUri}ticket.php?id={id}&hash={t.GetProperty("Hash").GetString()}&salt={t.GetProperty("Salt").GetString()}",
+            t.GetProperty("PublicLink").GetString());
         JsonElement m = t.GetProperty("Messages")[0].GetProperty("TicketMessage");
         Assert.Equal(id, m.GetProperty("Id").GetString());
         Assert.Equal(m.GetProperty("Created").GetString(), m.GetProperty("Edited").GetString());
@@ -114,7 +116,10 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     {
         JsonElement t = await CreateAsync($"{{\"Ticket\":{{\"Group\":\"{LzTarget.Group}\"}}}}");
         string id = t.GetProperty("Id").GetRawText();
-        LzReply reply = await Api.CallAsync("p_ticketmessage_create=1", $"{{\"TicketMessage\":{{\"TicketId\":\"{id}\",\"Text\":\"x\",\"Comments\":[[\"{Api.User}\",\"internal note\"]],\"Customs\":[[\"NoSuchInput\",\"v\"]]}}}}");
+        LzReply reply = await Api.CallAsync(
+            "p_ticketmessage_create=1",
+            $"{{\"TicketMessage\":{{\"TicketId\":\"{id}\",\"Text\":\"x\"," +
+            $"\"Comments\":[[\"{Api.User}\",\"internal note\"]],\"Customs\":[[\"NoSuchInput\",\"v\"]]}}}}");
         Assert.Equal($"[[\"{Api.User}\",\"internal note\"]]", reply.Json.GetProperty("TicketMessage").GetProperty("Comments").GetRawText());
         Assert.Equal("[]", reply.Json.GetProperty("TicketMessage").GetProperty("Customs").GetRawText());
         JsonElement comments = (await ListOneAsync(id)).GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Comments");
@@ -128,7 +133,8 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
     public async Task Assignment_echoes_the_system_id_and_lists_show_the_login_id()
     {
         string id = await Api.CreateTicketAsync(LzTarget.Group);
-        LzReply assign = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":1,\"SubStatus\":\"\"}}}}");
+        LzReply assign = await Api.CallAsync(
+            "p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":1,\"SubStatus\":\"\"}}}}");
         JsonElement echo = assign.Json.GetProperty("TicketEditor");
         Assert.Equal(id, echo.GetProperty("Id").GetString());
         Assert.Equal(1, echo.GetProperty("Status").GetInt32());
@@ -180,7 +186,8 @@ public sealed class TicketTests(TargetFixture target) : IClassFixture<TargetFixt
         string id = await Api.CreateTicketAsync(LzTarget.Group);
         LzReply unknown = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"nobody-x\",\"Status\":2}}}}");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Editor))", unknown.Body);
-        LzReply word = await Api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":\"closed\"}}}}");
+        LzReply word = await Api.CallAsync(
+            "p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"{Api.User}\",\"Status\":\"closed\"}}}}");
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003:  (Field: Status))", word.Body);
     }
 }

@@ -57,7 +57,8 @@ public sealed class TransportTests(TargetFixture target) : IClassFixture<TargetF
         string id = await Api.CreateTicketAsync(text: "Hallo \u00e4\u20ac \ud83d\ude00 <b>x</b> / \\ \"q\"");
         LzReply reply = await Api.CallAsync("p_tickets_list=1&p_id=" + id);
         Assert.Contains("\"Text\":\"Hallo \\u00e4\\u20ac \\ud83d\\ude00 <b>x<\\/b> \\/ \\\\ \\\"q\\\"\"", reply.Body, StringComparison.Ordinal);
-        string text = reply.Json.GetProperty("Tickets")[0].GetProperty("Ticket").GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Text").GetString()!;
+        string text = reply.Json.GetProperty("Tickets")[0].GetProperty("Ticket")
+            .GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Text").GetString()!;
         Assert.Equal("Hallo \u00e4\u20ac \ud83d\ude00 <b>x</b> / \\ \"q\"", text);
     }
 
@@ -74,7 +75,8 @@ public sealed class TransportTests(TargetFixture target) : IClassFixture<TargetF
     public async Task Json_body_is_refused_as_no_credentials()
     {
         string json = $"{{\"p_user\":\"{Api.User}\",\"p_pass\":\"{Api.PasswordMd5}\",\"p_tickets_list\":1}}";
-        LzReply reply = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, Api.ApiUri) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+        LzReply reply = await Api.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, Api.ApiUri) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20001: No API access permission or invalid authentication.;0)", reply.Body);
     }
 

@@ -32,7 +32,8 @@ public static partial class JsonShape
                 var a = actual.EnumerateObject().ToList();
                 var eKeys = e.Where(p => !RandomHex().IsMatch(p.Name)).Select(p => p.Name).ToHashSet();
                 var aKeys = a.Where(p => !RandomHex().IsMatch(p.Name)).Select(p => p.Name).ToHashSet();
-                if (!eKeys.SetEquals(aKeys)) diffs.Add($"{path}: keys differ: expected [{string.Join(",", eKeys.Order())}], got [{string.Join(",", aKeys.Order())}]");
+                if (!eKeys.SetEquals(aKeys))
+                    diffs.Add($"{path}: keys differ: expected [{string.Join(",", eKeys.Order())}], got [{string.Join(",", aKeys.Order())}]");
                 var eHex = e.Where(p => RandomHex().IsMatch(p.Name)).ToList();
                 var aHex = a.Where(p => RandomHex().IsMatch(p.Name)).ToList();
                 if (eHex.Count != aHex.Count) diffs.Add($"{path}: expected {eHex.Count} random-hex keys, got {aHex.Count}");

@@ -41,7 +41,10 @@ public sealed class LzApi : IDisposable
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Posts url-encoded fields with the default credentials (unless <paramref name="user"/>/<paramref name="pass"/> override them; null leaves them out).</summary>
+    /// <summary>
+    /// Posts url-encoded fields with the default credentials (unless <paramref name="user"/>/<paramref name="pass"/> override them; null leaves
+    /// them out).
+    /// </summary>
     public Task<LzReply> PostAsync(IEnumerable<KeyValuePair<string, string>> fields, string? user = "", string? pass = "")
     {
         var all = new List<KeyValuePair<string, string>>();

@@ -50,7 +50,8 @@ public sealed class TargetFixture : IAsyncLifetime
         if (LzTarget.RealUri is string uri)
         {
             string baseUri = uri.EndsWith('/') ? uri : uri + "/";
-            Api = new LzApi(new Uri(baseUri), Environment.GetEnvironmentVariable("LZ_TEST_USER")!, LzApi.Md5(Environment.GetEnvironmentVariable("LZ_TEST_PASSWORD")!));
+            Api = new LzApi(
+                new Uri(baseUri), Environment.GetEnvironmentVariable("LZ_TEST_USER")!, LzApi.Md5(Environment.GetEnvironmentVariable("LZ_TEST_PASSWORD")!));
             return;
         }
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions { Prefix = "/livezilla/", SeedTickets = 40 });

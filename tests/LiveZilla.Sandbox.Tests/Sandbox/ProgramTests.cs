@@ -70,7 +70,10 @@ public sealed class ProgramTests
         Assert.Equal("https", sandbox.BaseUri.Scheme);
         using var strict = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => strict.PostAsync(sandbox.ApiUri, null));
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert!.Thumbprint == sandbox.Certificate!.Thumbprint };
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert!.Thumbprint == sandbox.Certificate!.Thumbprint,
+        };
         using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"), handler);
         Assert.Equal(200, (await api.CallAsync("p_tickets_list=1&p_limit=1")).Code);
     }

@@ -13,12 +13,15 @@ public sealed class SandboxCostProfileTests
     private static readonly TimeSpan Fixed = TimeSpan.FromMilliseconds(90);
     private static readonly TimeSpan PerTicketAlone = TimeSpan.FromMilliseconds(0.42);
 
-    /// <summary>A sandbox and a client for it, disposed together.</summary>
-    private sealed class Running(SandboxServer sandbox) : IAsyncDisposable
+    /// <summary>A sandbox and a client for it, disposed together, and the cost clock when the test measures costs.</summary>
+    private sealed class Running(SandboxServer sandbox, ManualCostClock? clock = null) : IAsyncDisposable
     {
         private readonly LzApi _api = new(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
 
         public void Deconstruct(out SandboxServer server, out LzApi api) => (server, api) = (sandbox, _api);
+
+        public void Deconstruct(out SandboxServer server, out LzApi api, out ManualCostClock costClock) =>
+            (server, api, costClock) = (sandbox, _api, clock ?? throw new InvalidOperationException("This sandbox was started without a cost clock."));
 
         public async ValueTask DisposeAsync()
         {
@@ -28,6 +31,16 @@ public sealed class SandboxCostProfileTests
     }
 
     private static async Task<Running> StartAsync(SandboxOptions options) => new(await SandboxServer.StartAsync(options));
+
+    /// <summary>
+    /// A sandbox of <paramref name="seedTickets"/> tickets whose costs (LiveZilla 8's unless given) pass on a clock that jumps to each deadline.
+    /// </summary>
+    private static async Task<Running> StartMeasuredAsync(int seedTickets, SandboxCostProfile? profile = null)
+    {
+        var clock = new ManualCostClock(jumpToDeadlines: true);
+        var options = new SandboxOptions { SeedTickets = seedTickets, CostProfile = profile ?? SandboxCostProfile.LiveZilla8, CostClock = clock };
+        return new(await SandboxServer.StartAsync(options), clock);
+    }
 
     /// <summary>Runs <paramref name="call"/> alone against a jumping clock and returns the time it asked for.</summary>
     private static async Task<(T Result, TimeSpan Cost)> MeasureAsync<T>(ManualCostClock clock, Func<Task<T>> call)
@@ -56,9 +69,8 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public async Task Every_request_pays_the_fixed_cost_whatever_its_function_and_also_when_the_login_fails()
     {
-        var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(new SandboxOptions { SeedTickets = 40, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
-        (SandboxServer sandbox, LzApi api) = running;
+        await using Running running = await StartMeasuredAsync(seedTickets: 40);
+        (SandboxServer sandbox, LzApi api, ManualCostClock clock) = running;
 
         (LzReply operators, TimeSpan operatorsCost) = await MeasureAsync(clock, () => api.CallAsync("p_operators_list=1"));
         (LzReply wrong, TimeSpan wrongCost) = await MeasureAsync(clock, () => api.PostAsync(LzApi.Parse("p_operators_list=1"), pass: LzApi.Md5("wrong")));
@@ -91,10 +103,8 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public async Task A_list_costs_0_42_ms_per_returned_ticket_and_p_limit_only_charges_the_tickets_it_keeps()
     {
-        var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(
-            new SandboxOptions { SeedTickets = 1200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
-        (SandboxServer sandbox, LzApi api) = running;
+        await using Running running = await StartMeasuredAsync(seedTickets: 1200);
+        (SandboxServer sandbox, LzApi api, ManualCostClock clock) = running;
 
         (List<string> thousand, TimeSpan thousandCost) = await MeasureAsync(clock, () => api.ListIdsAsync("p_limit=1000"));
         (List<string> ten, TimeSpan tenCost) = await MeasureAsync(clock, () => api.ListIdsAsync("p_limit=10"));
@@ -149,10 +159,9 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public async Task The_scan_cost_grows_with_the_stored_tickets_and_spares_lookups_by_id()
     {
-        var clock = new ManualCostClock(jumpToDeadlines: true);
         SandboxCostProfile profile = SandboxCostProfile.None with { ScanCostPer1000StoredTickets = TimeSpan.FromMilliseconds(10) };
-        await using Running running = await StartAsync(new SandboxOptions { SeedTickets = 2000, CostProfile = profile, CostClock = clock });
-        (SandboxServer sandbox, LzApi api) = running;
+        await using Running running = await StartMeasuredAsync(seedTickets: 2000, profile);
+        (SandboxServer sandbox, LzApi api, ManualCostClock clock) = running;
 
         (List<string> one, TimeSpan windowCost) = await MeasureAsync(clock, () => api.ListIdsAsync("p_limit=1"));
         (_, TimeSpan byIdCost) = await MeasureAsync(clock, () => api.ListIdsAsync("p_id=" + one[0]));
@@ -163,10 +172,8 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public async Task A_list_of_more_than_20000_tickets_fails_with_an_empty_500_after_the_cost_of_20000_and_p_limit_avoids_it()
     {
-        var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(
-            new SandboxOptions { SeedTickets = 20_200, CostProfile = SandboxCostProfile.LiveZilla8, CostClock = clock });
-        (SandboxServer sandbox, LzApi api) = running;
+        await using Running running = await StartMeasuredAsync(seedTickets: 20_200);
+        (SandboxServer sandbox, LzApi api, ManualCostClock clock) = running;
         Assert.True(sandbox.Store.ListedTicketCount > 20_000, $"{sandbox.Store.ListedTicketCount} listed");
         TimeSpan costOf20000 = Fixed + PerTicketAlone * 20_000;
 
@@ -183,10 +190,8 @@ public sealed class SandboxCostProfileTests
     [Fact]
     public async Task The_memory_limit_is_a_figure_of_its_own_and_counts_returned_tickets()
     {
-        var clock = new ManualCostClock(jumpToDeadlines: true);
-        await using Running running = await StartAsync(
-            new SandboxOptions { SeedTickets = 200, CostProfile = SandboxCostProfile.LiveZilla8 with { MaxListTickets = 50 }, CostClock = clock });
-        (SandboxServer sandbox, LzApi api) = running;
+        await using Running running = await StartMeasuredAsync(seedTickets: 200, SandboxCostProfile.LiveZilla8 with { MaxListTickets = 50 });
+        (SandboxServer sandbox, LzApi api, ManualCostClock clock) = running;
 
         Assert.Equal(50, (await api.ListIdsAsync("p_limit=50")).Count);
         (LzReply over, TimeSpan overCost) = await MeasureAsync(clock, () => api.CallAsync("p_tickets_list=1&p_limit=51"));
@@ -237,11 +242,7 @@ public sealed class SandboxCostProfileTests
         (SandboxServer sandbox, LzApi api) = running;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.CreateTicketAsync()));
         JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
-        long[] created = tickets.EnumerateArray()
-            .Select(t => long.Parse(
-                t.GetProperty("Ticket").GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture))
-            .Order().ToArray();
+        long[] created = tickets.EnumerateArray().Select(t => ListedTicket.FirstCreated(t.GetProperty("Ticket"))).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 8).Select(i => now.ToUnixTimeSeconds() + i), created);
     }
 

@@ -142,7 +142,7 @@ public sealed class SandboxFaultsTests : IAsyncLifetime
         JsonElement[] tickets = all.Json.GetProperty("Tickets").EnumerateArray().Select(t => t.GetProperty("Ticket")).ToArray();
         JsonElement bad = tickets[tickets.Length / 2];
         string badId = bad.GetProperty("Id").GetString()!;
-        long created = long.Parse(bad.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        long created = ListedTicket.FirstCreated(bad);
         _sandbox.Store.MarkUndecodable(long.Parse(badId, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003: )", (await _api.CallAsync("p_tickets_list=1")).Body);
@@ -159,7 +159,9 @@ public sealed class SandboxFaultsTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _sandbox.ControlUri };
         static StringContent Json(string s) => new(s, Encoding.UTF8, "application/json");
 
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("faults", Json("{\"fault\":\"http503\",\"function\":\"p_tickets_list\",\"count\":1,\"retryAfter\":3}"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await http.PostAsync("faults", Json("""{"fault":"http503","function":"p_tickets_list","count":1,"retryAfter":3}"""))).StatusCode);
         LzReply refused = await ListAsync();
         Assert.Equal(503, refused.Code);
         Assert.Equal(TimeSpan.FromSeconds(3), refused.Message.Headers.RetryAfter?.Delta);
@@ -174,7 +176,8 @@ public sealed class SandboxFaultsTests : IAsyncLifetime
         Assert.Equal("HTTP/1.1 403 Forbidden (Error:LZAV20003: )", (await _api.CallAsync("p_tickets_list=1&p_id=" + id)).Body);
 
         long now = JsonDocument.Parse(await http.GetStringAsync("clock")).RootElement.GetProperty("now").GetInt64();
-        JsonElement moved = JsonDocument.Parse(await (await http.PostAsync("clock", Json("{\"advanceSeconds\":86400}"))).Content.ReadAsStringAsync()).RootElement;
+        HttpResponseMessage advanced = await http.PostAsync("clock", Json("{\"advanceSeconds\":86400}"));
+        JsonElement moved = JsonDocument.Parse(await advanced.Content.ReadAsStringAsync()).RootElement;
         Assert.InRange(moved.GetProperty("now").GetInt64(), now + 86400, now + 86400 + 60);
 
         await _api.PostAsync([new("p_tickets_list", "1")], pass: "wrong");

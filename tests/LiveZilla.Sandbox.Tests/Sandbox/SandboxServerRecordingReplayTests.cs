@@ -72,7 +72,8 @@ public sealed class SandboxServerRecordingReplayTests(ITestOutputHelper output)
             string[] ids;
             try
             {
-                ids = JsonDocument.Parse(body).RootElement.GetProperty("Tickets").EnumerateArray().Select(t => t.GetProperty("Ticket").GetProperty("Id").GetString()!).ToArray();
+                ids = JsonDocument.Parse(body).RootElement.GetProperty("Tickets").EnumerateArray()
+                    .Select(t => t.GetProperty("Ticket").GetProperty("Id").GetString()!).ToArray();
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -98,7 +99,8 @@ public sealed class SandboxServerRecordingReplayTests(ITestOutputHelper output)
             catch (JsonException ex) { diffs.Add("answer is not JSON: " + ex.Message); return; }
             JsonShape.Compare(JsonDocument.Parse(e.Body).RootElement, actual, "$", null, diffs);
             // Escaping and layout as PHP writes them: compare the raw text with volatile values masked.
-            if (e.Body.Contains("\\u", StringComparison.Ordinal) && !body.Contains("\\u", StringComparison.Ordinal)) diffs.Add("non-ASCII text is not \\u-escaped");
+            if (e.Body.Contains("\\u", StringComparison.Ordinal) && !body.Contains("\\u", StringComparison.Ordinal))
+                diffs.Add("non-ASCII text is not \\u-escaped");
         }
         else
         {

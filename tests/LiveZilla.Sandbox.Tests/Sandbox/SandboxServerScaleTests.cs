@@ -63,7 +63,10 @@ public sealed class SandboxServerScaleTests(ITestOutputHelper output)
         LzReply window = await api.CallAsync("p_tickets_list=1&p_created_after=1780000000&p_created_before=1780086400&p_limit=500");
         TimeSpan windowIn = watch.Elapsed;
 
-        output.WriteLine($"seed 100,000: {seeded.TotalSeconds:F2} s; full list: {tickets} tickets, {bytes / 1e6:F1} MB, first byte {firstByte.TotalMilliseconds:F0} ms, complete with client-side JSON reading {listedIn.TotalSeconds:F2} s, raw transfer {rawIn.TotalSeconds:F2} s; one-day window with p_limit=500: {windowIn.TotalMilliseconds:F0} ms");
+        output.WriteLine(
+            $"seed 100,000: {seeded.TotalSeconds:F2} s; full list: {tickets} tickets, {bytes / 1e6:F1} MB, " +
+            $"first byte {firstByte.TotalMilliseconds:F0} ms, complete with client-side JSON reading {listedIn.TotalSeconds:F2} s, " +
+            $"raw transfer {rawIn.TotalSeconds:F2} s; one-day window with p_limit=500: {windowIn.TotalMilliseconds:F0} ms");
         Assert.Equal(listed, tickets);
         Assert.InRange(listed, 99_000, 100_000);
         Assert.Equal(200, window.Code);

@@ -33,8 +33,12 @@ public sealed partial class StoreFileTests : IDisposable
         {
             using var api = new LzApi(first.BaseUri, "admin", LzApi.Md5("admin123"));
             string id = await api.CreateTicketAsync(text: "kept \u00e4 \ud83d\ude00");
-            await api.CallAsync("p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"jdoe\",\"Status\":4,\"SubStatus\":\"waiting\"}}}}");
-            await api.CallAsync("p_operator_create=1", "{\"Operator\":{\"UserId\":\"saved\",\"Firstname\":\"S\",\"Lastname\":\"V\",\"Email\":\"s@example.test\",\"Language\":\"EN\",\"Webspace\":0,\"Password\":\"" + LzApi.Md5("pw") + "\",\"Groups\":[\"support\"],\"Roles\":\"admin_permission\"}}");
+            await api.CallAsync(
+                "p_ticketeditor_assign=1", $"{{\"TicketEditor\":{{\"Id\":\"{id}\",\"Editor\":\"jdoe\",\"Status\":4,\"SubStatus\":\"waiting\"}}}}");
+            await api.CallAsync(
+                "p_operator_create=1",
+                "{\"Operator\":{\"UserId\":\"saved\",\"Firstname\":\"S\",\"Lastname\":\"V\",\"Email\":\"s@example.test\",\"Language\":\"EN\",\"Webspace\":0," +
+                "\"Password\":\"" + LzApi.Md5("pw") + "\",\"Groups\":[\"support\"],\"Roles\":\"admin_permission\"}}");
             await api.CallAsync("p_ticket_create=1", "{\"Ticket\":{\"Group\":\"support\"}}");
             first.Store.MarkUndecodable(999999);
             before = await ListAllAsync(first);

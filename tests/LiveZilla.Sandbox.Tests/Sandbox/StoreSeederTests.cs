@@ -34,7 +34,7 @@ public sealed partial class StoreSeederTests
         using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
         LzReply reply = await api.CallAsync("p_tickets_list=1");
         JsonElement[] tickets = reply.Json.GetProperty("Tickets").EnumerateArray().Select(t => t.GetProperty("Ticket")).ToArray();
-        long[] ids = tickets.Select(t => long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+        long[] ids = tickets.Select(ListedTicket.Id).Order().ToArray();
 
         Assert.Contains(ids, id => id < 100000);
         Assert.Contains(ids, id => id >= 100000);
@@ -42,7 +42,8 @@ public sealed partial class StoreSeederTests
         Assert.True(sandbox.Store.TicketCount > sandbox.Store.ListedTicketCount, "some tickets have no message");
         Assert.Contains(tickets, t => t.GetProperty("Editor").TryGetProperty("TicketEditor", out _));
         Assert.Contains(tickets, t => t.GetProperty("Editor").TryGetProperty("Editor", out JsonElement e) && e.ValueKind == JsonValueKind.Null);
-        string[] statuses = tickets.Where(t => t.GetProperty("Editor").TryGetProperty("Status", out _)).Select(t => t.GetProperty("Editor").GetProperty("Status").GetString()!).Distinct().Order().ToArray();
+        string[] statuses = tickets.Where(t => t.GetProperty("Editor").TryGetProperty("Status", out _))
+            .Select(t => t.GetProperty("Editor").GetProperty("Status").GetString()!).Distinct().Order().ToArray();
         Assert.Equal(["0", "1", "2", "3", "4"], statuses);
         Assert.Equal(6, tickets.Select(t => t.GetProperty("Channel").GetString()).Distinct().Count());
         Assert.True(tickets.Select(t => t.GetProperty("Group").GetString()).Distinct().Count() >= 4);
@@ -52,8 +53,7 @@ public sealed partial class StoreSeederTests
         Assert.Contains("\"CustomerNumber\"", reply.Body, StringComparison.Ordinal);
 
         // E-mail imports: a higher id with an older first message.
-        var byId = tickets.Select(t => (Id: long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            Created: long.Parse(t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture))).OrderBy(x => x.Id).ToArray();
+        var byId = tickets.Select(t => (Id: ListedTicket.Id(t), Created: ListedTicket.FirstCreated(t))).OrderBy(x => x.Id).ToArray();
         Assert.Contains(byId.Zip(byId.Skip(1)), pair => pair.Second.Created < pair.First.Created);
     }
 
@@ -62,10 +62,8 @@ public sealed partial class StoreSeederTests
         await using SandboxServer sandbox = await SandboxServer.StartAsync(options);
         using var api = new LzApi(sandbox.BaseUri, "admin", LzApi.Md5("admin123"));
         JsonElement tickets = (await api.CallAsync("p_tickets_list=1")).Json.GetProperty("Tickets");
-        return tickets.EnumerateArray().Select(t => t.GetProperty("Ticket")).Select(t => (
-            long.Parse(t.GetProperty("Id").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            long.Parse(t.GetProperty("Messages")[0].GetProperty("TicketMessage").GetProperty("Created").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
-            .OrderBy(x => x.Item1).ToArray();
+        return tickets.EnumerateArray().Select(t => t.GetProperty("Ticket"))
+            .Select(t => (ListedTicket.Id(t), ListedTicket.FirstCreated(t))).OrderBy(x => x.Item1).ToArray();
     }
 
     [Fact]
