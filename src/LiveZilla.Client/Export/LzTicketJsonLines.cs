@@ -165,7 +165,8 @@ public static class LzTicketJsonLines
     {
         w.WritePropertyName("Comments");
         // The list's map needs distinct ids; comments from create echoes have none, and keep the echo's pair form.
-        bool asMap = comments.Count > 0 && comments.All(c => c.Id.Length > 0) && comments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == comments.Count;
+        bool asMap = comments.Count > 0 && comments.All(c => c.Id.Length > 0)
+            && comments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == comments.Count;
         if (!asMap)
         {
             w.WriteStartArray();

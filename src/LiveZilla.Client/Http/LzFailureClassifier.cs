@@ -53,17 +53,37 @@ internal static class LzFailureClassifier
                 }
             }
         }
-        return new Result(new LzTransportException($"The connection to {hostPort} failed before an answer arrived ({Innermost(ex)}). The request may have reached the server.", ex), false, "connection failed");
+        return new Result(
+            new LzTransportException(
+                $"The connection to {hostPort} failed before an answer arrived ({Innermost(ex)}). The request may have reached the server.", ex),
+            false,
+            "connection failed");
     }
 
     private static Result Refused(Exception ex, string hostPort) =>
-        new Result(new LzTransportException($"{hostPort} refused the connection: check that the web server is running and that the port is right.", ex) { MayHaveReachedServer = false }, true, "connection refused");
+        new Result(
+            new LzTransportException($"{hostPort} refused the connection: check that the web server is running and that the port is right.", ex)
+            { MayHaveReachedServer = false },
+            true,
+            "connection refused");
 
     private static Result Dns(Exception ex, Uri endpoint) =>
-        new Result(new LzTransportException($"The host name '{endpoint.Host}' could not be resolved: check the URI and the DNS settings.", ex) { MayHaveReachedServer = false }, false, "DNS failure");
+        new Result(
+            new LzTransportException($"The host name '{endpoint.Host}' could not be resolved: check the URI and the DNS settings.", ex)
+            { MayHaveReachedServer = false },
+            false,
+            "DNS failure");
 
     private static Result Tls(Exception ex, Uri endpoint) =>
-        new Result(new LzTransportException($"The TLS handshake with {endpoint.Host} failed ({Innermost(ex)}): the certificate is not trusted, expired, or does not match the host name. Fix the certificate, or skip the check only for a test server you trust.", ex) { MayHaveReachedServer = false }, false, "TLS failure");
+        new Result(
+            new LzTransportException(
+                $"The TLS handshake with {endpoint.Host} failed ({Innermost(ex)}): " +
+                "the certificate is not trusted, expired, or does not match the host name. " +
+                "Fix the certificate, or skip the check only for a test server you trust.",
+                ex)
+            { MayHaveReachedServer = false },
+            false,
+            "TLS failure");
 
     private static string Innermost(Exception ex)
     {

@@ -51,7 +51,8 @@ public sealed class LzTicketPagerOptions
 /// <summary>Where a listing stands.</summary>
 public sealed class LzTicketPagerProgress
 {
-    internal LzTicketPagerProgress(long ticketsEmitted, int requests, double fractionCovered, DateTimeOffset? completeBefore, long ticketsReceived = 0, long ticketsWasted = 0)
+    internal LzTicketPagerProgress(
+        long ticketsEmitted, int requests, double fractionCovered, DateTimeOffset? completeBefore, long ticketsReceived = 0, long ticketsWasted = 0)
     {
         TicketsReceived = ticketsReceived;
         TicketsWasted = ticketsWasted;
@@ -88,10 +89,15 @@ public enum LzTicketListFailureReason
     TooManyInOneSecond,
 }
 
-/// <summary>A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode or more tickets than one answer can hold.</summary>
+/// <summary>
+/// A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode
+/// or more tickets than one answer can hold.
+/// </summary>
 public sealed class LzTicketListFailure
 {
-    internal LzTicketListFailure(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, long? ticketId, LzApiException exception, LzTicketListFailureReason reason = LzTicketListFailureReason.Undecodable)
+    internal LzTicketListFailure(
+        DateTimeOffset? windowStart, DateTimeOffset? windowEnd, long? ticketId, LzApiException exception,
+        LzTicketListFailureReason reason = LzTicketListFailureReason.Undecodable)
     {
         Reason = reason;
         WindowStart = windowStart;
@@ -113,7 +119,8 @@ public sealed class LzTicketListFailure
 
     /// <inheritdoc />
     public override string ToString() => Reason == LzTicketListFailureReason.TooManyInOneSecond
-        ? "The tickets created in the second " + WindowStart?.ToString("u") + " cannot be listed: they are more than the server can return in one answer (HTTP 500 with an empty body), and a second cannot be split."
+        ? "The tickets created in the second " + WindowStart?.ToString("u") + " cannot be listed: " +
+            "they are more than the server can return in one answer (HTTP 500 with an empty body), and a second cannot be split."
         : (TicketId != null ? "Ticket " + TicketId : "A ticket")
         + (WindowStart.HasValue ? " created in [" + WindowStart.Value.ToString("u") + ", " + WindowEnd?.ToString("u") + ")" : "")
         + " cannot be listed: the server could not encode it (LZAV20003 with empty detail). Other tickets created in the same second cannot be listed either.";

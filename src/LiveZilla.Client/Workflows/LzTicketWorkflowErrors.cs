@@ -49,11 +49,16 @@ public sealed class LzTicketCreationException : LzApiException
     public long? TicketId { get; }
     /// <summary>The ticket as requested, for a retry from scratch.</summary>
     public LzNewTicket Ticket { get; }
-    /// <summary>The first message (with <see cref="LzNewTicketMessage.TicketId"/> set when the ticket exists) when it is not known to be stored; null once it is.</summary>
+    /// <summary>
+    /// The first message (with <see cref="LzNewTicketMessage.TicketId"/> set when the ticket exists) when it is not known to be stored;
+    /// null once it is.
+    /// </summary>
     public LzNewTicketMessage? UnsentMessage { get; }
     /// <summary>The editor and status still to apply (with the ticket id when it exists); null when none was asked for or it was applied.</summary>
     public LzTicketAssignment? Assignment { get; }
-    /// <summary>True when the message call failed in a way that may have stored it and looking could not tell: check with <c>p_id</c> before sending it again.</summary>
+    /// <summary>
+    /// True when the message call failed in a way that may have stored it and looking could not tell: check with <c>p_id</c> before sending it again.
+    /// </summary>
     public bool MessageMayHaveBeenStored { get; }
 }
 
@@ -61,7 +66,9 @@ public sealed class LzTicketCreationException : LzApiException
 public sealed class LzTicketNotFoundException : LzApiException
 {
     internal LzTicketNotFoundException(long ticketId)
-        : base(LzErrorKind.Validation, $"Ticket {ticketId} was not found: no listed ticket has this id (check the id; a ticket without a message is not listed).")
+        : base(
+            LzErrorKind.Validation,
+            $"Ticket {ticketId} was not found: no listed ticket has this id (check the id; a ticket without a message is not listed).")
     {
         TicketId = ticketId;
         Function = "p_tickets_list";
