@@ -394,61 +394,46 @@ internal sealed class LzTransport : IDisposable
 }
 
 /// <summary>A 200 answer whose body is read in chunks, each read bounded by the rule of <see cref="LzBodyPace"/>.</summary>
-internal sealed class LzResponse : IDisposable
+internal sealed class LzResponse(
+    LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
+    : IDisposable
 {
-    private readonly LzTransport _transport;
-    private readonly HttpResponseMessage _message;
-    private readonly Stream _body;
-    private readonly CancellationTokenSource _cts;
-    private readonly CancellationToken _callerToken;
-    private readonly LzBodyPace _pace;
+    private readonly LzBodyPace _pace = new LzBodyPace(transport.Timeout);
 
-    internal LzResponse(
-        LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
-    {
-        _transport = transport;
-        Function = function;
-        _message = message;
-        _body = body;
-        _cts = cts;
-        _callerToken = callerToken;
-        _pace = new LzBodyPace(transport.Timeout);
-    }
-
-    public string Function { get; }
+    public string Function { get; } = function;
 
     /// <summary>Reads a chunk; only the time spent waiting for the server counts, not the time the caller spends on items.</summary>
     public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
     {
         var limit = _pace.NextWaitLimit;
         if (limit <= TimeSpan.Zero && limit != System.Threading.Timeout.InfiniteTimeSpan)
-            throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
-        var started = _transport.Clock.UtcNow;
+            throw transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+        var started = transport.Clock.UtcNow;
         int read;
-        _cts.CancelAfter(limit);
+        cts.CancelAfter(limit);
         try
         {
-            read = await _body.ReadAsync(buffer, offset, count, _cts.Token).ConfigureAwait(false);
+            read = await body.ReadAsync(buffer, offset, count, cts.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_callerToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The LiveZilla request was cancelled.", _callerToken);
+            throw new OperationCanceledException("The LiveZilla request was cancelled.", callerToken);
         }
-        catch (Exception ex) when (_cts.IsCancellationRequested && IsReadFailure(ex))
+        catch (Exception ex) when (cts.IsCancellationRequested && IsReadFailure(ex))
         {
-            _pace.Record(0, _transport.Clock.UtcNow - started);
-            throw _transport.SlowBodyFailure(Function, _pace, stalled: limit == _transport.Timeout, ex);
+            _pace.Record(0, transport.Clock.UtcNow - started);
+            throw transport.SlowBodyFailure(Function, _pace, stalled: limit == transport.Timeout, ex);
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {
-            throw _transport.BodyFailure(Function, ex);
+            throw transport.BodyFailure(Function, ex);
         }
         finally
         {
-            if (!_cts.IsCancellationRequested) _cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+            if (!cts.IsCancellationRequested) cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
         }
-        _pace.Record(read, _transport.Clock.UtcNow - started);
-        if (_pace.TooSlow) throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+        _pace.Record(read, transport.Clock.UtcNow - started);
+        if (_pace.TooSlow) throw transport.SlowBodyFailure(Function, _pace, stalled: false, null);
         return read;
     }
 
@@ -468,8 +453,8 @@ internal sealed class LzResponse : IDisposable
 
     public void Dispose()
     {
-        _body.Dispose();
-        _message.Dispose();
-        _cts.Dispose();
+        body.Dispose();
+        message.Dispose();
+        cts.Dispose();
     }
 }
