@@ -89,7 +89,7 @@ internal sealed class LzTicketSweep
                 var lookup = new LzTicketWindow(0, null, null);
                 await foreach (var t in StreamAsync(lookup, new LzTicketQuery { Id = _query.Id }).ConfigureAwait(false)) yield return t;
                 if (lookup.Failure is LzApiException failure && failure.Kind == LzErrorKind.EmptyResult)
-                    Report(new LzTicketListFailure(null, null, _query.Id, failure));
+                    Report(new LzTicketListFailure(failure) { TicketId = _query.Id });
                 else ThrowIfFailed(lookup);
                 Finish(_filter.To);
                 yield break;
@@ -341,8 +341,12 @@ internal sealed class LzTicketSweep
         if (window.Span <= 1)
         {
             // A complete answer for this second needs at least the tickets that already failed: it cannot be had.
-            Report(new LzTicketListFailure(
-                FromSeconds(window.From), FromSeconds(window.From + 1), null, TooManyInOneSecond(window), LzTicketListFailureReason.TooManyInOneSecond));
+            Report(new LzTicketListFailure(TooManyInOneSecond(window))
+            {
+                WindowStart = FromSeconds(window.From),
+                WindowEnd = FromSeconds(window.From + 1),
+                Reason = LzTicketListFailureReason.TooManyInOneSecond,
+            });
             return Array.Empty<LzSweepSlot>();
         }
         if (!window.To.HasValue) return Reopen(window.From);
@@ -486,7 +490,12 @@ internal sealed class LzTicketSweep
         _isolated = null;
         var neighbours = isolated.PreviousNeighbours.Concat(nextNeighbours ?? Array.Empty<(long Created, long Id)>());
         long? found = await _locator.FindAsync(isolated.From, neighbours, _recentIds, _maxNumericId, _cts.Token).ConfigureAwait(false);
-        Report(new LzTicketListFailure(FromSeconds(isolated.From), FromSeconds(isolated.To), found, isolated.Exception));
+        Report(new LzTicketListFailure(isolated.Exception)
+        {
+            WindowStart = FromSeconds(isolated.From),
+            WindowEnd = FromSeconds(isolated.To),
+            TicketId = found,
+        });
         // The completed range was held back at the isolated window until its report went out: release it now.
         if (_completeBefore.HasValue) ReportProgress(_completeBefore.Value);
     }
@@ -551,15 +560,25 @@ internal sealed class LzTicketSweep
             ? Math.Max(0, Math.Min(1, (double)(cursor - _progressFrom) / (_progressTo - _progressFrom)))
             : 1;
         _fraction = Math.Max(_fraction, fraction);
-        _options.Progress?.Invoke(new LzTicketPagerProgress(_emitted, _requests, _fraction, FromSeconds(settled), Received, _wasted));
+        SendProgress(_fraction, FromSeconds(settled));
     }
 
     private void Finish(long? completeBefore)
     {
-        _options.Progress?.Invoke(new LzTicketPagerProgress(
-            _emitted, _requests, 1, completeBefore.HasValue ? FromSeconds(completeBefore.Value) : (DateTimeOffset?)null, Received, _wasted));
+        SendProgress(1, completeBefore.HasValue ? FromSeconds(completeBefore.Value) : (DateTimeOffset?)null);
         if (_options.OnError == null && _failures.Count > 0) throw new LzTicketListIncompleteException(_failures);
     }
+
+    private void SendProgress(double fractionCovered, DateTimeOffset? completeBefore) =>
+        _options.Progress?.Invoke(new LzTicketPagerProgress
+        {
+            TicketsEmitted = _emitted,
+            TicketsReceived = Received,
+            TicketsWasted = _wasted,
+            Requests = _requests,
+            FractionCovered = fractionCovered,
+            CompleteBefore = completeBefore,
+        });
 
     private static long? NextSecondAfter(LzTicketWindow window) =>
         window.Count > 0 && window.Failure == null && window.Fault == null ? window.MaxCreated + 1 : (long?)null;
