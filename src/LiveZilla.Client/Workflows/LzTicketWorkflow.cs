@@ -45,14 +45,14 @@ public sealed class LzTicketWorkflow
         }
         catch (LzApiException ex)
         {
-            throw new LzTicketCreationException(LzTicketCreationStage.Ticket, null, ticket, Copy(firstMessage, null), Copy(assignment, null), false,
+            throw NotCreated(
                 $"The ticket could not be created: {ex.Message} " +
                 "No visible ticket exists (a ticket row without a message is never listed and is purged), so it is safe to try again.",
                 ex);
         }
 
         if (row.Id <= 0)
-            throw new LzTicketCreationException(LzTicketCreationStage.Ticket, null, ticket, Copy(firstMessage, null), Copy(assignment, null), false,
+            throw NotCreated(
                 $"The server answered the ticket creation with the id '{row}', which is not a ticket number. " +
                 "A ticket row without a message is never listed and is purged, so it is safe to try again.",
                 new LzProtocolException($"p_ticket_create answered with a ticket id that is not a number: '{row}'.") { Function = "p_ticket_create" });
@@ -68,8 +68,17 @@ public sealed class LzTicketWorkflow
                     "or a second copy is stored."
                 : $"The ticket stays invisible until it has a message: add it with Add-LzTicketMessage -TicketId {id}, " +
                     "or create the ticket again (the empty one is purged).";
-            throw new LzTicketCreationException(LzTicketCreationStage.Message, id, ticket, message, pendingAssignment, uncertain,
-                $"Ticket {id} was created, but its first message could not be stored: {failure.Message} {advice}", failure);
+            throw new LzTicketCreationException(
+                LzTicketCreationStage.Message,
+                ticket,
+                $"Ticket {id} was created, but its first message could not be stored: {failure.Message} {advice}",
+                failure)
+            {
+                TicketId = id,
+                UnsentMessage = message,
+                Assignment = pendingAssignment,
+                MessageMayHaveBeenStored = uncertain,
+            };
         }
 
         if (pendingAssignment != null)
@@ -81,11 +90,14 @@ public sealed class LzTicketWorkflow
             }
             catch (LzApiException ex)
             {
-                throw new LzTicketCreationException(LzTicketCreationStage.Assignment, id, ticket, null, pendingAssignment, false,
+                throw new LzTicketCreationException(
+                    LzTicketCreationStage.Assignment,
+                    ticket,
                     $"Ticket {id} exists with its first message, " +
                     $"but setting editor '{pendingAssignment.Editor}' and status {pendingAssignment.Status} failed: {ex.Message} " +
                     $"Set them with Set-LzTicket -Id {id} -Editor {pendingAssignment.Editor} -Status {pendingAssignment.Status}.",
-                    ex);
+                    ex)
+                { TicketId = id, Assignment = pendingAssignment };
             }
         }
 
@@ -96,11 +108,22 @@ public sealed class LzTicketWorkflow
         }
         catch (LzApiException ex)
         {
-            throw new LzTicketCreationException(LzTicketCreationStage.ReadBack, id, ticket, null, null, false,
+            throw new LzTicketCreationException(
+                LzTicketCreationStage.ReadBack,
+                ticket,
                 $"Ticket {id} was created with its message{(pendingAssignment != null ? ", editor and status" : "")}, " +
                 $"but reading it back failed: {ex.Message} Do not create it again; read it with Get-LzTicket -Id {id}.",
-                ex);
+                ex)
+            { TicketId = id };
         }
+
+        // Nothing visible exists yet: the whole request is still to do.
+        LzTicketCreationException NotCreated(string why, LzApiException cause) =>
+            new LzTicketCreationException(LzTicketCreationStage.Ticket, ticket, why, cause)
+            {
+                UnsentMessage = Copy(firstMessage, null),
+                Assignment = Copy(assignment, null),
+            };
     }
 
     /// <summary>
