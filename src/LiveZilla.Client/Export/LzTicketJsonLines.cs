@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
@@ -169,15 +170,7 @@ public static class LzTicketJsonLines
             && comments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == comments.Count;
         if (!asMap)
         {
-            w.WriteStartArray();
-            foreach (var c in comments)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(c.OperatorId);
-                w.WriteStringValue(c.Text);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
+            LzPayload.WritePairs(w, comments.Select(c => new KeyValuePair<string, string>(c.OperatorId, c.Text)));
             return;
         }
         w.WriteStartObject();
