@@ -25,14 +25,18 @@ public sealed class LzClient : IDisposable, ILzTicketApi
     private int _disposed;
 
     /// <summary>Creates a client. <paramref name="baseUri"/> may or may not end with a slash or with <c>api/v2/api.php</c>.</summary>
-    /// <exception cref="LzInvalidRequestException">The URI is not absolute http(s), or is http:// without <see cref="LzClientOptions.AllowUnencryptedAuthentication"/>.</exception>
+    /// <exception cref="LzInvalidRequestException">
+    /// The URI is not absolute http(s), or is http:// without <see cref="LzClientOptions.AllowUnencryptedAuthentication"/>.
+    /// </exception>
     public LzClient(Uri baseUri, LzCredential credential, LzClientOptions? options = null)
     {
         _credential = credential ?? throw new ArgumentNullException(nameof(credential));
         Options = options ?? new LzClientOptions();
         BaseUri = NormalizeBaseUri(baseUri);
         if (BaseUri.Scheme == Uri.UriSchemeHttp && !Options.AllowUnencryptedAuthentication)
-            throw new LzInvalidRequestException($"Refusing to connect to {BaseUri} over plain http://: the password hash, which is as good as the password, would travel unencrypted. Use https://, or allow unencrypted authentication explicitly for a test server.");
+            throw new LzInvalidRequestException(
+                $"Refusing to connect to {BaseUri} over plain http://: the password hash, which is as good as the password, would travel unencrypted. " +
+                "Use https://, or allow unencrypted authentication explicitly for a test server.");
         EndpointUri = LzBaseUri.Endpoint(BaseUri);
         _transport = new LzTransport(EndpointUri, credential, Options);
         _answers = new LzAnswerReader(_transport.Sanitizer.Scrub);
@@ -57,7 +61,9 @@ public sealed class LzClient : IDisposable, ILzTicketApi
     /// <exception cref="LzInvalidRequestException">The URI is relative or not http(s).</exception>
     public static Uri NormalizeBaseUri(Uri uri) => LzBaseUri.Normalize(uri);
 
-    /// <summary>Checks the credentials with one cheap call (<c>p_operators_list</c> for this user). Never retried: a failed login counts toward the lockout.</summary>
+    /// <summary>
+    /// Checks the credentials with one cheap call (<c>p_operators_list</c> for this user). Never retried: a failed login counts toward the lockout.
+    /// </summary>
     public async Task ValidateAsync(CancellationToken cancellationToken = default)
     {
         var request = new LzRequest("p_operators_list", LzRetryMode.Never, isList: true).Add("p_userid", UserName);
@@ -121,7 +127,8 @@ public sealed class LzClient : IDisposable, ILzTicketApi
         return StreamAsync(request, "Tickets", LzModelReader.ReadTicket, cancellationToken, LzTicketDirectReader.ReadTicket);
     }
 
-    private static async IAsyncEnumerable<LzTicket> FilterTickets(IAsyncEnumerable<LzTicket> source, LzTicketFilter filter, long? maxTickets, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<LzTicket> FilterTickets(
+        IAsyncEnumerable<LzTicket> source, LzTicketFilter filter, long? maxTickets, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long returned = 0;
         await foreach (var ticket in source.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -134,7 +141,10 @@ public sealed class LzClient : IDisposable, ILzTicketApi
     }
 
     /// <summary><c>p_ticket_create</c>. Returns the server's echo (not the stored ticket). Never retried once sent.</summary>
-    /// <remarks>The server writes only the ticket row: add the first message at once with <see cref="AddTicketMessageAsync"/>, or the ticket stays invisible and is purged.</remarks>
+    /// <remarks>
+    /// The server writes only the ticket row: add the first message at once with <see cref="AddTicketMessageAsync"/>, or the ticket stays invisible
+    /// and is purged.
+    /// </remarks>
     public async Task<LzTicket> CreateTicketAsync(LzNewTicket ticket, CancellationToken cancellationToken = default)
     {
         if (ticket == null) throw new ArgumentNullException(nameof(ticket));
@@ -372,7 +382,8 @@ public sealed class LzClient : IDisposable, ILzTicketApi
     /// </summary>
     /// <remarks>A string <paramref name="data"/> is sent as it is (it should already be JSON); a <see cref="JsonElement"/> as its JSON text.</remarks>
     /// <exception cref="LzInvalidRequestException">The fields try to set <c>p_user</c>, <c>p_pass</c> or <c>p_json_pretty</c>.</exception>
-    public async Task<LzRawResult> InvokeRawAsync(string function, IDictionary<string, string>? fields, object? data, bool isRead, CancellationToken cancellationToken = default)
+    public async Task<LzRawResult> InvokeRawAsync(
+        string function, IDictionary<string, string>? fields, object? data, bool isRead, CancellationToken cancellationToken = default)
     {
         Require(function, "function");
         var request = new LzRequest(function, isRead ? LzRetryMode.Read : LzRetryMode.WhenNotSent);
@@ -412,7 +423,9 @@ public sealed class LzClient : IDisposable, ILzTicketApi
     /// any other read is read whole first, inside the retry loop, so a try that broke off is repeated without yielding
     /// an item twice.
     /// </summary>
-    private async IAsyncEnumerable<T> StreamAsync<T>(LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, LzDirectReader<T>? direct = null)
+    private async IAsyncEnumerable<T> StreamAsync<T>(
+        LzRequest request, string arrayKey, Func<JsonElement, T> map, [EnumeratorCancellation] CancellationToken cancellationToken,
+        LzDirectReader<T>? direct = null)
     {
         LzResponse? response = null;
         Func<byte[], int, int, Task<int>> read;
@@ -451,7 +464,8 @@ public sealed class LzClient : IDisposable, ILzTicketApi
         if (query.Groups != null && query.Groups.Any(string.IsNullOrEmpty))
             throw new LzInvalidRequestException("A group id in the filter is empty; leave the filter out to list every group.") { Filter = "Group" };
         if (query.Operators != null && query.Operators.Any(string.IsNullOrEmpty))
-            throw new LzInvalidRequestException("A login id in the operator filter is empty; leave the filter out to list every editor.") { Filter = "Operator" };
+            throw new LzInvalidRequestException("A login id in the operator filter is empty; leave the filter out to list every editor.")
+            { Filter = "Operator" };
     }
 
     private static void CheckLimit(int? limit)

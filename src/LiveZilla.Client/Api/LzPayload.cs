@@ -49,16 +49,23 @@ internal sealed class LzPayload
     public LzPayload Pairs(string name, IEnumerable<KeyValuePair<string, string>>? pairs)
     {
         if (pairs == null) return this;
-        _writer.WriteStartArray(name);
+        _writer.WritePropertyName(name);
+        WritePairs(_writer, pairs);
+        return this;
+    }
+
+    /// <summary>Writes pairs as [[a,b],…], LiveZilla's pair form (also the form of comments in a create echo).</summary>
+    internal static void WritePairs(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        writer.WriteStartArray();
         foreach (var pair in pairs)
         {
-            _writer.WriteStartArray();
-            _writer.WriteStringValue(pair.Key);
-            _writer.WriteStringValue(pair.Value);
-            _writer.WriteEndArray();
+            writer.WriteStartArray();
+            writer.WriteStringValue(pair.Key);
+            writer.WriteStringValue(pair.Value);
+            writer.WriteEndArray();
         }
-        _writer.WriteEndArray();
-        return this;
+        writer.WriteEndArray();
     }
 
     public string End()

@@ -5,9 +5,11 @@ namespace LiveZilla.Client.Errors;
 /// <summary>What an error body says, parsed by the rules of contract §2.2 and the older formats of §8.</summary>
 internal sealed class LzErrorBody
 {
-    private static readonly Regex Current = new Regex(@"^HTTP/1\.1 403 Forbidden \(Error:(LZAV\d{5})(?::(.*?))?(?:;(\d+))?\)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex Current = new Regex(
+        @"^HTTP/1\.1 403 Forbidden \(Error:(LZAV\d{5})(?::(.*?))?(?:;(\d+))?\)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     // 6.x validation errors: no LZAV code, the field in parentheses.
-    private static readonly Regex Legacy403 = new Regex(@"^HTTP/1\.1 403 Forbidden \(Error:\s*\((.*)\)\)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex Legacy403 = new Regex(
+        @"^HTTP/1\.1 403 Forbidden \(Error:\s*\((.*)\)\)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     // 5.2.5 validation errors.
     private static readonly Regex Legacy400 = new Regex(@"^HTTP/1\.1 400 Bad Request \((.*)\)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     private static readonly Regex FieldPattern = new Regex(@"Field:\s*([^,)]+)", RegexOptions.CultureInvariant);
@@ -32,7 +34,8 @@ internal sealed class LzErrorBody
             result.Recognised = true;
             result.Code = m.Groups[1].Value;
             result.Detail = m.Groups[2].Success ? m.Groups[2].Value.Trim() : "";
-            if (m.Groups[3].Success && int.TryParse(m.Groups[3].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var reason))
+            if (m.Groups[3].Success
+                && int.TryParse(m.Groups[3].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var reason))
                 result.Reason = reason;
             if (result.Code == "LZAV20003") result.ReadFieldAndFilter();
         }

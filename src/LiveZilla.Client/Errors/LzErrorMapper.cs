@@ -9,7 +9,8 @@ internal static class LzErrorMapper
     internal const int MaxResponseTextLength = 2000;
 
     internal const string LockoutWarning =
-        "Five failed logins for this user from this client address lock the user out for 24 hours, and a locked-out user gets exactly this answer even with the right password, so check the password before trying again.";
+        "Five failed logins for this user from this client address lock the user out for 24 hours, " +
+        "and a locked-out user gets exactly this answer even with the right password, so check the password before trying again.";
 
     /// <summary>Maps an HTTP error answer; the request's kind shapes the advice (an empty LZAV20003 on a list, a 500 on a read).</summary>
     public static LzApiException FromResponse(LzRequest request, int status, string? body, string? location = null)
@@ -38,9 +39,13 @@ internal static class LzErrorMapper
         else if (status == 502 || status == 503 || status == 504 || status == 429)
             ex = new LzServerUnavailableException($"{function}: the server or a proxy in front of it is unavailable or busy (HTTP {status}); try again later.");
         else if (status >= 300 && status < 400)
-            ex = new LzProtocolException($"{function}: the server redirects (HTTP {status}{(location != null ? " to " + location : "")}); a redirected POST loses its form fields, so connect to the final address directly.");
+            ex = new LzProtocolException(
+                $"{function}: the server redirects (HTTP {status}{(location != null ? " to " + location : "")}); " +
+                "a redirected POST loses its form fields, so connect to the final address directly.");
         else if (status == 404)
-            ex = new LzProtocolException($"{function}: not a LiveZilla API answer: the endpoint was not found (HTTP 404). Check that the URI is the LiveZilla folder (the one holding api/v2/api.php).");
+            ex = new LzProtocolException(
+                $"{function}: not a LiveZilla API answer: the endpoint was not found (HTTP 404). " +
+                "Check that the URI is the LiveZilla folder (the one holding api/v2/api.php).");
         else
             ex = new LzServerUnavailableException($"{function}: unexpected HTTP status {status} from the server: {Cut(body)}");
         ex.Function = function;
@@ -53,20 +58,33 @@ internal static class LzErrorMapper
     private static string EmptyServerCrash(LzRequest request)
     {
         if (request.IsTicketListWindow)
-            return $"{request.Function}: the server script crashed while producing this list window (HTTP 500 with an empty body). On a list this usually means the answer was too big for the server's PHP memory limit, but it can also be a crash on this input: a smaller window tells the two apart.";
+            return $"{request.Function}: the server script crashed while producing this list window (HTTP 500 with an empty body). " +
+                "On a list this usually means the answer was too big for the server's PHP memory limit, but it can also be a crash on this input: " +
+                "a smaller window tells the two apart.";
         if (request.IsBufferedRead)
-            return $"{request.Function}: the server script crashed (HTTP 500 with an empty body) on every try: a crash on this input, or a resource limit of the server such as its PHP memory limit. Check the values sent, or ask the LiveZilla administrator to look at the server's PHP error log.";
-        return $"{request.Function}: the server script crashed (HTTP 500 with an empty body): a crash on this input, or a resource limit of the server. The request was not retried; check the values sent (for example a limit that is not a positive integer).";
+            return $"{request.Function}: the server script crashed (HTTP 500 with an empty body) on every try: " +
+                "a crash on this input, or a resource limit of the server such as its PHP memory limit. " +
+                "Check the values sent, or ask the LiveZilla administrator to look at the server's PHP error log.";
+        return $"{request.Function}: the server script crashed (HTTP 500 with an empty body): " +
+            "a crash on this input, or a resource limit of the server. " +
+            "The request was not retried; check the values sent (for example a limit that is not a positive integer).";
     }
 
     /// <summary>A 200 answer whose JSON ends before it closes: the server or a proxy cut it short.</summary>
     internal static LzProtocolException CutShort(string function, long bytes, Exception? inner = null) =>
-        new LzProtocolException($"{function}: the answer ended in the middle of the JSON (after {bytes} bytes): the server or a proxy cut it short. Items already returned are valid; the rest is missing.", inner)
+        new LzProtocolException(
+            $"{function}: the answer ended in the middle of the JSON (after {bytes} bytes): the server or a proxy cut it short. " +
+            "Items already returned are valid; the rest is missing.",
+            inner)
         { Function = function, HttpStatus = 200, IsAnswerIncomplete = true };
 
     /// <summary>A request held back because an earlier one with the same credential was refused: sending it could count as another failed login.</summary>
     internal static LzAuthenticationException CredentialAlreadyRefused(string function, LzApiException refusal) =>
-        new LzAuthenticationException($"{function}: not sent, because an earlier request with the same credential was refused ({refusal.Function}: LZAV20001, a wrong login id or password, or a lockout); no further request goes out with a refused credential. {LockoutWarning} Connect again with the right credential.", refusal)
+        new LzAuthenticationException(
+            $"{function}: not sent, because an earlier request with the same credential was refused " +
+            $"({refusal.Function}: LZAV20001, a wrong login id or password, or a lockout); no further request goes out with a refused credential. " +
+            $"{LockoutWarning} Connect again with the right credential.",
+            refusal)
         { Function = function, MayHaveReachedServer = false };
 
     private static LzApiException FromLzav(string function, LzErrorBody parsed, bool isList)
@@ -85,20 +103,26 @@ internal static class LzErrorMapper
                 ex = new LzAuthenticationException($"{function}: authentication failed (LZAV20001): {why} {LockoutWarning}");
                 break;
             case "LZAV20002":
-                ex = new LzPermissionException($"{function}: the credentials are right, but no role of this operator has the API permission (LZAV20002). Give one of the operator's roles 'use API' in LiveZilla's User Management.");
+                ex = new LzPermissionException(
+                    $"{function}: the credentials are right, but no role of this operator has the API permission (LZAV20002). " +
+                    "Give one of the operator's roles 'use API' in LiveZilla's User Management.");
                 break;
             case "LZAV20003":
                 if (parsed.Field == null && parsed.Filter == null && parsed.Detail.Length == 0)
                 {
                     ex = new LzEncodingFailureException(isList
-                        ? $"{function}: the server answered LZAV20003 with no detail: it could not encode the result. The usual cause is one ticket holding text that is not valid UTF-8, which breaks the whole list; narrow the window (a shorter time range, an id, or a smaller limit) to isolate the ticket."
-                        : $"{function}: the server answered LZAV20003 with no detail: it did not recognise the function (a client bug) or could not encode its answer (text that is not valid UTF-8).");
+                        ? $"{function}: the server answered LZAV20003 with no detail: it could not encode the result. " +
+                            "The usual cause is one ticket holding text that is not valid UTF-8, which breaks the whole list; " +
+                            "narrow the window (a shorter time range, an id, or a smaller limit) to isolate the ticket."
+                        : $"{function}: the server answered LZAV20003 with no detail: " +
+                            "it did not recognise the function (a client bug) or could not encode its answer (text that is not valid UTF-8).");
                 }
                 else
                     ex = Validation(function, parsed);
                 break;
             default:
-                ex = new LzForbiddenException($"{function}: the server refused the request ({parsed.Code}{(parsed.Detail.Length > 0 ? ": " + parsed.Detail : "")}).");
+                ex = new LzForbiddenException(
+                    $"{function}: the server refused the request ({parsed.Code}{(parsed.Detail.Length > 0 ? ": " + parsed.Detail : "")}).");
                 break;
         }
         ex.LzavCode = parsed.Code;
@@ -115,7 +139,9 @@ internal static class LzErrorMapper
         else if (parsed.Field != null) what = $"field '{parsed.Field}'";
         else if (parsed.Filter != null) what = $"filter '{parsed.Filter}'";
         else what = $"'{parsed.Detail}'";
-        var ex = new LzValidationException($"{function}: the server refused the value of {what}: it is missing, malformed, or names something that does not exist (a group, ticket, operator or folder).");
+        var ex = new LzValidationException(
+            $"{function}: the server refused the value of {what}: it is missing, malformed, " +
+            "or names something that does not exist (a group, ticket, operator or folder).");
         ex.LzavCode = parsed.Code;
         ex.Field = parsed.Field;
         ex.Filter = parsed.Filter;

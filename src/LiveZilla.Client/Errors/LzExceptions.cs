@@ -82,5 +82,6 @@ public sealed class LzForbiddenException : LzApiException
 public sealed class LzInvalidRequestException : LzApiException
 {
     /// <summary>Creates the exception.</summary>
-    public LzInvalidRequestException(string message, Exception? inner = null) : base(LzErrorKind.InvalidRequest, message, inner) { MayHaveReachedServer = false; }
+    public LzInvalidRequestException(string message, Exception? inner = null)
+        : base(LzErrorKind.InvalidRequest, message, inner) { MayHaveReachedServer = false; }
 }

@@ -28,7 +28,8 @@ namespace LiveZilla.Client.Export;
 public sealed class LzTicketExporter
 {
     private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions { WriteIndented = true };
-    private static readonly JsonSerializerOptions s_line = new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions s_line =
+        new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ILzTicketApi _api;
     private readonly LzExportOptions _options;
@@ -102,7 +103,8 @@ public sealed class LzTicketExporter
             else if (_options.Resume)
             {
                 throw new LzExportException(LzExportFailure.NothingToResume, _path,
-                    $"There is no interrupted export to resume at '{_path}' (no '{Path.GetFileName(_statePath)}'). Run Export-LzTicket without -Resume to start one.");
+                    $"There is no interrupted export to resume at '{_path}' (no '{Path.GetFileName(_statePath)}'). " +
+                    "Run Export-LzTicket without -Resume to start one.");
             }
             else OpenNew();
 
@@ -127,7 +129,8 @@ public sealed class LzTicketExporter
                     _options.OnError?.Invoke(failure);
                 },
             });
-            bool empty = query.CreatedAfter.HasValue && query.CreatedBefore.HasValue && query.CreatedBefore.Value.ToUnixTimeSeconds() <= query.CreatedAfter.Value.ToUnixTimeSeconds() + 1;
+            bool empty = query.CreatedAfter.HasValue && query.CreatedBefore.HasValue
+                && query.CreatedBefore.Value.ToUnixTimeSeconds() <= query.CreatedAfter.Value.ToUnixTimeSeconds() + 1;
             if (!empty)
             {
                 await foreach (var ticket in pager.ListAsync(query, ct).ConfigureAwait(false))
@@ -166,11 +169,13 @@ public sealed class LzTicketExporter
             }
             if (!_state.Filters.SameAs(_filters))
                 throw new LzExportException(LzExportFailure.FiltersDiffer, _path,
-                    $"The interrupted export at '{_path}' was started with the filters {_state.Filters}, not {_filters}. Resume with the same filters, or use -Force to start over.");
+                    $"The interrupted export at '{_path}' was started with the filters {_state.Filters}, not {_filters}. " +
+                    "Resume with the same filters, or use -Force to start over.");
             if (!File.Exists(_path)) throw Corrupt("its data file is missing", null);
 
             _data = Open(_path);
-            if (_data.Length < _state.DataLength) throw Corrupt($"the data file is shorter ({_data.Length} bytes) than the state records ({_state.DataLength})", null);
+            if (_data.Length < _state.DataLength)
+                throw Corrupt($"the data file is shorter ({_data.Length} bytes) than the state records ({_state.DataLength})", null);
             // Whole lines beyond the recorded length were written after the last state save (or are half-written): cut them.
             _data.SetLength(_state.DataLength);
             HashPrefix();
@@ -219,7 +224,8 @@ public sealed class LzTicketExporter
         }
 
         private LzExportException Corrupt(string what, Exception? inner) =>
-            new LzExportException(LzExportFailure.Corrupt, _path, $"The interrupted export at '{_path}' cannot be resumed: {what}. Use -Force to start over.", inner);
+            new LzExportException(
+                LzExportFailure.Corrupt, _path, $"The interrupted export at '{_path}' cannot be resumed: {what}. Use -Force to start over.", inner);
 
         private static FileStream Open(string path) => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
 
@@ -233,7 +239,9 @@ public sealed class LzTicketExporter
         private void Flush(long watermark)
         {
             if (_state.Watermark.HasValue && watermark <= _state.Watermark.Value && watermark != long.MaxValue) return;
-            var ready = _held.Where(h => h.Created < watermark).OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id).ThenBy(h => h.Ticket.IdText, StringComparer.Ordinal).ToList();
+            var ready = _held.Where(h => h.Created < watermark)
+                .OrderBy(h => h.Created).ThenBy(h => h.Ticket.Id).ThenBy(h => h.Ticket.IdText, StringComparer.Ordinal)
+                .ToList();
             if (ready.Count > 0)
             {
                 _held.RemoveAll(h => h.Created < watermark);

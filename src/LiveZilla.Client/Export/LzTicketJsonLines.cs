@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Json;
 using LiveZilla.Client.Models;
@@ -165,18 +166,11 @@ public static class LzTicketJsonLines
     {
         w.WritePropertyName("Comments");
         // The list's map needs distinct ids; comments from create echoes have none, and keep the echo's pair form.
-        bool asMap = comments.Count > 0 && comments.All(c => c.Id.Length > 0) && comments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == comments.Count;
+        bool asMap = comments.Count > 0 && comments.All(c => c.Id.Length > 0)
+            && comments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() == comments.Count;
         if (!asMap)
         {
-            w.WriteStartArray();
-            foreach (var c in comments)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(c.OperatorId);
-                w.WriteStringValue(c.Text);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
+            LzPayload.WritePairs(w, comments.Select(c => new KeyValuePair<string, string>(c.OperatorId, c.Text)));
             return;
         }
         w.WriteStartObject();

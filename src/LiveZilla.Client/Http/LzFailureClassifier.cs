@@ -8,19 +8,12 @@ namespace LiveZilla.Client.Http;
 /// <summary>Names a connection failure (DNS, refused, TLS, reset) from whatever exception chain the platform produced.</summary>
 internal static class LzFailureClassifier
 {
-    internal sealed class Result
+    internal sealed class Result(LzApiException exception, bool connectionRefused, string shortName)
     {
-        public Result(LzApiException exception, bool connectionRefused, string shortName)
-        {
-            Exception = exception;
-            ConnectionRefused = connectionRefused;
-            Short = shortName;
-        }
-
-        public LzApiException Exception { get; }
+        public LzApiException Exception { get; } = exception;
         /// <summary>True when nothing was sent, so even a create may be retried.</summary>
-        public bool ConnectionRefused { get; }
-        public string Short { get; }
+        public bool ConnectionRefused { get; } = connectionRefused;
+        public string Short { get; } = shortName;
     }
 
     public static Result Classify(Exception ex, Uri endpoint)
@@ -53,17 +46,32 @@ internal static class LzFailureClassifier
                 }
             }
         }
-        return new Result(new LzTransportException($"The connection to {hostPort} failed before an answer arrived ({Innermost(ex)}). The request may have reached the server.", ex), false, "connection failed");
+        return new Result(
+            new LzTransportException(
+                $"The connection to {hostPort} failed before an answer arrived ({Innermost(ex)}). The request may have reached the server.", ex),
+            false,
+            "connection failed");
     }
 
     private static Result Refused(Exception ex, string hostPort) =>
-        new Result(new LzTransportException($"{hostPort} refused the connection: check that the web server is running and that the port is right.", ex) { MayHaveReachedServer = false }, true, "connection refused");
+        NotSent(
+            $"{hostPort} refused the connection: check that the web server is running and that the port is right.", ex, "connection refused",
+            connectionRefused: true);
 
     private static Result Dns(Exception ex, Uri endpoint) =>
-        new Result(new LzTransportException($"The host name '{endpoint.Host}' could not be resolved: check the URI and the DNS settings.", ex) { MayHaveReachedServer = false }, false, "DNS failure");
+        NotSent($"The host name '{endpoint.Host}' could not be resolved: check the URI and the DNS settings.", ex, "DNS failure");
 
     private static Result Tls(Exception ex, Uri endpoint) =>
-        new Result(new LzTransportException($"The TLS handshake with {endpoint.Host} failed ({Innermost(ex)}): the certificate is not trusted, expired, or does not match the host name. Fix the certificate, or skip the check only for a test server you trust.", ex) { MayHaveReachedServer = false }, false, "TLS failure");
+        NotSent(
+            $"The TLS handshake with {endpoint.Host} failed ({Innermost(ex)}): " +
+            "the certificate is not trusted, expired, or does not match the host name. " +
+            "Fix the certificate, or skip the check only for a test server you trust.",
+            ex,
+            "TLS failure");
+
+    /// <summary>A failure before the request left the client, so it cannot have reached the server.</summary>
+    private static Result NotSent(string message, Exception ex, string shortName, bool connectionRefused = false) =>
+        new Result(new LzTransportException(message, ex) { MayHaveReachedServer = false }, connectionRefused, shortName);
 
     private static string Innermost(Exception ex)
     {

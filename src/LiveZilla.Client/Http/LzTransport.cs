@@ -85,7 +85,8 @@ internal sealed class LzTransport : IDisposable
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
+        _http.DefaultRequestHeaders.UserAgent.Add(
+            new ProductInfoHeaderValue("LiveZilla.Client", typeof(LzTransport).Assembly.GetName().Version?.ToString() ?? "0"));
         _endpoint = endpoint;
         _credential = credential;
         _timeout = options.Timeout > TimeSpan.Zero ? options.Timeout : System.Threading.Timeout.InfiniteTimeSpan;
@@ -148,7 +149,10 @@ internal sealed class LzTransport : IDisposable
         }
     }
 
-    /// <summary>The retry loop; <paramref name="complete"/> takes over the 200 answer, and what it throws with <see cref="LzApiException.IsAnswerIncomplete"/> counts as a failed try.</summary>
+    /// <summary>
+    /// The retry loop; <paramref name="complete"/> takes over the 200 answer, and what it throws with
+    /// <see cref="LzApiException.IsAnswerIncomplete"/> counts as a failed try.
+    /// </summary>
     private async Task<T> SendCoreAsync<T>(LzRequest request, Func<LzResponse, Task<T>> complete, CancellationToken cancellationToken)
     {
         var fields = new List<KeyValuePair<string, string>>(request.Fields.Count + 2)
@@ -223,7 +227,8 @@ internal sealed class LzTransport : IDisposable
                 retryable = request.Retry == LzRetryMode.Read && (ex.Kind == LzErrorKind.Transport || ex.Kind == LzErrorKind.Timeout);
                 Emit(() => _sanitizer.Summary(request.Function, null, watch.ElapsedMilliseconds, attempt, ex.Kind.ToString()));
             }
-            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException || ex is AuthenticationException)
+            catch (Exception ex) when (
+                ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException || ex is AuthenticationException)
             {
                 var transport = LzFailureClassifier.Classify(ex, _endpoint);
                 failure = transport.Exception;
@@ -245,7 +250,14 @@ internal sealed class LzTransport : IDisposable
             if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
             var elapsed = _clock.UtcNow - started;
             if (elapsed + delay > _retry.MaxTotalDelay) throw failure;
-            Emit(() => new LzLogEntry { Function = request.Function, Retry = attempt + 1, IsDetail = false, Message = _sanitizer.Scrub($"LiveZilla {request.Function}: {failure.Kind}, retry {attempt + 1} of {_retry.MaxRetries} in {LzErrorMapper.Describe(delay)}") });
+            Emit(() => new LzLogEntry
+            {
+                Function = request.Function,
+                Retry = attempt + 1,
+                IsDetail = false,
+                Message = _sanitizer.Scrub(
+                    $"LiveZilla {request.Function}: {failure.Kind}, retry {attempt + 1} of {_retry.MaxRetries} in {LzErrorMapper.Describe(delay)}"),
+            });
             await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -261,7 +273,12 @@ internal sealed class LzTransport : IDisposable
     {
         var refusal = Volatile.Read(ref _credentialRefusal);
         if (refusal == null) return;
-        Emit(() => new LzLogEntry { Function = function, IsDetail = false, Message = $"LiveZilla {function}: not sent, as an earlier request with this credential was refused" });
+        Emit(() => new LzLogEntry
+        {
+            Function = function,
+            IsDetail = false,
+            Message = $"LiveZilla {function}: not sent, as an earlier request with this credential was refused",
+        });
         throw LzErrorMapper.CredentialAlreadyRefused(function, refusal);
     }
 
@@ -269,7 +286,9 @@ internal sealed class LzTransport : IDisposable
     internal static bool EndsInsideJson(byte[] body)
     {
         var start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
-        while (start < body.Length && (body[start] == (byte)' ' || body[start] == (byte)'\t' || body[start] == (byte)'\r' || body[start] == (byte)'\n')) start++;
+        while (start < body.Length
+            && (body[start] == (byte)' ' || body[start] == (byte)'\t' || body[start] == (byte)'\r' || body[start] == (byte)'\n'))
+            start++;
         if (start == body.Length || (body[start] != (byte)'{' && body[start] != (byte)'[')) return false;
         var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(body, start, body.Length - start), isFinalBlock: false,
             new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
@@ -306,7 +325,11 @@ internal sealed class LzTransport : IDisposable
     }
 
     private LzApiException TimeoutFailure(string function, Exception inner) =>
-        new LzTimeoutException($"{function}: no answer from {_endpoint.Host} within {LzErrorMapper.Describe(_timeout)} (the per-request timeout). The server may be overloaded, or a create may still have happened: check before sending it again.", inner) { Function = function };
+        new LzTimeoutException(
+            $"{function}: no answer from {_endpoint.Host} within {LzErrorMapper.Describe(_timeout)} (the per-request timeout). " +
+            "The server may be overloaded, or a create may still have happened: check before sending it again.",
+            inner)
+        { Function = function };
 
     private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -317,7 +340,8 @@ internal sealed class LzTransport : IDisposable
             int read;
             try
             {
-                while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false)) > 0)
+                while (total < buffer.Length
+                    && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false)) > 0)
                     total += read;
             }
             catch (IOException)
@@ -341,19 +365,28 @@ internal sealed class LzTransport : IDisposable
 
     /// <summary>Maps a failure while reading a 200 body: the answer broke off.</summary>
     internal LzApiException BodyFailure(string function, Exception ex) =>
-        new LzTransportException($"{function}: the connection to {_endpoint.Host} broke while the answer was being read ({ex.Message}). Items already returned are valid; the rest is missing.", ex)
+        new LzTransportException(
+            $"{function}: the connection to {_endpoint.Host} broke while the answer was being read ({ex.Message}). " +
+            "Items already returned are valid; the rest is missing.",
+            ex)
         {
             Function = function,
             HttpStatus = 200,
             IsAnswerIncomplete = true,
         };
 
-    /// <summary>The body stopped for the whole per-request timeout (<paramref name="stalled"/>), or came in below the minimum rate (see <see cref="LzBodyPace"/>).</summary>
+    /// <summary>
+    /// The body stopped for the whole per-request timeout (<paramref name="stalled"/>), or came in below the minimum rate
+    /// (see <see cref="LzBodyPace"/>).
+    /// </summary>
     internal LzApiException SlowBodyFailure(string function, LzBodyPace pace, bool stalled, Exception? inner)
     {
         var message = !stalled
-            ? $"{function}: the answer from {_endpoint.Host} came in too slowly: {pace.Bytes} bytes in {LzErrorMapper.Describe(pace.Waited)} of waiting, below the {LzBodyPace.MinimumBytesPerSecond} bytes/s an answer must average once reading it has taken longer than the per-request timeout ({LzErrorMapper.Describe(_timeout)}). Items already returned are valid; the rest is missing."
-            : $"{function}: the answer from {_endpoint.Host} stopped: no data for {LzErrorMapper.Describe(_timeout)} (the per-request timeout) after {pace.Bytes} bytes. Items already returned are valid; the rest is missing.";
+            ? $"{function}: the answer from {_endpoint.Host} came in too slowly: {pace.Bytes} bytes in {LzErrorMapper.Describe(pace.Waited)} of waiting, " +
+                $"below the {LzBodyPace.MinimumBytesPerSecond} bytes/s an answer must average once reading it has taken longer than the per-request timeout " +
+                $"({LzErrorMapper.Describe(_timeout)}). Items already returned are valid; the rest is missing."
+            : $"{function}: the answer from {_endpoint.Host} stopped: no data for {LzErrorMapper.Describe(_timeout)} (the per-request timeout) " +
+                $"after {pace.Bytes} bytes. Items already returned are valid; the rest is missing.";
         return new LzTimeoutException(message, inner) { Function = function, HttpStatus = 200, IsAnswerIncomplete = true };
     }
 
@@ -361,64 +394,52 @@ internal sealed class LzTransport : IDisposable
 }
 
 /// <summary>A 200 answer whose body is read in chunks, each read bounded by the rule of <see cref="LzBodyPace"/>.</summary>
-internal sealed class LzResponse : IDisposable
+internal sealed class LzResponse(
+    LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
+    : IDisposable
 {
-    private readonly LzTransport _transport;
-    private readonly HttpResponseMessage _message;
-    private readonly Stream _body;
-    private readonly CancellationTokenSource _cts;
-    private readonly CancellationToken _callerToken;
-    private readonly LzBodyPace _pace;
+    private readonly LzBodyPace _pace = new LzBodyPace(transport.Timeout);
 
-    internal LzResponse(LzTransport transport, string function, HttpResponseMessage message, Stream body, CancellationTokenSource cts, CancellationToken callerToken)
-    {
-        _transport = transport;
-        Function = function;
-        _message = message;
-        _body = body;
-        _cts = cts;
-        _callerToken = callerToken;
-        _pace = new LzBodyPace(transport.Timeout);
-    }
-
-    public string Function { get; }
+    public string Function { get; } = function;
 
     /// <summary>Reads a chunk; only the time spent waiting for the server counts, not the time the caller spends on items.</summary>
     public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
     {
         var limit = _pace.NextWaitLimit;
-        if (limit <= TimeSpan.Zero && limit != System.Threading.Timeout.InfiniteTimeSpan) throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
-        var started = _transport.Clock.UtcNow;
+        if (limit <= TimeSpan.Zero && limit != System.Threading.Timeout.InfiniteTimeSpan)
+            throw transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+        var started = transport.Clock.UtcNow;
         int read;
-        _cts.CancelAfter(limit);
+        cts.CancelAfter(limit);
         try
         {
-            read = await _body.ReadAsync(buffer, offset, count, _cts.Token).ConfigureAwait(false);
+            read = await body.ReadAsync(buffer, offset, count, cts.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_callerToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The LiveZilla request was cancelled.", _callerToken);
+            throw new OperationCanceledException("The LiveZilla request was cancelled.", callerToken);
         }
-        catch (Exception ex) when (_cts.IsCancellationRequested && IsReadFailure(ex))
+        catch (Exception ex) when (cts.IsCancellationRequested && IsReadFailure(ex))
         {
-            _pace.Record(0, _transport.Clock.UtcNow - started);
-            throw _transport.SlowBodyFailure(Function, _pace, stalled: limit == _transport.Timeout, ex);
+            _pace.Record(0, transport.Clock.UtcNow - started);
+            throw transport.SlowBodyFailure(Function, _pace, stalled: limit == transport.Timeout, ex);
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {
-            throw _transport.BodyFailure(Function, ex);
+            throw transport.BodyFailure(Function, ex);
         }
         finally
         {
-            if (!_cts.IsCancellationRequested) _cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+            if (!cts.IsCancellationRequested) cts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
         }
-        _pace.Record(read, _transport.Clock.UtcNow - started);
-        if (_pace.TooSlow) throw _transport.SlowBodyFailure(Function, _pace, stalled: false, null);
+        _pace.Record(read, transport.Clock.UtcNow - started);
+        if (_pace.TooSlow) throw transport.SlowBodyFailure(Function, _pace, stalled: false, null);
         return read;
     }
 
     private static bool IsReadFailure(Exception ex) =>
-        ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is ObjectDisposedException || ex is SocketException || ex is WebException;
+        ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is ObjectDisposedException
+        || ex is SocketException || ex is WebException;
 
     public async Task<byte[]> ReadAllAsync()
     {
@@ -432,8 +453,8 @@ internal sealed class LzResponse : IDisposable
 
     public void Dispose()
     {
-        _body.Dispose();
-        _message.Dispose();
-        _cts.Dispose();
+        body.Dispose();
+        message.Dispose();
+        cts.Dispose();
     }
 }

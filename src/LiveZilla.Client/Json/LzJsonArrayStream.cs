@@ -53,7 +53,8 @@ internal sealed class LzJsonArrayStream
     /// <param name="map">Maps an element the direct reader leaves alone, or every element when there is none.</param>
     /// <param name="direct">Maps the usual shape straight from the reader, skipping the <see cref="JsonDocument"/>.</param>
     /// <param name="cancellationToken">Stops between elements.</param>
-    public async IAsyncEnumerable<T> ReadAsync<T>(Func<JsonElement, T> map, LzDirectReader<T>? direct, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> ReadAsync<T>(
+        Func<JsonElement, T> map, LzDirectReader<T>? direct, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -140,11 +141,16 @@ internal sealed class LzJsonArrayStream
     private LzProtocolException Truncated(Exception? inner) => LzErrorMapper.CutShort(_function, _bodyOffset + _end, inner);
 
     private LzProtocolException Malformed(JsonException ex) =>
-        new LzProtocolException($"{_function}: not a LiveZilla API answer: the JSON is malformed near byte {_bodyOffset + _start + (ex.BytePositionInLine ?? 0)} ({ex.Message}).", ex)
+        new LzProtocolException(
+            $"{_function}: not a LiveZilla API answer: the JSON is malformed near byte {_bodyOffset + _start + (ex.BytePositionInLine ?? 0)} ({ex.Message}).",
+            ex)
         { Function = _function, HttpStatus = 200 };
 
     private LzProtocolException Undecodable(InvalidOperationException ex) =>
-        new LzProtocolException($"{_function}: not a LiveZilla API answer: text near byte {_bodyOffset + _start} is not valid UTF-8 or holds a lone surrogate escape ({ex.Message}).", ex)
+        new LzProtocolException(
+            $"{_function}: not a LiveZilla API answer: text near byte {_bodyOffset + _start} is not valid UTF-8 or holds a lone surrogate escape " +
+            $"({ex.Message}).",
+            ex)
         { Function = _function, HttpStatus = 200 };
 
     private LzProtocolException Unexpected(string what) =>

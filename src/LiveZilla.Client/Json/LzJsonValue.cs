@@ -18,7 +18,8 @@ internal static class LzJsonValue
         var trimmed = text.Trim(' ', '\t', '\n', '\r', '\v', '\f');
         if (trimmed.Length == 0) return false;
         if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
-        if (!double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return false;
+        const NumberStyles decimalStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (!double.TryParse(trimmed, decimalStyles, CultureInfo.InvariantCulture, out var d)) return false;
         if (double.IsNaN(d) || double.IsInfinity(d) || d >= 9.2233720368547758E18 || d <= -9.2233720368547758E18) return false;
         value = (long)Math.Truncate(d);
         return true;

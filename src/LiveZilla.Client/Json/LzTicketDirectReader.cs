@@ -44,7 +44,8 @@ internal static class LzTicketDirectReader
         switch (owner)
         {
             case Owner.Ticket: return field >= Field.Id && field <= Field.PublicLink;
-            case Owner.Editor: return field == Field.Id || field == Field.Editor || field == Field.Status || field == Field.SubStatus || field == Field.TicketEditor;
+            case Owner.Editor:
+                return field == Field.Id || field == Field.Editor || field == Field.Status || field == Field.SubStatus || field == Field.TicketEditor;
             default: return field == Field.Id || (field >= Field.TicketId && field <= Field.Comments);
         }
     }
@@ -166,7 +167,11 @@ internal static class LzTicketDirectReader
             properties++;
             switch (field.Value)
             {
-                case Field.Id: status = TicketId(ref reader, out var ticketId, out var ticketIdText); e.TicketId = ticketId; e.TicketIdText = ticketIdText; break;
+                case Field.Id:
+                    status = TicketId(ref reader, out var ticketId, out var ticketIdText);
+                    e.TicketId = ticketId;
+                    e.TicketIdText = ticketIdText;
+                    break;
                 case Field.Editor:
                     if (reader.TokenType == JsonTokenType.Null) e.Editor = null;
                     else { status = Text(ref reader, out var login); e.Editor = login; }
@@ -221,7 +226,11 @@ internal static class LzTicketDirectReader
             switch (field.Value)
             {
                 case Field.Id: status = Text(ref reader, out var id); m.Id = id; break;
-                case Field.TicketId: status = TicketId(ref reader, out var ticketId, out var ticketIdText); m.TicketId = ticketId; m.TicketIdText = ticketIdText; break;
+                case Field.TicketId:
+                    status = TicketId(ref reader, out var ticketId, out var ticketIdText);
+                    m.TicketId = ticketId;
+                    m.TicketIdText = ticketIdText;
+                    break;
                 case Field.Created:
                     status = UnixTime(ref reader, out seconds, out time);
                     m.CreatedSeconds = seconds;

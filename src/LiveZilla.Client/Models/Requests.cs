@@ -3,11 +3,18 @@ namespace LiveZilla.Client.Models;
 /// <summary>Filters for <c>p_tickets_list</c>.</summary>
 public sealed class LzTicketQuery
 {
-    /// <summary>Exact ticket id, sent in canonical decimal form. When set, the server ignores every other filter but the limit; the client re-applies them.</summary>
+    /// <summary>
+    /// Exact ticket id, sent in canonical decimal form. When set, the server ignores every other filter but the limit; the client re-applies them.
+    /// </summary>
     public long? Id { get; set; }
-    /// <summary>Group ids, exact and case-sensitive; a ticket in any of them matches. <c>p_group</c> takes one id, so several are filtered on the client.</summary>
+    /// <summary>
+    /// Group ids, exact and case-sensitive; a ticket in any of them matches. <c>p_group</c> takes one id, so several are filtered on the client.
+    /// </summary>
     public IReadOnlyCollection<string>? Groups { get; set; }
-    /// <summary>Editor login ids, case-sensitive; a ticket edited by any of them matches, and one without an editor row never does. <c>p_operator</c> takes one id, so several are filtered on the client.</summary>
+    /// <summary>
+    /// Editor login ids, case-sensitive; a ticket edited by any of them matches, and one without an editor row never does.
+    /// <c>p_operator</c> takes one id, so several are filtered on the client.
+    /// </summary>
     public IReadOnlyCollection<string>? Operators { get; set; }
     /// <summary>Statuses to keep. The server drops tickets without an editor row, even for Open.</summary>
     public IReadOnlyCollection<LzTicketStatus>? Status { get; set; }

@@ -12,7 +12,8 @@ namespace LiveZilla.Client.Paging;
 /// <para>
 /// The pager sweeps windows of first-message creation time, the only key the server can bound: a window <c>[A, B)</c>
 /// is sent as <c>p_created_after=A-1</c>, <c>p_created_before=B</c>. Up to <see cref="LzTicketPagerOptions.ThrottleLimit"/>
-/// windows are in flight at once, cut ahead from the density seen so far to fill about 60 % of a page (on a real server a ticket sent in vain costs more than a request);
+/// windows are in flight at once, cut ahead from the density seen so far to fill about 60 % of a page
+/// (on a real server a ticket sent in vain costs more than a request);
 /// tickets are emitted in window order, the first window streamed as it is parsed, the others buffered.
 /// </para>
 /// <para>
@@ -46,7 +47,9 @@ public sealed class LzTicketPager
     private readonly LzTicketPagerOptions _options;
 
     /// <summary>Creates a pager over <paramref name="api"/> (normally an <see cref="LzClient"/>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="LzTicketPagerOptions.PageSize"/> or <see cref="LzTicketPagerOptions.ThrottleLimit"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="LzTicketPagerOptions.PageSize"/> or <see cref="LzTicketPagerOptions.ThrottleLimit"/> is not positive.
+    /// </exception>
     public LzTicketPager(ILzTicketApi api, LzTicketPagerOptions? options = null)
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
@@ -60,13 +63,17 @@ public sealed class LzTicketPager
     /// </summary>
     /// <exception cref="ArgumentException"><see cref="LzTicketQuery.Limit"/> is set, or <see cref="LzTicketQuery.MaxTickets"/> is not positive.</exception>
     /// <exception cref="LzApiException">The server refused a request (other than an isolated undecodable ticket).</exception>
-    /// <exception cref="LzTicketListIncompleteException">Some tickets could not be listed and no <see cref="LzTicketPagerOptions.OnError"/> callback was set; thrown after every other ticket was emitted.</exception>
+    /// <exception cref="LzTicketListIncompleteException">
+    /// Some tickets could not be listed and no <see cref="LzTicketPagerOptions.OnError"/> callback was set; thrown after every other ticket was emitted.
+    /// </exception>
     public IAsyncEnumerable<LzTicket> ListAsync(LzTicketQuery query, CancellationToken cancellationToken = default)
     {
         if (query == null) throw new ArgumentNullException(nameof(query));
         Validate(_options);
         if (query.Limit.HasValue)
-            throw new ArgumentException("LzTicketQuery.Limit is the p_limit of one request, which the pager chooses itself (see PageSize); cap the tickets listed with MaxTickets.", nameof(query));
+            throw new ArgumentException(
+                "LzTicketQuery.Limit is the p_limit of one request, which the pager chooses itself (see PageSize); cap the tickets listed with MaxTickets.",
+                nameof(query));
         if (query.MaxTickets.HasValue && query.MaxTickets.Value <= 0)
             throw new ArgumentOutOfRangeException(nameof(query), query.MaxTickets, "MaxTickets must be a positive number of tickets.");
         return new LzTicketSweep(_api, _options, query).ExecuteAsync(cancellationToken);
@@ -77,6 +84,7 @@ public sealed class LzTicketPager
         if (options.PageSize <= 0)
             throw new ArgumentOutOfRangeException(nameof(LzTicketPagerOptions.PageSize), options.PageSize, "PageSize must be a positive number of tickets.");
         if (options.ThrottleLimit <= 0)
-            throw new ArgumentOutOfRangeException(nameof(LzTicketPagerOptions.ThrottleLimit), options.ThrottleLimit, "ThrottleLimit must be a positive number of requests.");
+            throw new ArgumentOutOfRangeException(
+                nameof(LzTicketPagerOptions.ThrottleLimit), options.ThrottleLimit, "ThrottleLimit must be a positive number of requests.");
     }
 }

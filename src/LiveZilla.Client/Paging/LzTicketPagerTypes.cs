@@ -51,32 +51,24 @@ public sealed class LzTicketPagerOptions
 /// <summary>Where a listing stands.</summary>
 public sealed class LzTicketPagerProgress
 {
-    internal LzTicketPagerProgress(long ticketsEmitted, int requests, double fractionCovered, DateTimeOffset? completeBefore, long ticketsReceived = 0, long ticketsWasted = 0)
-    {
-        TicketsReceived = ticketsReceived;
-        TicketsWasted = ticketsWasted;
-        TicketsEmitted = ticketsEmitted;
-        Requests = requests;
-        FractionCovered = fractionCovered;
-        CompleteBefore = completeBefore;
-    }
+    internal LzTicketPagerProgress() { }
 
     /// <summary>Tickets written so far.</summary>
-    public long TicketsEmitted { get; }
+    public long TicketsEmitted { get; internal set; }
     /// <summary>Tickets the server sent so far, to every request, repeats and filtered-out tickets included.</summary>
-    public long TicketsReceived { get; }
+    public long TicketsReceived { get; internal set; }
     /// <summary>Tickets the server sent in vain: dropped as repeats of emitted ones, or discarded with an answer that was cut again.</summary>
-    public long TicketsWasted { get; }
+    public long TicketsWasted { get; internal set; }
     /// <summary><c>p_tickets_list</c> requests sent so far.</summary>
-    public int Requests { get; }
+    public int Requests { get; internal set; }
     /// <summary>Share of the time range already covered, 0 to 1 (a basis for an ETA).</summary>
-    public double FractionCovered { get; }
+    public double FractionCovered { get; internal set; }
     /// <summary>
     /// Every matching ticket whose first message was created before this time has been emitted, and every failure
     /// before it reported; null before the first window completes. Tickets at or after it may have been emitted too
     /// (a full answer is narrowed, not discarded), so a resumable consumer keeps those until this time passes them.
     /// </summary>
-    public DateTimeOffset? CompleteBefore { get; }
+    public DateTimeOffset? CompleteBefore { get; internal set; }
 }
 
 /// <summary>Why part of a listing could not be delivered.</summary>
@@ -88,32 +80,29 @@ public enum LzTicketListFailureReason
     TooManyInOneSecond,
 }
 
-/// <summary>A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode or more tickets than one answer can hold.</summary>
+/// <summary>
+/// A part of a listing the server could not deliver: a window, usually one second, holding a ticket it cannot encode
+/// or more tickets than one answer can hold.
+/// </summary>
 public sealed class LzTicketListFailure
 {
-    internal LzTicketListFailure(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, long? ticketId, LzApiException exception, LzTicketListFailureReason reason = LzTicketListFailureReason.Undecodable)
-    {
-        Reason = reason;
-        WindowStart = windowStart;
-        WindowEnd = windowEnd;
-        TicketId = ticketId;
-        Exception = exception;
-    }
+    internal LzTicketListFailure(LzApiException exception) => Exception = exception;
 
     /// <summary>Inclusive start of the failing window (first-message creation time); null for a lookup by id.</summary>
-    public DateTimeOffset? WindowStart { get; }
+    public DateTimeOffset? WindowStart { get; internal set; }
     /// <summary>Exclusive end of the failing window.</summary>
-    public DateTimeOffset? WindowEnd { get; }
+    public DateTimeOffset? WindowEnd { get; internal set; }
     /// <summary>The id of the ticket that cannot be listed, when a few cheap <c>p_id</c> probes could find it; otherwise null.</summary>
-    public long? TicketId { get; }
+    public long? TicketId { get; internal set; }
     /// <summary>Why the window could not be listed.</summary>
-    public LzTicketListFailureReason Reason { get; }
+    public LzTicketListFailureReason Reason { get; internal set; }
     /// <summary>The server's error for the window.</summary>
     public LzApiException Exception { get; }
 
     /// <inheritdoc />
     public override string ToString() => Reason == LzTicketListFailureReason.TooManyInOneSecond
-        ? "The tickets created in the second " + WindowStart?.ToString("u") + " cannot be listed: they are more than the server can return in one answer (HTTP 500 with an empty body), and a second cannot be split."
+        ? "The tickets created in the second " + WindowStart?.ToString("u") + " cannot be listed: " +
+            "they are more than the server can return in one answer (HTTP 500 with an empty body), and a second cannot be split."
         : (TicketId != null ? "Ticket " + TicketId : "A ticket")
         + (WindowStart.HasValue ? " created in [" + WindowStart.Value.ToString("u") + ", " + WindowEnd?.ToString("u") + ")" : "")
         + " cannot be listed: the server could not encode it (LZAV20003 with empty detail). Other tickets created in the same second cannot be listed either.";

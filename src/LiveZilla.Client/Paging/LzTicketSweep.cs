@@ -10,7 +10,9 @@ namespace LiveZilla.Client.Paging;
 /// <summary>The state of one listing of <see cref="LzTicketPager"/>: the windows in flight, in output order, and what was emitted.</summary>
 internal sealed class LzTicketSweep
 {
-    /// <summary>Share of a page that a window aims to fill: an overflowing window costs a page of tickets on the server, an extra request mostly waiting.</summary>
+    /// <summary>
+    /// Share of a page that a window aims to fill: an overflowing window costs a page of tickets on the server, an extra request mostly waiting.
+    /// </summary>
     internal const double TargetFill = 0.6;
     /// <summary>Smallest factor by which the window shrinks after a complete answer.</summary>
     private const double MaxShrink = 0.25;
@@ -18,9 +20,14 @@ internal sealed class LzTicketSweep
     private const double MaxSparseGrowth = 3;
     /// <summary>First step below a known ticket when looking for the earliest one; it grows fourfold per probe.</summary>
     private const long DiscoveryStep = 3600;
-    /// <summary>The final open window starts this far before our clock, so a ticket created during the listing by a server clock behind ours is still met.</summary>
+    /// <summary>
+    /// The final open window starts this far before our clock, so a ticket created during the listing by a server clock behind ours is still met.
+    /// </summary>
     private const long ClockLagMargin = 60;
-    /// <summary>One-second windows failing in a row, with no answer between them, after which the server is taken to fail every query rather than hold one bad ticket.</summary>
+    /// <summary>
+    /// One-second windows failing in a row, with no answer between them, after which the server is taken to fail every query rather than hold
+    /// one bad ticket.
+    /// </summary>
     private const int MaxIsolatedInARow = 3;
 
     private readonly ILzTicketApi _api;
@@ -82,7 +89,7 @@ internal sealed class LzTicketSweep
                 var lookup = new LzTicketWindow(0, null, null);
                 await foreach (var t in StreamAsync(lookup, new LzTicketQuery { Id = _query.Id }).ConfigureAwait(false)) yield return t;
                 if (lookup.Failure is LzApiException failure && failure.Kind == LzErrorKind.EmptyResult)
-                    Report(new LzTicketListFailure(null, null, _query.Id, failure));
+                    Report(new LzTicketListFailure(failure) { TicketId = _query.Id });
                 else ThrowIfFailed(lookup);
                 Finish(_filter.To);
                 yield break;
@@ -334,7 +341,12 @@ internal sealed class LzTicketSweep
         if (window.Span <= 1)
         {
             // A complete answer for this second needs at least the tickets that already failed: it cannot be had.
-            Report(new LzTicketListFailure(FromSeconds(window.From), FromSeconds(window.From + 1), null, TooManyInOneSecond(window), LzTicketListFailureReason.TooManyInOneSecond));
+            Report(new LzTicketListFailure(TooManyInOneSecond(window))
+            {
+                WindowStart = FromSeconds(window.From),
+                WindowEnd = FromSeconds(window.From + 1),
+                Reason = LzTicketListFailureReason.TooManyInOneSecond,
+            });
             return Array.Empty<LzSweepSlot>();
         }
         if (!window.To.HasValue) return Reopen(window.From);
@@ -386,7 +398,9 @@ internal sealed class LzTicketSweep
         if (!window.To.HasValue || window.Stretch == null) return;
         int limit = window.Limit ?? _pageLimit;
         // An empty window says little about what lies beyond it; a sparse one grows less, as density can jump a hundredfold.
-        double factor = window.Count == 0 ? LzTicketStretch.MaxGrowth : Math.Max(MaxShrink, Math.Min(MaxSparseGrowth, TargetFill * Math.Min(limit, _pageLimit) / window.Count));
+        double factor = window.Count == 0
+            ? LzTicketStretch.MaxGrowth
+            : Math.Max(MaxShrink, Math.Min(MaxSparseGrowth, TargetFill * Math.Min(limit, _pageLimit) / window.Count));
         window.Stretch.Learn(window, LzTicketStretch.Clamp(window.Span * factor));
     }
 
@@ -434,7 +448,9 @@ internal sealed class LzTicketSweep
         var failure = window.Failure!;
         if (++_isolatedInARow >= MaxIsolatedInARow)
             throw new LzEncodingFailureException(
-                $"p_tickets_list: the server answered LZAV20003 with no detail for {MaxIsolatedInARow} one-second windows in a row and for every wider one, so it cannot encode any answer (not one stored ticket): the listing stopped. Check the server's database and character set.", failure)
+                $"p_tickets_list: the server answered LZAV20003 with no detail for {MaxIsolatedInARow} one-second windows in a row and for every wider one, " +
+                "so it cannot encode any answer (not one stored ticket): the listing stopped. Check the server's database and character set.",
+                failure)
             { Function = "p_tickets_list" };
         await ReportIsolatedAsync(null).ConfigureAwait(false);  // an earlier one has no other neighbour to wait for
         _isolated = (window.From, window.To ?? window.From + 1, failure, _latestComplete);
@@ -474,7 +490,12 @@ internal sealed class LzTicketSweep
         _isolated = null;
         var neighbours = isolated.PreviousNeighbours.Concat(nextNeighbours ?? Array.Empty<(long Created, long Id)>());
         long? found = await _locator.FindAsync(isolated.From, neighbours, _recentIds, _maxNumericId, _cts.Token).ConfigureAwait(false);
-        Report(new LzTicketListFailure(FromSeconds(isolated.From), FromSeconds(isolated.To), found, isolated.Exception));
+        Report(new LzTicketListFailure(isolated.Exception)
+        {
+            WindowStart = FromSeconds(isolated.From),
+            WindowEnd = FromSeconds(isolated.To),
+            TicketId = found,
+        });
         // The completed range was held back at the isolated window until its report went out: release it now.
         if (_completeBefore.HasValue) ReportProgress(_completeBefore.Value);
     }
@@ -497,13 +518,17 @@ internal sealed class LzTicketSweep
 
     private LzApiException Broken(LzTicketWindow window, LzApiException probeFailure) =>
         new LzServerCrashException(
-            $"p_tickets_list: the server answered HTTP {probeFailure.HttpStatus ?? 500} with an empty body for the tickets created in {Describe(window)}, and again when asked for only one of them, so it is failing, not short of memory for a big answer: the listing stopped after {_requests} requests. Check the web server's PHP error log.",
+            $"p_tickets_list: the server answered HTTP {probeFailure.HttpStatus ?? 500} with an empty body for the tickets created in {Describe(window)}, " +
+            "and again when asked for only one of them, so it is failing, not short of memory for a big answer: " +
+            $"the listing stopped after {_requests} requests. Check the web server's PHP error log.",
             window.Failure)
         { Function = "p_tickets_list", HttpStatus = probeFailure.HttpStatus ?? 500 };
 
     private static LzApiException TooManyInOneSecond(LzTicketWindow window) =>
         new LzServerCrashException(
-            $"p_tickets_list: the tickets created in the second {FromSeconds(window.From):u} are more than the server can return in one answer (HTTP 500 with an empty body, though it answers for one of them), and a second cannot be split further: they were not listed. Raise PHP's memory_limit on the server, or read them in the LiveZilla operator client.",
+            $"p_tickets_list: the tickets created in the second {FromSeconds(window.From):u} are more than the server can return in one answer " +
+            "(HTTP 500 with an empty body, though it answers for one of them), and a second cannot be split further: they were not listed. " +
+            "Raise PHP's memory_limit on the server, or read them in the LiveZilla operator client.",
             window.Failure)
         { Function = "p_tickets_list", HttpStatus = 500 };
 
@@ -535,14 +560,25 @@ internal sealed class LzTicketSweep
             ? Math.Max(0, Math.Min(1, (double)(cursor - _progressFrom) / (_progressTo - _progressFrom)))
             : 1;
         _fraction = Math.Max(_fraction, fraction);
-        _options.Progress?.Invoke(new LzTicketPagerProgress(_emitted, _requests, _fraction, FromSeconds(settled), Received, _wasted));
+        SendProgress(_fraction, FromSeconds(settled));
     }
 
     private void Finish(long? completeBefore)
     {
-        _options.Progress?.Invoke(new LzTicketPagerProgress(_emitted, _requests, 1, completeBefore.HasValue ? FromSeconds(completeBefore.Value) : (DateTimeOffset?)null, Received, _wasted));
+        SendProgress(1, completeBefore.HasValue ? FromSeconds(completeBefore.Value) : (DateTimeOffset?)null);
         if (_options.OnError == null && _failures.Count > 0) throw new LzTicketListIncompleteException(_failures);
     }
+
+    private void SendProgress(double fractionCovered, DateTimeOffset? completeBefore) =>
+        _options.Progress?.Invoke(new LzTicketPagerProgress
+        {
+            TicketsEmitted = _emitted,
+            TicketsReceived = Received,
+            TicketsWasted = _wasted,
+            Requests = _requests,
+            FractionCovered = fractionCovered,
+            CompleteBefore = completeBefore,
+        });
 
     private static long? NextSecondAfter(LzTicketWindow window) =>
         window.Count > 0 && window.Failure == null && window.Fault == null ? window.MaxCreated + 1 : (long?)null;

@@ -10,7 +10,8 @@ namespace LiveZilla.Client.Paging;
 /// in window order once the answer is complete. It never throws: the outcome is read
 /// from <see cref="Failure"/> and the counters once <see cref="IsDone"/>.
 /// </summary>
-internal sealed class LzTicketWindow : LzSweepSlot
+internal sealed class LzTicketWindow(long from, long? to, int? limit, LzTicketStretch? stretch = null, LzTicketWindow? probeOf = null, int attempt = 0)
+    : LzSweepSlot
 {
     /// <summary>Time neighbours kept on each side of a window, to guess the id of an undecodable ticket from.</summary>
     internal const int NeighbourCount = 3;
@@ -21,28 +22,18 @@ internal sealed class LzTicketWindow : LzSweepSlot
     private int _dropped;
     private Task _task = Task.CompletedTask;
 
-    public LzTicketWindow(long from, long? to, int? limit, LzTicketStretch? stretch = null, LzTicketWindow? probeOf = null, int attempt = 0)
-    {
-        Stretch = stretch;
-        From = from;
-        To = to;
-        Limit = limit;
-        ProbeOf = probeOf;
-        Attempt = attempt;
-    }
-
     /// <summary>The stretch whose next windows this answer sizes, if any.</summary>
-    public LzTicketStretch? Stretch { get; }
+    public LzTicketStretch? Stretch { get; } = stretch;
     /// <summary>Inclusive start; 1 or less sends no lower bound.</summary>
-    public long From { get; }
+    public long From { get; } = from;
     /// <summary>Exclusive end; null for a window open to the future.</summary>
-    public long? To { get; }
+    public long? To { get; } = to;
     /// <summary><c>p_limit</c>, or null to ask for every ticket of the window.</summary>
-    public int? Limit { get; }
+    public int? Limit { get; } = limit;
     /// <summary>For a one-ticket probe: the window that failed with HTTP 500, whose size or server is in question.</summary>
-    public LzTicketWindow? ProbeOf { get; }
+    public LzTicketWindow? ProbeOf { get; } = probeOf;
     /// <summary>How many times this window was asked for before, after its answer broke off.</summary>
-    public int Attempt { get; }
+    public int Attempt { get; } = attempt;
     public bool Started { get; private set; }
     /// <summary>Replaced by other windows (cut, halved, probed or asked again); its buffer no longer counts.</summary>
     public bool Resolved { get; set; }

@@ -253,7 +253,9 @@ public sealed class LzTicketWatcher
             if (loaded == null) throw new InvalidDataException($"The watch state file '{path}' is empty. Delete it to start from -Since.");
             var watched = LzTicketQuery.Canonical(_options.Groups);
             if (!(loaded.Group ?? Array.Empty<string>()).SequenceEqual(watched ?? Array.Empty<string>(), StringComparer.Ordinal))
-                throw new InvalidDataException($"The watch state file '{path}' belongs to a watch of group '{Describe(loaded.Group)}', not '{Describe(watched)}'. Use another -StatePath.");
+                throw new InvalidDataException(
+                    $"The watch state file '{path}' belongs to a watch of group '{Describe(loaded.Group)}', not '{Describe(watched)}'. " +
+                    "Use another -StatePath.");
             loaded.Recent = new Dictionary<string, long>(loaded.Recent ?? new Dictionary<string, long>(), StringComparer.Ordinal);
             loaded.Messages = new Dictionary<string, List<string>>(loaded.Messages ?? new Dictionary<string, List<string>>(), StringComparer.Ordinal);
             return loaded;

@@ -33,7 +33,8 @@ public sealed class LzTicketWorkflow
         if (firstMessage == null) throw new ArgumentNullException(nameof(firstMessage));
         if (string.IsNullOrEmpty(ticket.Group)) throw new LzInvalidRequestException("A ticket needs a group id.");
         if (string.IsNullOrEmpty(firstMessage.Text))
-            throw new LzInvalidRequestException("A ticket needs the text of its first message: without a message the server never lists the ticket and purges it.");
+            throw new LzInvalidRequestException(
+                "A ticket needs the text of its first message: without a message the server never lists the ticket and purges it.");
         if (assignment != null && string.IsNullOrEmpty(assignment.Editor))
             throw new LzInvalidRequestException("Setting a status needs an editor: the server assigns both together.");
 
@@ -44,13 +45,16 @@ public sealed class LzTicketWorkflow
         }
         catch (LzApiException ex)
         {
-            throw new LzTicketCreationException(LzTicketCreationStage.Ticket, null, ticket, Copy(firstMessage, null), Copy(assignment, null), false,
-                $"The ticket could not be created: {ex.Message} No visible ticket exists (a ticket row without a message is never listed and is purged), so it is safe to try again.", ex);
+            throw NotCreated(
+                $"The ticket could not be created: {ex.Message} " +
+                "No visible ticket exists (a ticket row without a message is never listed and is purged), so it is safe to try again.",
+                ex);
         }
 
         if (row.Id <= 0)
-            throw new LzTicketCreationException(LzTicketCreationStage.Ticket, null, ticket, Copy(firstMessage, null), Copy(assignment, null), false,
-                $"The server answered the ticket creation with the id '{row}', which is not a ticket number. A ticket row without a message is never listed and is purged, so it is safe to try again.",
+            throw NotCreated(
+                $"The server answered the ticket creation with the id '{row}', which is not a ticket number. " +
+                "A ticket row without a message is never listed and is purged, so it is safe to try again.",
                 new LzProtocolException($"p_ticket_create answered with a ticket id that is not a number: '{row}'.") { Function = "p_ticket_create" });
         long id = row.Id;
         var message = Copy(firstMessage, id);
@@ -60,10 +64,21 @@ public sealed class LzTicketWorkflow
         if (failure != null)
         {
             string advice = uncertain
-                ? $"It is not known whether the message was stored: check with Get-LzTicket -Id {id} before adding it with Add-LzTicketMessage, or a second copy is stored."
-                : $"The ticket stays invisible until it has a message: add it with Add-LzTicketMessage -TicketId {id}, or create the ticket again (the empty one is purged).";
-            throw new LzTicketCreationException(LzTicketCreationStage.Message, id, ticket, message, pendingAssignment, uncertain,
-                $"Ticket {id} was created, but its first message could not be stored: {failure.Message} {advice}", failure);
+                ? $"It is not known whether the message was stored: check with Get-LzTicket -Id {id} before adding it with Add-LzTicketMessage, " +
+                    "or a second copy is stored."
+                : $"The ticket stays invisible until it has a message: add it with Add-LzTicketMessage -TicketId {id}, " +
+                    "or create the ticket again (the empty one is purged).";
+            throw new LzTicketCreationException(
+                LzTicketCreationStage.Message,
+                ticket,
+                $"Ticket {id} was created, but its first message could not be stored: {failure.Message} {advice}",
+                failure)
+            {
+                TicketId = id,
+                UnsentMessage = message,
+                Assignment = pendingAssignment,
+                MessageMayHaveBeenStored = uncertain,
+            };
         }
 
         if (pendingAssignment != null)
@@ -75,9 +90,14 @@ public sealed class LzTicketWorkflow
             }
             catch (LzApiException ex)
             {
-                throw new LzTicketCreationException(LzTicketCreationStage.Assignment, id, ticket, null, pendingAssignment, false,
-                    $"Ticket {id} exists with its first message, but setting editor '{pendingAssignment.Editor}' and status {pendingAssignment.Status} failed: {ex.Message} "
-                    + $"Set them with Set-LzTicket -Id {id} -Editor {pendingAssignment.Editor} -Status {pendingAssignment.Status}.", ex);
+                throw new LzTicketCreationException(
+                    LzTicketCreationStage.Assignment,
+                    ticket,
+                    $"Ticket {id} exists with its first message, " +
+                    $"but setting editor '{pendingAssignment.Editor}' and status {pendingAssignment.Status} failed: {ex.Message} " +
+                    $"Set them with Set-LzTicket -Id {id} -Editor {pendingAssignment.Editor} -Status {pendingAssignment.Status}.",
+                    ex)
+                { TicketId = id, Assignment = pendingAssignment };
             }
         }
 
@@ -88,9 +108,22 @@ public sealed class LzTicketWorkflow
         }
         catch (LzApiException ex)
         {
-            throw new LzTicketCreationException(LzTicketCreationStage.ReadBack, id, ticket, null, null, false,
-                $"Ticket {id} was created with its message{(pendingAssignment != null ? ", editor and status" : "")}, but reading it back failed: {ex.Message} Do not create it again; read it with Get-LzTicket -Id {id}.", ex);
+            throw new LzTicketCreationException(
+                LzTicketCreationStage.ReadBack,
+                ticket,
+                $"Ticket {id} was created with its message{(pendingAssignment != null ? ", editor and status" : "")}, " +
+                $"but reading it back failed: {ex.Message} Do not create it again; read it with Get-LzTicket -Id {id}.",
+                ex)
+            { TicketId = id };
         }
+
+        // Nothing visible exists yet: the whole request is still to do.
+        LzTicketCreationException NotCreated(string why, LzApiException cause) =>
+            new LzTicketCreationException(LzTicketCreationStage.Ticket, ticket, why, cause)
+            {
+                UnsentMessage = Copy(firstMessage, null),
+                Assignment = Copy(assignment, null),
+            };
     }
 
     /// <summary>
@@ -112,13 +145,16 @@ public sealed class LzTicketWorkflow
     /// status and sub-status are all given. The assignment always sends editor and status, so a kept value is never reset to
     /// the server's default (a missing status would reopen the ticket). Returns the assignment's echo, whose editor is a system id.
     /// </summary>
-    /// <exception cref="LzInvalidRequestException">Nothing to change, <paramref name="current"/> is another ticket, or the ticket has no editor and none was given; nothing was changed.</exception>
+    /// <exception cref="LzInvalidRequestException">
+    /// Nothing to change, <paramref name="current"/> is another ticket, or the ticket has no editor and none was given; nothing was changed.
+    /// </exception>
     /// <exception cref="LzTicketNotFoundException">The ticket had to be read and is not listed.</exception>
     public async Task<LzTicketEditor> ChangeTicketAsync(long ticketId, LzTicket? current, string? editor = null, LzTicketStatus? status = null,
         string? subStatus = null, CancellationToken cancellationToken = default)
     {
         RequireTicketId(ticketId);
-        if (editor == null && status == null && subStatus == null) throw new LzInvalidRequestException("Nothing to change: give an editor, a status or a sub-status.");
+        if (editor == null && status == null && subStatus == null)
+            throw new LzInvalidRequestException("Nothing to change: give an editor, a status or a sub-status.");
         if (editor != null && editor.Length == 0) throw new LzInvalidRequestException("The editor must be an operator login id, not empty.");
         if (current != null && current.Id != ticketId)
             throw new LzInvalidRequestException($"The ticket given as the current state is {current}, not {ticketId}.");
@@ -169,7 +205,8 @@ public sealed class LzTicketWorkflow
     public async Task<LzTicket?> FindTicketAsync(long ticketId, CancellationToken cancellationToken = default)
     {
         RequireTicketId(ticketId);
-        await foreach (var ticket in _api.ListTicketsAsync(new LzTicketQuery { Id = ticketId }, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        var query = new LzTicketQuery { Id = ticketId };
+        await foreach (var ticket in _api.ListTicketsAsync(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             if (ticket.Id == ticketId) return ticket;
         return null;
     }

@@ -23,16 +23,11 @@ public enum LzTicketCreationStage
 /// </summary>
 public sealed class LzTicketCreationException : LzApiException
 {
-    internal LzTicketCreationException(LzTicketCreationStage stage, long? ticketId, LzNewTicket ticket, LzNewTicketMessage? unsentMessage,
-        LzTicketAssignment? assignment, bool messageMayHaveBeenStored, string message, LzApiException inner)
+    internal LzTicketCreationException(LzTicketCreationStage stage, LzNewTicket ticket, string message, LzApiException inner)
         : base(inner.Kind, message, inner)
     {
         Stage = stage;
-        TicketId = ticketId;
         Ticket = ticket;
-        UnsentMessage = unsentMessage;
-        Assignment = assignment;
-        MessageMayHaveBeenStored = messageMayHaveBeenStored;
         Function = inner.Function;
         HttpStatus = inner.HttpStatus;
         LzavCode = inner.LzavCode;
@@ -46,22 +41,29 @@ public sealed class LzTicketCreationException : LzApiException
     /// <summary>The step that failed.</summary>
     public LzTicketCreationStage Stage { get; }
     /// <summary>The id of the created ticket; null when the ticket itself could not be created.</summary>
-    public long? TicketId { get; }
+    public long? TicketId { get; internal set; }
     /// <summary>The ticket as requested, for a retry from scratch.</summary>
     public LzNewTicket Ticket { get; }
-    /// <summary>The first message (with <see cref="LzNewTicketMessage.TicketId"/> set when the ticket exists) when it is not known to be stored; null once it is.</summary>
-    public LzNewTicketMessage? UnsentMessage { get; }
+    /// <summary>
+    /// The first message (with <see cref="LzNewTicketMessage.TicketId"/> set when the ticket exists) when it is not known to be stored;
+    /// null once it is.
+    /// </summary>
+    public LzNewTicketMessage? UnsentMessage { get; internal set; }
     /// <summary>The editor and status still to apply (with the ticket id when it exists); null when none was asked for or it was applied.</summary>
-    public LzTicketAssignment? Assignment { get; }
-    /// <summary>True when the message call failed in a way that may have stored it and looking could not tell: check with <c>p_id</c> before sending it again.</summary>
-    public bool MessageMayHaveBeenStored { get; }
+    public LzTicketAssignment? Assignment { get; internal set; }
+    /// <summary>
+    /// True when the message call failed in a way that may have stored it and looking could not tell: check with <c>p_id</c> before sending it again.
+    /// </summary>
+    public bool MessageMayHaveBeenStored { get; internal set; }
 }
 
 /// <summary>The ticket is not listed: it does not exist, was deleted in the operator client, or has no message yet.</summary>
 public sealed class LzTicketNotFoundException : LzApiException
 {
     internal LzTicketNotFoundException(long ticketId)
-        : base(LzErrorKind.Validation, $"Ticket {ticketId} was not found: no listed ticket has this id (check the id; a ticket without a message is not listed).")
+        : base(
+            LzErrorKind.Validation,
+            $"Ticket {ticketId} was not found: no listed ticket has this id (check the id; a ticket without a message is not listed).")
     {
         TicketId = ticketId;
         Function = "p_tickets_list";
