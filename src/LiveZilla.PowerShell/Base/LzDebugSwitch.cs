@@ -33,17 +33,25 @@ internal static class LzDebugSwitch
         object? runtime = cmdlet.CommandRuntime;
         if (runtime == null) return;
 
-        if (Replacement(Read<ActionPreference>(runtime, "DebugPreference"), Own(cmdlet, "DebugPreference", ActionPreference.SilentlyContinue), shown: true) is ActionPreference debugLines)
+        if (Replacement(
+                Read<ActionPreference>(runtime, "DebugPreference"), Own(cmdlet, "DebugPreference", ActionPreference.SilentlyContinue), shown: true)
+            is ActionPreference debugLines)
             Write(runtime, "DebugPreference", debugLines);
         // The verbose preference has no setter of its own; the -Verbose flag is how PowerShell sets it, and it means Continue.
         if (!bound.ContainsKey("Verbose")
-            && Replacement(Read<ActionPreference>(runtime, "VerbosePreference"), Own(cmdlet, "VerbosePreference", ActionPreference.SilentlyContinue), shown: true) == ActionPreference.Continue)
+            && Replacement(
+                Read<ActionPreference>(runtime, "VerbosePreference"), Own(cmdlet, "VerbosePreference", ActionPreference.SilentlyContinue), shown: true)
+                == ActionPreference.Continue)
             Write(runtime, "Verbose", true);
         if (!bound.ContainsKey("WarningAction")
-            && Replacement(Read<ActionPreference>(runtime, "WarningPreference"), Own(cmdlet, "WarningPreference", ActionPreference.Continue), shown: true) is ActionPreference warnings)
+            && Replacement(
+                Read<ActionPreference>(runtime, "WarningPreference"), Own(cmdlet, "WarningPreference", ActionPreference.Continue), shown: true)
+                is ActionPreference warnings)
             Write(runtime, "WarningPreference", warnings);
         if (!bound.ContainsKey("ErrorAction")
-            && Replacement(Read<ActionPreference>(runtime, "ErrorAction"), Own(cmdlet, "ErrorActionPreference", ActionPreference.Continue), shown: false) is ActionPreference errors)
+            && Replacement(
+                Read<ActionPreference>(runtime, "ErrorAction"), Own(cmdlet, "ErrorActionPreference", ActionPreference.Continue), shown: false)
+                is ActionPreference errors)
             Write(runtime, "ErrorAction", errors);
 
         var command = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>();

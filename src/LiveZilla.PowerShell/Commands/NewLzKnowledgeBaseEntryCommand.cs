@@ -54,7 +54,10 @@ public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
 
     private void Create(LzNewKnowledgeBaseEntry request)
     {
-        if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
+        if (!ShouldProcess(
+                $"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}",
+                "Create knowledge base entry"))
+            return;
         WriteCreated(request.Title, request, $"knowledge base entry '{request.Title}'",
             $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate", (client, token) => CreateAsync(client, request, token));
     }
@@ -62,8 +65,10 @@ public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
     private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
         rejected.Filter == "ParentId"
             ? new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
-                $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.", target,
-                "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.", rejected)
+                $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. " +
+                "A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.", target,
+                "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, " +
+                "or create one with New-LzKnowledgeBaseEntry -Type Folder.", rejected)
             : null;
 
     internal LzNewKnowledgeBaseEntry BuildRequest()

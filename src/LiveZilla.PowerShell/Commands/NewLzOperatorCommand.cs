@@ -9,7 +9,10 @@ using LiveZilla.PowerShell.Completers;
 namespace LiveZilla.PowerShell.Commands;
 
 /// <summary>Creates a LiveZilla operator account.</summary>
-/// <remarks>The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never written, logged or put in an error.</remarks>
+/// <remarks>
+/// The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never
+/// written, logged or put in an error.
+/// </remarks>
 [Cmdlet(VerbsCommon.New, "LzOperator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PasswordSet)]
 [OutputType(typeof(LzOperator))]
 public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
@@ -95,7 +98,9 @@ public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
 
     private void Create(LzNewOperator request)
     {
-        if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
+        if (!ShouldProcess(
+                $"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator"))
+            return;
         // The password in the request stays a SecureString, also in the error.
         WriteCreated(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
             (client, token) => CreateAsync(client, request, token));

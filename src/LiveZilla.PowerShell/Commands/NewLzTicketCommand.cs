@@ -104,7 +104,9 @@ public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
         var client = Client;
         _creations ??= new LzOrderedWork<LzTicket>(ThrottleLimit, Await, StopToken, WriteObject, (failure, target) => ReportError(MapError(failure, target)),
             new LzProgressReporter(Writer, "Creating LiveZilla tickets"), "tickets created");
-        _creations.Add(() => StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token)),
+        _creations.Add(
+            () => StartAsync((writer, token) =>
+                new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token)),
             target);
     }
 
@@ -151,6 +153,7 @@ public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
 
         /// <summary>Short description for -WhatIf and error targets.</summary>
         public string Describe() =>
-            (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'") + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
+            (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'")
+            + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
     }
 }

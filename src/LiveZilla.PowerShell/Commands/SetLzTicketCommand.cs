@@ -15,7 +15,10 @@ public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
 {
     private LzOrderedWork<LzTicket?>? _changes;
 
-    /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+    /// <summary>
+    /// Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an
+    /// Id or TicketId property).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TicketId")]
     [ValidateNotNullOrEmpty]
