@@ -352,6 +352,12 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected void RunItem(object? target, Action body) => Guard(body, target, alwaysTerminating: false);
 
+    /// <summary>Runs <paramref name="body"/> for each of <paramref name="items"/> as its own item (see <see cref="RunItem"/>).</summary>
+    private protected void RunEach<T>(IEnumerable<T> items, Action<T> body)
+    {
+        foreach (var item in items) RunItem(item, () => body(item));
+    }
+
     private object? TargetOf(Exception exception, object? target)
     {
         var named = exception is LzApiException { Kind: LzErrorKind.Validation } api ? api.Filter ?? api.Field : null;

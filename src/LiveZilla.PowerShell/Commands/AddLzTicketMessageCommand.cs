@@ -95,7 +95,7 @@ public sealed class AddLzTicketMessageCommand : LzPipelineRecordCmdlet
             throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                 "-QuoteMessageId quotes a message in the e-mailed reply, so it needs -SendEmail. Nothing was stored.", target, "Add -SendEmail.");
 
-        foreach (var id in TicketId) RunItem(id, () => Add(id));
+        RunEach(TicketId, Add);
     }
 
     private void Add(long id)

@@ -63,10 +63,7 @@ public sealed class SetLzTicketCommand : LzThrottledRecordCmdlet<LzTicket?>
                 "Nothing to change: give -Editor, -Status or -SubStatus.", null);
     }
 
-    private protected override void ProcessRecordCore()
-    {
-        foreach (var id in Id) RunItem(id, () => Set(id));
-    }
+    private protected override void ProcessRecordCore() => RunEach(Id, Set);
 
     private void Set(long id)
     {
