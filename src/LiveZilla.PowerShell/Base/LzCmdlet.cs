@@ -158,7 +158,8 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
     /// Lists everything when no ids are given; otherwise lists each id as an item of its own, and reports it as not found when
     /// its listing produced nothing (0, not null: null means -First was met and nothing was asked) and no filter explains that.
     /// </summary>
-    private protected void ListAllOrEach<TId>(IEnumerable<TId>? ids, Func<long?> listAll, Func<TId, long?> listOne, bool filtered, Func<TId, ErrorRecord> notFound)
+    private protected void ListAllOrEach<TId>(
+        IEnumerable<TId>? ids, Func<long?> listAll, Func<TId, long?> listOne, bool filtered, Func<TId, ErrorRecord> notFound)
     {
         if (ids == null)
         {
@@ -223,7 +224,8 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Starts background work without waiting; pair with <see cref="Await"/> on the pipeline thread.</summary>
-    private protected Task StartAsync(Func<LzPipelineWriter, CancellationToken, Task> work) => StartAsync<bool>(async (w, ct) => { await work(w, ct).ConfigureAwait(false); return true; });
+    private protected Task StartAsync(Func<LzPipelineWriter, CancellationToken, Task> work) =>
+        StartAsync<bool>(async (w, ct) => { await work(w, ct).ConfigureAwait(false); return true; });
 
     /// <summary>Starts background work that returns a value.</summary>
     private protected Task<T> StartAsync<T>(Func<LzPipelineWriter, CancellationToken, Task<T>> work)
@@ -320,7 +322,10 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="body"/>; its failure becomes an error about <paramref name="target"/>, or about the filter value the server rejected.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/>; its failure becomes an error about <paramref name="target"/>, or about the filter
+    /// value the server rejected.
+    /// </summary>
     private void Guard(Action body, object? target, bool alwaysTerminating)
     {
         try
@@ -346,6 +351,12 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
     /// <paramref name="target"/>, and the next item goes on, as the next record would.
     /// </summary>
     private protected void RunItem(object? target, Action body) => Guard(body, target, alwaysTerminating: false);
+
+    /// <summary>Runs <paramref name="body"/> for each of <paramref name="items"/> as its own item (see <see cref="RunItem"/>).</summary>
+    private protected void RunEach<T>(IEnumerable<T> items, Action<T> body)
+    {
+        foreach (var item in items) RunItem(item, () => body(item));
+    }
 
     private object? TargetOf(Exception exception, object? target)
     {

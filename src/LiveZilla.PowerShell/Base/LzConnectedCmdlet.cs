@@ -11,7 +11,10 @@ public abstract class LzConnectedCmdlet : LzCmdlet
 {
     private LzConnection? _active;
 
-    /// <summary>The connection to use, as an object from Connect-LzServer -PassThru or Get-LzConnection, or by name. Defaults to the runspace's default connection.</summary>
+    /// <summary>
+    /// The connection to use, as an object from Connect-LzServer -PassThru or Get-LzConnection, or by name. Defaults to
+    /// the runspace's default connection.
+    /// </summary>
     [Parameter]
     [Alias("Server")]
     [ValidateNotNull]

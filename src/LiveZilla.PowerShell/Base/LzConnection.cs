@@ -65,7 +65,8 @@ public sealed class LzConnection : IDisposable
     internal string Redact(string text)
     {
         if (string.IsNullOrEmpty(_secret) || text.IndexOf(_secret, StringComparison.OrdinalIgnoreCase) < 0) return text;
-        return System.Text.RegularExpressions.Regex.Replace(text, System.Text.RegularExpressions.Regex.Escape(_secret), "***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return System.Text.RegularExpressions.Regex.Replace(
+            text, System.Text.RegularExpressions.Regex.Escape(_secret), "***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
     }
 
     /// <summary>Shows where and as whom, never a secret.</summary>

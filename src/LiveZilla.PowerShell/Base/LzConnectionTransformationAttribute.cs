@@ -12,7 +12,8 @@ public sealed class LzConnectionTransformationAttribute : LzArgumentTransformati
         {
             return LzConnectionRegistry.Current.Find(name)
                 ?? throw new ArgumentTransformationMetadataException(
-                    $"There is no LiveZilla connection named '{name}' in this session. Run Get-LzConnection to see the connections, or Connect-LzServer -Name {name} to make one.");
+                    $"There is no LiveZilla connection named '{name}' in this session. " +
+                    $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {name} to make one.");
         }
         return value;
     }

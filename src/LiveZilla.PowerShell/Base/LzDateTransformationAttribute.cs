@@ -29,7 +29,8 @@ public sealed class LzDateTransformationAttribute : LzArgumentTransformationAttr
         catch (PSInvalidCastException)
         {
             throw new ArgumentTransformationMetadataException(
-                $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a date. Give a date such as '2026-11-01', '2026-11-01 08:00' or (Get-Date).AddDays(-7).");
+                $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a date. " +
+                "Give a date such as '2026-11-01', '2026-11-01 08:00' or (Get-Date).AddDays(-7).");
         }
     }
 }

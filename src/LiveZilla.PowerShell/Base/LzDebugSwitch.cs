@@ -33,17 +33,18 @@ internal static class LzDebugSwitch
         object? runtime = cmdlet.CommandRuntime;
         if (runtime == null) return;
 
-        if (Replacement(Read<ActionPreference>(runtime, "DebugPreference"), Own(cmdlet, "DebugPreference", ActionPreference.SilentlyContinue), shown: true) is ActionPreference debugLines)
+        if (Replacement(cmdlet, runtime, "DebugPreference", "DebugPreference", ActionPreference.SilentlyContinue, shown: true) is ActionPreference debugLines)
             Write(runtime, "DebugPreference", debugLines);
         // The verbose preference has no setter of its own; the -Verbose flag is how PowerShell sets it, and it means Continue.
         if (!bound.ContainsKey("Verbose")
-            && Replacement(Read<ActionPreference>(runtime, "VerbosePreference"), Own(cmdlet, "VerbosePreference", ActionPreference.SilentlyContinue), shown: true) == ActionPreference.Continue)
+            && Replacement(cmdlet, runtime, "VerbosePreference", "VerbosePreference", ActionPreference.SilentlyContinue, shown: true)
+                == ActionPreference.Continue)
             Write(runtime, "Verbose", true);
         if (!bound.ContainsKey("WarningAction")
-            && Replacement(Read<ActionPreference>(runtime, "WarningPreference"), Own(cmdlet, "WarningPreference", ActionPreference.Continue), shown: true) is ActionPreference warnings)
+            && Replacement(cmdlet, runtime, "WarningPreference", "WarningPreference", ActionPreference.Continue, shown: true) is ActionPreference warnings)
             Write(runtime, "WarningPreference", warnings);
         if (!bound.ContainsKey("ErrorAction")
-            && Replacement(Read<ActionPreference>(runtime, "ErrorAction"), Own(cmdlet, "ErrorActionPreference", ActionPreference.Continue), shown: false) is ActionPreference errors)
+            && Replacement(cmdlet, runtime, "ErrorAction", "ErrorActionPreference", ActionPreference.Continue, shown: false) is ActionPreference errors)
             Write(runtime, "ErrorAction", errors);
 
         var command = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>();
@@ -64,6 +65,14 @@ internal static class LzDebugSwitch
         if (shown && (own == ActionPreference.SilentlyContinue || own == ActionPreference.Ignore)) return ActionPreference.Continue;
         return own;
     }
+
+    /// <summary>
+    /// <see cref="Replacement(ActionPreference?, ActionPreference, bool)"/> for the runtime member <paramref name="member"/>,
+    /// against the user's preference variable <paramref name="variable"/> (<paramref name="fallback"/> when unset).
+    /// </summary>
+    private static ActionPreference? Replacement(
+        PSCmdlet cmdlet, object runtime, string member, string variable, ActionPreference fallback, bool shown) =>
+        Replacement(Read<ActionPreference>(runtime, member), Own(cmdlet, variable, fallback), shown);
 
     /// <summary>PowerShell's rule for ShouldProcess: no prompt when the preference is None or above the command's impact.</summary>
     internal static bool ConfirmsWithoutAsking(ConfirmImpact preference, ConfirmImpact commandImpact) =>

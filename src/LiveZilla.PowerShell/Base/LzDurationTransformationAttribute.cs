@@ -50,7 +50,8 @@ public sealed class LzDurationTransformationAttribute : LzArgumentTransformation
         catch (Exception e) when (e is OverflowException || e is ArgumentException)
         {
             throw new ArgumentTransformationMetadataException(
-                $"{Convert.ToString(given, CultureInfo.InvariantCulture)} seconds is not a duration PowerShell can hold. Give a number of seconds, such as 30.");
+                $"{Convert.ToString(given, CultureInfo.InvariantCulture)} seconds is not a duration PowerShell can hold. " +
+                "Give a number of seconds, such as 30.");
         }
     }
 

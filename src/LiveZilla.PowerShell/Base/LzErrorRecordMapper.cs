@@ -11,11 +11,15 @@ namespace LiveZilla.PowerShell.Base;
 internal static class LzErrorRecordMapper
 {
     private const string LockoutRule =
-        "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, and a locked account answers exactly like a wrong password.";
+        "LiveZilla locks a login id for 24 hours after 5 failed logins from the same client address, " +
+        "and a locked account answers exactly like a wrong password.";
 
     internal const string LockoutWarning = LockoutRule + " The request was not retried; check the credential before trying again.";
 
-    /// <summary>Maps <paramref name="exception"/>; <paramref name="wording"/>, consulted first, is the command's own wording for a rejected field or filter.</summary>
+    /// <summary>
+    /// Maps <paramref name="exception"/>; <paramref name="wording"/>, consulted first, is the command's own wording for
+    /// a rejected field or filter.
+    /// </summary>
     public static ErrorRecord ToErrorRecord(Exception exception, object? target, LzConnection? connection = null,
         Func<LzApiException, object?, string, LzCmdletException?>? wording = null)
     {
@@ -32,11 +36,13 @@ internal static class LzErrorRecordMapper
             case LzCmdletException cmdlet:
                 return Build(cmdlet, cmdlet.ErrorId, cmdlet.Category, cmdlet.TargetObject ?? target, cmdlet.Message, cmdlet.RecommendedAction);
             case TimeoutException timeout:
-                return Build(timeout, LzErrorIds.Timeout, ErrorCategory.OperationTimeout, target, timeout.Message, "Raise -TimeoutSec on Connect-LzServer or narrow the query.");
+                return Build(timeout, LzErrorIds.Timeout, ErrorCategory.OperationTimeout, target, timeout.Message,
+                    "Raise -TimeoutSec on Connect-LzServer or narrow the query.");
             case ArgumentException argument:
                 return Build(argument, LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, target, argument.Message, null);
             case ObjectDisposedException disposed:
-                return Build(disposed, LzErrorIds.ConnectionClosed, ErrorCategory.InvalidOperation, target, "The connection was closed. Run Connect-LzServer again.", "Run Connect-LzServer.");
+                return Build(disposed, LzErrorIds.ConnectionClosed, ErrorCategory.InvalidOperation, target,
+                    "The connection was closed. Run Connect-LzServer again.", "Run Connect-LzServer.");
             default:
                 return Build(exception, LzErrorIds.Unexpected, ErrorCategory.NotSpecified, target, exception.GetType().Name + ": " + exception.Message, null);
         }
@@ -52,16 +58,19 @@ internal static class LzErrorRecordMapper
             case LzErrorKind.Authentication:
                 if (api.ReasonCode == 13)
                     return Build(api, LzErrorIds.ServerDatabaseUnavailable, ErrorCategory.ResourceUnavailable, target,
-                        $"{server} cannot reach its database (LZAV20001 reason 13), so it refused the login.", "Ask the LiveZilla administrator to check the server's database.");
+                        $"{server} cannot reach its database (LZAV20001 reason 13), so it refused the login.",
+                        "Ask the LiveZilla administrator to check the server's database.");
                 if (api.ReasonCode == 14)
                     return Build(api, LzErrorIds.HttpsRequired, ErrorCategory.SecurityError, target,
                         $"{server} accepts API calls only over HTTPS (LZAV20001 reason 14).", "Connect with an https:// URI.");
                 if (!api.MayHaveReachedServer)
                     return Build(api, LzErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, target,
-                        $"Not sent: an earlier request of {user} at {server} was refused for its credential (LZAV20001), so this connection sends nothing more with it. " + LockoutRule,
+                        $"Not sent: an earlier request of {user} at {server} was refused for its credential (LZAV20001), " +
+                        "so this connection sends nothing more with it. " + LockoutRule,
                         "Check the login id and password, then run Connect-LzServer again with the right credential.");
                 return Build(api, LzErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, target,
-                    $"Authentication of {user} at {server} failed: wrong login id or password, a bot account, an address outside the operator's allowed range, or a lockout. " + LockoutWarning,
+                    $"Authentication of {user} at {server} failed: wrong login id or password, a bot account, " +
+                    "an address outside the operator's allowed range, or a lockout. " + LockoutWarning,
                     "Check the user name and password (the login id, not the display name) before running Connect-LzServer again.");
             case LzErrorKind.Permission:
                 return Build(api, LzErrorIds.PermissionDenied, ErrorCategory.PermissionDenied, target,
@@ -76,7 +85,8 @@ internal static class LzErrorRecordMapper
                 return FromRejectedName(api, target, server);
             case LzErrorKind.EmptyResult:
                 return Build(api, LzErrorIds.EmptyResult, ErrorCategory.InvalidData, target,
-                    api.Message + " The server produced no output (LZAV20003 without detail). On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
+                    api.Message + " The server produced no output (LZAV20003 without detail). " +
+                    "On a list this usually means one stored text is not valid UTF-8 and breaks the whole answer.",
                     "Narrow the query (-Id, -CreatedAfter/-CreatedBefore, a smaller -PageSize) to isolate the ticket.");
             case LzErrorKind.ServerCrash:
                 return Build(api, LzErrorIds.ServerCrash, ErrorCategory.InvalidData, target, api.Message,
@@ -87,7 +97,8 @@ internal static class LzErrorRecordMapper
             case LzErrorKind.Transport when IsCertificateFailure(api):
                 // A TLS failure is a security matter with its own remedy, not a network problem.
                 return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.SecurityError, target,
-                    api.Message + " Only for a server you trust (for example a test server with a self-signed certificate), connect with -SkipCertificateCheck.",
+                    api.Message +
+                    " Only for a server you trust (for example a test server with a self-signed certificate), connect with -SkipCertificateCheck.",
                     "Install a certificate the client trusts on the server, or run Connect-LzServer -SkipCertificateCheck for a trusted test server.");
             case LzErrorKind.Transport:
                 return Build(api, LzErrorIds.ConnectionFailed, ErrorCategory.ResourceUnavailable, target, api.Message,
@@ -119,7 +130,8 @@ internal static class LzErrorRecordMapper
         if (creation.TicketId == null && category == ErrorCategory.ObjectNotFound) errorId = LzErrorIds.ObjectNotFound;
         string? action = creation.TicketId == null ? innerRecord?.ErrorDetails?.RecommendedAction
             : creation.UnsentMessage != null
-                ? $"The unsent message is in the error's TargetObject.UnsentRequest; add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
+                ? "The unsent message is in the error's TargetObject.UnsentRequest; " +
+                    $"add it with Add-LzTicketMessage -TicketId {creation.TicketId} once you have checked the ticket."
             : $"Check ticket {creation.TicketId} with Get-LzTicket -Id {creation.TicketId}; do not create it again.";
         return Build(creation, errorId, category, LzUnsentWrite.Of(creation, target).AsTarget(), creation.Message, action);
     }

@@ -60,7 +60,8 @@ internal static class LzFilePaths
     }
 
     private static LzCmdletException BadPath(string path, SessionStateException ex) =>
-        new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, $"'{path}' is not a usable path: {ex.Message}", path, "Check the drive and the path.", ex);
+        new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+            $"'{path}' is not a usable path: {ex.Message}", path, "Check the drive and the path.", ex);
 
     private static void RequireFileSystem(ProviderInfo provider, string path)
     {

@@ -15,7 +15,8 @@ internal static class LzFilterValueCheck
     internal const int MostListed = 30;
 
     /// <summary>The error for the first filter with unknown values, or null when every value is known.</summary>
-    public static async Task<LzCmdletException?> FindUnknownAsync(LzClient client, Uri server, IReadOnlyCollection<string>? groups, IReadOnlyCollection<string>? operators, CancellationToken cancellationToken)
+    public static async Task<LzCmdletException?> FindUnknownAsync(
+        LzClient client, Uri server, IReadOnlyCollection<string>? groups, IReadOnlyCollection<string>? operators, CancellationToken cancellationToken)
     {
         bool checkGroups = groups != null && groups.Count > 0, checkOperators = operators != null && operators.Count > 0;
         if (!checkGroups && !checkOperators) return null;
@@ -45,7 +46,8 @@ internal static class LzFilterValueCheck
 
     internal static LzCmdletException UnknownGroups(IReadOnlyList<string> missing, IReadOnlyList<string> known, Uri server) =>
         Build(missing, known,
-            $"{Values("Group", missing)} {(missing.Count == 1 ? "does" : "do")} not exist on {server}: no operator belongs to {(missing.Count == 1 ? "it" : "them")} and no ticket is in {(missing.Count == 1 ? "it" : "them")}.",
+            $"{Values("Group", missing)} {(missing.Count == 1 ? "does" : "do")} not exist on {server}: " +
+            $"no operator belongs to {(missing.Count == 1 ? "it" : "them")} and no ticket is in {(missing.Count == 1 ? "it" : "them")}.",
             "Groups", "Group ids are case-sensitive", "Get-LzGroup", "Pick a group from Get-LzGroup, or press Tab after -Group.");
 
     internal static LzCmdletException UnknownOperators(IReadOnlyList<string> missing, IReadOnlyList<string> known, Uri server) =>
@@ -53,12 +55,14 @@ internal static class LzFilterValueCheck
             $"{Values("Operator", missing)} {(missing.Count == 1 ? "does" : "do")} not exist on {server}.",
             "Operators", "Login ids are case-sensitive here", "Get-LzOperator", "Pick a login id from Get-LzOperator, or press Tab after -Operator.");
 
-    private static LzCmdletException Build(IReadOnlyList<string> missing, IReadOnlyList<string> known, string opening, string knownLabel, string caseRule, string listingCmdlet, string action)
+    private static LzCmdletException Build(
+        IReadOnlyList<string> missing, IReadOnlyList<string> known, string opening, string knownLabel, string caseRule, string listingCmdlet, string action)
     {
         string listed = known.Count == 0 ? "none"
             : known.Count <= MostListed ? string.Join(", ", known)
             : string.Join(", ", known.Take(MostListed)) + $", ... ({known.Count} in all; {listingCmdlet} lists them)";
-        var suggestions = missing.SelectMany(m => known.Where(k => string.Equals(k, m, StringComparison.OrdinalIgnoreCase))).Distinct(StringComparer.Ordinal).ToList();
+        var suggestions = missing.SelectMany(m => known.Where(k => string.Equals(k, m, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.Ordinal).ToList();
         string message = $"{opening} {knownLabel}: {listed}. {caseRule}" +
             (suggestions.Count > 0 ? "; did you mean " + string.Join(", ", suggestions.Select(s => "'" + s + "'")) + "?" : ".");
         object target = missing.Count == 1 ? missing[0] : (object)missing.ToArray();

@@ -24,7 +24,8 @@ internal static class LzHostInfo
     {
         foreach (var argument in Environment.GetCommandLineArgs())
         {
-            if (argument.Length > 4 && "-noninteractive".StartsWith(argument, StringComparison.OrdinalIgnoreCase) && argument.StartsWith("-noni", StringComparison.OrdinalIgnoreCase))
+            if (argument.Length > 4 && "-noninteractive".StartsWith(argument, StringComparison.OrdinalIgnoreCase)
+                && argument.StartsWith("-noni", StringComparison.OrdinalIgnoreCase))
                 return true;
         }
         return false;

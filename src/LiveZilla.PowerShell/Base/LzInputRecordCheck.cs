@@ -27,7 +27,8 @@ internal sealed class LzInputRecordCheck
         _candidates = new List<Candidate>();
         foreach (var parameter in cmdlet.MyInvocation.MyCommand.Parameters.Values)
         {
-            if (commandLine.Contains(parameter.Name) || !parameter.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName || set.ValueFromPipeline)) continue;
+            if (commandLine.Contains(parameter.Name)
+                || !parameter.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName || set.ValueFromPipeline)) continue;
             var property = cmdlet.GetType().GetProperty(parameter.Name, BindingFlags.Public | BindingFlags.Instance);
             if (property == null) continue;
             _candidates.Add(new Candidate(parameter, property, property.GetValue(cmdlet)));
@@ -76,14 +77,16 @@ internal sealed class LzInputRecordCheck
         if (byValues.Count > 0) reasons.Add("it is not a value for " + string.Join(", ", byValues));
         if (byNames.Count > 0) reasons.Add("it has no property named like " + string.Join(", ", byNames));
         string why = reasons.Count == 0 ? "every parameter that takes pipeline input is given on the command line" : string.Join(", and ", reasons);
-        string message = $"The input record {Describe(record)} gives no value to {_cmdlet.MyInvocation.MyCommand.Name}: {why}. {nothingDone} The other records go on.";
+        string message = $"The input record {Describe(record)} gives no value to {_cmdlet.MyInvocation.MyCommand.Name}: {why}. " +
+            $"{nothingDone} The other records go on.";
         return LzErrorRecordMapper.Build(new ArgumentException(message), LzErrorIds.InputObjectNotBound, ErrorCategory.InvalidArgument, record, message,
             "Pipe objects whose properties are named like the parameters, or give the values on the command line without piping.");
     }
 
     private static ErrorRecord Refusal(PSObject record, string field, object value, Candidate candidate, string nothingDone)
     {
-        string message = $"The input record {Describe(record)} has {field} '{Shorten(value.ToString() ?? "", 60)}', which -{candidate.Name} does not accept: {candidate.Expectation(value)}. {nothingDone} The other records go on.";
+        string message = $"The input record {Describe(record)} has {field} '{Shorten(value.ToString() ?? "", 60)}', " +
+            $"which -{candidate.Name} does not accept: {candidate.Expectation(value)}. {nothingDone} The other records go on.";
         return LzErrorRecordMapper.Build(new ArgumentException(message), LzErrorIds.InvalidInputValue, ErrorCategory.InvalidArgument, record, message,
             $"Correct the {field} value of this record (the error's TargetObject) and send it again.");
     }
@@ -117,11 +120,13 @@ internal sealed class LzInputRecordCheck
         public PropertyInfo Property { get; }
 
         public bool BindsByPropertyNameIn(string parameterSet) =>
-            (_parameter.ParameterSets.TryGetValue(parameterSet, out var set) || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
+            (_parameter.ParameterSets.TryGetValue(parameterSet, out var set)
+                || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
             && set.ValueFromPipelineByPropertyName;
 
         public bool BindsByValueIn(string parameterSet) =>
-            (_parameter.ParameterSets.TryGetValue(parameterSet, out var set) || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
+            (_parameter.ParameterSets.TryGetValue(parameterSet, out var set)
+                || _parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
             && set.ValueFromPipeline;
 
         /// <summary>Whether a parameter that binds the piped object itself took it: the binder restores its default before each record.</summary>
@@ -190,12 +195,14 @@ internal sealed class LzInputRecordCheck
                     return LzValidateLanguageAttribute.Problem(value);
                 case ValidateRangeAttribute range when value is IConvertible:
                     decimal number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                    return number < Convert.ToDecimal(range.MinRange, CultureInfo.InvariantCulture) || number > Convert.ToDecimal(range.MaxRange, CultureInfo.InvariantCulture)
+                    return number < Convert.ToDecimal(range.MinRange, CultureInfo.InvariantCulture)
+                        || number > Convert.ToDecimal(range.MaxRange, CultureInfo.InvariantCulture)
                         ? $"use a number from {range.MinRange} to {range.MaxRange}" : null;
                 case ValidatePatternAttribute pattern:
                     return Regex.IsMatch(text, pattern.RegexPattern, pattern.Options) ? null : $"use a value that matches {pattern.RegexPattern}";
                 case ValidateSetAttribute set:
-                    return set.ValidValues.Contains(text, set.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) ? null : "use one of " + string.Join(", ", set.ValidValues);
+                    return set.ValidValues.Contains(text, set.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
+                        ? null : "use one of " + string.Join(", ", set.ValidValues);
                 case ValidateLengthAttribute length:
                     return text.Length < length.MinLength || text.Length > length.MaxLength ? $"use {length.MinLength} to {length.MaxLength} characters" : null;
                 default:

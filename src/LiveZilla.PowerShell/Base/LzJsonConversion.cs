@@ -17,7 +17,10 @@ internal static class LzJsonConversion
     /// <summary>Deepest nesting written to JSON; deeper input is almost always a reference cycle.</summary>
     internal const int MaxDepth = 32;
 
-    /// <summary>A JSON value as PowerShell sees it. Objects whose keys PowerShell cannot hold as properties (empty, or equal but for case) become ordered hashtables, so nothing is lost.</summary>
+    /// <summary>
+    /// A JSON value as PowerShell sees it. Objects whose keys PowerShell cannot hold as properties (empty, or equal but
+    /// for case) become ordered hashtables, so nothing is lost.
+    /// </summary>
     public static object? ToPowerShell(JsonElement element, bool asHashtable = false)
     {
         switch (element.ValueKind)
@@ -90,7 +93,8 @@ internal static class LzJsonConversion
             }
             catch (JsonException ex)
             {
-                throw new ArgumentException("The data string is not valid JSON: " + ex.Message + " Pass a hashtable or an object instead, or fix the JSON text.");
+                throw new ArgumentException(
+                    "The data string is not valid JSON: " + ex.Message + " Pass a hashtable or an object instead, or fix the JSON text.");
             }
             return text;
         }

@@ -30,7 +30,10 @@ internal sealed class LzPipelineWriter
     public void WriteProgress(ProgressRecord record) => Post(() => _cmdlet.WriteProgress(record));
     public void WriteError(ErrorRecord record) => Post(() => _cmdlet.WriteError(record));
 
-    /// <summary>Runs any action on the pipeline thread, in order with the writes; inline when already there (a queue it waits on itself could never drain).</summary>
+    /// <summary>
+    /// Runs any action on the pipeline thread, in order with the writes; inline when already there (a queue it waits on
+    /// itself could never drain).
+    /// </summary>
     public void Post(Action action)
     {
         if (Environment.CurrentManagedThreadId == _pipelineThreadId)

@@ -26,7 +26,10 @@ internal sealed class LzProgressReporter
         _activity = activity;
     }
 
-    /// <summary>Reports progress; <paramref name="fraction"/> is 0 to 1, or null when unknown; <paramref name="secondsRemaining"/> is an ETA when known.</summary>
+    /// <summary>
+    /// Reports progress; <paramref name="fraction"/> is 0 to 1, or null when unknown;
+    /// <paramref name="secondsRemaining"/> is an ETA when known.
+    /// </summary>
     public void Report(string status, double? fraction, int? secondsRemaining = null)
     {
         var now = _clock.Elapsed;

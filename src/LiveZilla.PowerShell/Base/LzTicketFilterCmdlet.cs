@@ -17,19 +17,28 @@ public abstract class LzTicketFilterCmdlet : LzConnectedCmdlet
     [ArgumentCompleter(typeof(LzGroupCompleter))]
     public string[]? Group { get; set; }
 
-    /// <summary>Login ids of the editor (case-sensitive): tickets edited by any of them. Checked against the server's operators before anything is listed.</summary>
+    /// <summary>
+    /// Login ids of the editor (case-sensitive): tickets edited by any of them. Checked against the server's operators
+    /// before anything is listed.
+    /// </summary>
     [Parameter]
     [Alias("Editor")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LzOperatorCompleter))]
     public string[]? Operator { get; set; }
 
-    /// <summary>Only tickets whose first message was created after this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
+    /// <summary>
+    /// Only tickets whose first message was created after this time (exclusive): a DateTimeOffset, a DateTime (no kind
+    /// = local) or a date as text.
+    /// </summary>
     [Parameter]
     [LzDateTransformation]
     public DateTimeOffset CreatedAfter { get; set; }
 
-    /// <summary>Only tickets whose first message was created before this time (exclusive): a DateTimeOffset, a DateTime (no kind = local) or a date as text.</summary>
+    /// <summary>
+    /// Only tickets whose first message was created before this time (exclusive): a DateTimeOffset, a DateTime (no kind
+    /// = local) or a date as text.
+    /// </summary>
     [Parameter]
     [LzDateTransformation]
     public DateTimeOffset CreatedBefore { get; set; }

@@ -20,10 +20,12 @@ public sealed class LzValidateDurationAttribute : ValidateArgumentsAttribute
         if (!(value is TimeSpan duration)) return;
         if (duration <= TimeSpan.Zero)
             throw new ValidationMetadataException(
-                $"{LzDurationTransformationAttribute.Describe(duration)} is not a positive duration. Give a number of seconds, such as 30, or a TimeSpan, such as '00:00:30'.");
+                $"{LzDurationTransformationAttribute.Describe(duration)} is not a positive duration. " +
+                "Give a number of seconds, such as 30, or a TimeSpan, such as '00:00:30'.");
         var minimum = TimeSpan.FromSeconds(MinimumSeconds);
         if (duration < minimum)
             throw new ValidationMetadataException(
-                $"{LzDurationTransformationAttribute.Describe(duration)} is shorter than the shortest allowed, {MinimumSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s." + (Reason == null ? "" : " " + Reason));
+                $"{LzDurationTransformationAttribute.Describe(duration)} is shorter than the shortest allowed, " +
+                $"{MinimumSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s." + (Reason == null ? "" : " " + Reason));
     }
 }

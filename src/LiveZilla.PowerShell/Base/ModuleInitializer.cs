@@ -93,7 +93,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
         string host = powerShell != null ? "PowerShell " + powerShell : "this PowerShell";
         return $"The LiveZilla module needs PowerShell {MinimumCorePowerShell} or later, or Windows PowerShell 5.1. {host} runs on .NET {runtime}, " +
-            $"whose System.Text.Json is older than the version {requiredJson.ToString(2)} the module is built against, so the module would fail when it first reads an answer. " +
+            $"whose System.Text.Json is older than the version {requiredJson.ToString(2)} the module is built against, " +
+            "so the module would fail when it first reads an answer. " +
             $"Install PowerShell {MinimumCorePowerShell} or later (https://aka.ms/powershell-release?tag=lts), or use Windows PowerShell 5.1.";
     }
 
@@ -159,7 +160,10 @@ public sealed class LzUnsupportedPowerShellException : RuntimeException
     public LzUnsupportedPowerShellException(string message, string powerShellVersion) : base(message)
     {
         _errorRecord = new ErrorRecord(this, LzErrorIds.UnsupportedPowerShell, ErrorCategory.NotInstalled, powerShellVersion);
-        _errorRecord.ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Install PowerShell {ModuleInitializer.MinimumCorePowerShell} or later, or use Windows PowerShell 5.1." };
+        _errorRecord.ErrorDetails = new ErrorDetails(message)
+        {
+            RecommendedAction = $"Install PowerShell {ModuleInitializer.MinimumCorePowerShell} or later, or use Windows PowerShell 5.1."
+        };
     }
 
     /// <inheritdoc />

@@ -16,7 +16,10 @@ public sealed class AddLzTicketMessageCommand : LzPipelineRecordCmdlet
     private const string CustomerSet = "AsCustomer";
     private bool _senderWarned;
 
-    /// <summary>Ids of the tickets: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+    /// <summary>
+    /// Ids of the tickets: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects
+    /// with an Id or TicketId property).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
@@ -86,12 +89,13 @@ public sealed class AddLzTicketMessageCommand : LzPipelineRecordCmdlet
         object target = TicketId.Length == 1 ? (object)TicketId[0] : TicketId;
         if (AsCustomer && Type == LzMessageType.OutgoingEmail)
             throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                "-AsCustomer writes the customer's message, so it cannot be of type OutgoingEmail. Nothing was stored.", target, "Leave out -AsCustomer to add an operator reply.");
+                "-AsCustomer writes the customer's message, so it cannot be of type OutgoingEmail. Nothing was stored.", target,
+                "Leave out -AsCustomer to add an operator reply.");
         if (QuoteMessageId != null && !SendEmail)
             throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                 "-QuoteMessageId quotes a message in the e-mailed reply, so it needs -SendEmail. Nothing was stored.", target, "Add -SendEmail.");
 
-        foreach (var id in TicketId) RunItem(id, () => Add(id));
+        RunEach(TicketId, Add);
     }
 
     private void Add(long id)
@@ -183,11 +187,14 @@ public sealed class AddLzTicketMessageCommand : LzPipelineRecordCmdlet
     {
         if (_senderWarned) return;
         _senderWarned = true;
-        WriteWarning($"The operator client names the sender of a reply by the operator's system id, which LiveZilla's API does not list, so the reply's sender is stored as the login id '{loginId}'. "
-            + $"Give -SenderUserId <system id>; the connection also learns the id from any assignment of a ticket to '{loginId}' (Set-LzTicket -Editor {loginId}).");
+        WriteWarning("The operator client names the sender of a reply by the operator's system id, which LiveZilla's API does not list, "
+            + $"so the reply's sender is stored as the login id '{loginId}'. "
+            + $"Give -SenderUserId <system id>; the connection also learns the id from any assignment of a ticket to '{loginId}' "
+            + $"(Set-LzTicket -Editor {loginId}).");
     }
 
     private ErrorRecord Unsent(LzApiException failure, long id, LzNewTicketMessage message, bool mayHaveBeenStored) =>
         new LzUnsentWrite(id, message, mayHaveBeenStored, id).ToErrorRecord(MapError(failure, id), failure, $"message to ticket {id}",
-            $"Get-LzTicket -Id {id}", keepWhenRefused: true, resend: $"Nothing was stored; send TargetObject.UnsentRequest again with Add-LzTicketMessage -TicketId {id}.");
+            $"Get-LzTicket -Id {id}", keepWhenRefused: true,
+            resend: $"Nothing was stored; send TargetObject.UnsentRequest again with Add-LzTicketMessage -TicketId {id}.");
 }

@@ -20,17 +20,13 @@ public sealed class CloseLzChatCommand : LzConnectedCmdlet
 
     private protected override void ProcessRecordCore()
     {
-        foreach (var given in ChatId)
+        // One unknown chat must not stop the others.
+        RunEach(ChatId.Select(given => given.Trim()), chatId =>
         {
-            var chatId = given.Trim();
-            // One unknown chat must not stop the others.
-            RunItem(chatId, () =>
-            {
-                if (!ShouldProcess($"Chat {chatId}", "Close chat")) return;
-                var client = Client;
-                var closed = RunAsync((writer, token) => client.CloseChatAsync(chatId, token));
-                if (PassThru) WriteObject(closed);
-            });
-        }
+            if (!ShouldProcess($"Chat {chatId}", "Close chat")) return;
+            var client = Client;
+            var closed = RunAsync((writer, token) => client.CloseChatAsync(chatId, token));
+            if (PassThru) WriteObject(closed);
+        });
     }
 }

@@ -83,7 +83,8 @@ public sealed class ConnectLzServerCommand : LzCmdlet
         var options = BuildOptions();
         var credential = Credential ?? PromptForCredential();
         if (SkipCertificateCheck)
-            WriteWarning("-SkipCertificateCheck: the server's TLS certificate is not checked, so anyone in the network path can read the password hash and every ticket.");
+            WriteWarning("-SkipCertificateCheck: the server's TLS certificate is not checked, " +
+                "so anyone in the network path can read the password hash and every ticket.");
 
         var lzCredential = LzCredential.FromSecureString(credential.UserName, credential.Password);
         var client = new LzClient(Uri, lzCredential, options);
@@ -123,7 +124,8 @@ public sealed class ConnectLzServerCommand : LzCmdlet
                 $"'{Uri}' is not an http(s) URL. Give the LiveZilla folder URL, e.g. https://lz.example.com/livezilla/.", Uri);
         if (Uri.Scheme == "http" && !AllowUnencryptedAuthentication)
             throw new LzCmdletException(LzErrorIds.UnencryptedAuthenticationRefused, ErrorCategory.SecurityError,
-                $"Refusing to connect to {Uri} over plain HTTP: every request would carry the password hash, which is as good as the password, in clear. Nothing was sent.",
+                $"Refusing to connect to {Uri} over plain HTTP: every request would carry the password hash, " +
+                "which is as good as the password, in clear. Nothing was sent.",
                 Uri, "Use an https:// URI, or add -AllowUnencryptedAuthentication if the network path is trusted (for example localhost).");
         if (ProxyCredential != null && ProxyUseDefaultCredentials)
             throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
@@ -164,7 +166,8 @@ public sealed class ConnectLzServerCommand : LzCmdlet
         {
             credential = Host.UI.PromptForCredential("Connect-LzServer", $"LiveZilla operator login for {Uri}", "", "");
         }
-        catch (Exception exception) when (exception is System.Management.Automation.Host.HostException || exception is PSInvalidOperationException || exception is NotImplementedException || exception is NotSupportedException || exception is InvalidOperationException)
+        catch (Exception exception) when (exception is System.Management.Automation.Host.HostException || exception is PSInvalidOperationException
+            || exception is NotImplementedException || exception is NotSupportedException || exception is InvalidOperationException)
         {
             throw missing;
         }

@@ -49,8 +49,10 @@ public sealed class DisconnectLzServerCommand : LzCmdlet
                 var current = connections.Default;
                 if (current == null)
                 {
-                    WriteError(LzErrorRecordMapper.Build(new PSInvalidOperationException("No default connection."), LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, null,
-                        "There is no default LiveZilla connection to close in this session.", "Run Get-LzConnection to see named connections, then Disconnect-LzServer -Name <name>."));
+                    WriteError(LzErrorRecordMapper.Build(
+                        new PSInvalidOperationException("No default connection."), LzErrorIds.NotConnected, ErrorCategory.InvalidOperation, null,
+                        "There is no default LiveZilla connection to close in this session.",
+                        "Run Get-LzConnection to see named connections, then Disconnect-LzServer -Name <name>."));
                     return;
                 }
                 Close(connections, current);
@@ -64,7 +66,9 @@ public sealed class DisconnectLzServerCommand : LzCmdlet
         if (_closedDefault == null) return;
         var successor = LzConnectionRegistry.Current.Default;
         if (successor != null)
-            WriteWarning($"The default connection '{_closedDefault.Name}' was closed; '{successor.Name}' ({successor.UserName} at {successor.Uri}) is the default connection now. Run Select-LzConnection -Name <name> to choose another.");
+            WriteWarning($"The default connection '{_closedDefault.Name}' was closed; " +
+                $"'{successor.Name}' ({successor.UserName} at {successor.Uri}) is the default connection now. " +
+                "Run Select-LzConnection -Name <name> to choose another.");
         else
             WriteVerbose($"The default connection '{_closedDefault.Name}' was closed; no LiveZilla connection is left in this session.");
     }

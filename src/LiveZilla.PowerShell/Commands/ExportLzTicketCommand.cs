@@ -13,7 +13,10 @@ public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    /// <summary>The data file (JSON Lines); errors, state and manifest are written next to it. Wildcards must match exactly one existing file. Relative paths start at the current location.</summary>
+    /// <summary>
+    /// The data file (JSON Lines); errors, state and manifest are written next to it. Wildcards must match exactly one
+    /// existing file. Relative paths start at the current location.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
@@ -42,7 +45,8 @@ public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
     private protected override void ProcessRecordCore() => RunItem(GivenPath, () =>
     {
         if (Resume && Force)
-            throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", GivenPath);
+            throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
+                "-Resume and -Force contradict each other: one continues the export at Path, the other replaces it.", GivenPath);
         string path = LzFilePaths.ResolveOutput(SessionState, GivenPath, literal: ParameterSetName == LiteralPathSet);
         RunItem(path, () => Export(path));
     });
@@ -72,7 +76,8 @@ public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
         if (PassThru) WriteObject(result);
     }
 
-    private async Task<LzExportResult> ExportAsync(Client.Api.LzClient client, string path, LzTicketQuery query, LzPipelineWriter writer, CancellationToken token)
+    private async Task<LzExportResult> ExportAsync(
+        Client.Api.LzClient client, string path, LzTicketQuery query, LzPipelineWriter writer, CancellationToken token)
     {
         var progress = new LzProgressReporter(writer, "Exporting LiveZilla tickets to " + System.IO.Path.GetFileName(path));
         var exporter = new LzTicketExporter(client, new LzExportOptions
@@ -84,7 +89,8 @@ public sealed class ExportLzTicketCommand : LzTicketFilterCmdlet
             Overwrite = Force,
             ToolVersion = typeof(ExportLzTicketCommand).Assembly.GetName().Version?.ToString(),
             Progress = p => progress.Report(
-                $"{p.TicketsWritten} tickets, {p.TicketsPerSecond:0} per second" + (p.CompleteBefore.HasValue ? ", complete up to " + p.CompleteBefore.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + " UTC" : ""),
+                $"{p.TicketsWritten} tickets, {p.TicketsPerSecond:0} per second" +
+                    (p.CompleteBefore.HasValue ? ", complete up to " + p.CompleteBefore.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + " UTC" : ""),
                 p.FractionCovered,
                 p.EstimatedRemaining.HasValue ? (int)Math.Min(int.MaxValue, p.EstimatedRemaining.Value.TotalSeconds) : (int?)null),
             OnError = failure => writer.WriteWarning(failure + " It is recorded in '" + LzExportPaths.Errors(path) + "'; every other ticket is exported."),

@@ -1,32 +1,20 @@
 using System.Management.Automation;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;
-using LiveZilla.PowerShell.Completers;
 
 namespace LiveZilla.PowerShell.Commands;
 
 /// <summary>Lists the active chats (those New-LzChat starts), newest first, at most 100.</summary>
 [Cmdlet(VerbsCommon.Get, "LzChat")]
 [OutputType(typeof(LzChat))]
-public sealed class GetLzChatCommand : LzConnectedCmdlet
+public sealed class GetLzChatCommand : LzChatSelectionCmdlet
 {
-    /// <summary>Only these chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[]? ChatId { get; set; }
-
-    /// <summary>Only chats of this group.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(LzGroupCompleter))]
-    public string? Group { get; set; }
-
     private protected override object? RejectedValue(string name) => name switch { "Group" => Group, _ => null };
 
     private protected override void ProcessRecordCore()
     {
         var client = Client;
-        var ids = ChatId?.Select(i => i.Trim()).ToArray();
+        var ids = GivenChatIds?.ToArray();
         var group = Group;
         PullPaged((wanted, writer, token) => Matching(client.ListChatSessionsAsync(token), ids, group));
     }

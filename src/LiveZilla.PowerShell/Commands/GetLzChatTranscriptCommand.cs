@@ -8,19 +8,8 @@ namespace LiveZilla.PowerShell.Commands;
 /// <summary>Lists archived (closed) chat transcripts, as a stream.</summary>
 [Cmdlet(VerbsCommon.Get, "LzChatTranscript", SupportsPaging = true)]
 [OutputType(typeof(LzChat))]
-public sealed class GetLzChatTranscriptCommand : LzConnectedCmdlet
+public sealed class GetLzChatTranscriptCommand : LzChatSelectionCmdlet
 {
-    /// <summary>Chat ids. Binds from the pipeline (strings, or objects with a ChatId property).</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[]? ChatId { get; set; }
-
-    /// <summary>Only chats of this group.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(LzGroupCompleter))]
-    public string? Group { get; set; }
-
     /// <summary>Only chats of this operator (login id).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -47,7 +36,7 @@ public sealed class GetLzChatTranscriptCommand : LzConnectedCmdlet
 
     private protected override void ProcessRecordCore()
     {
-        ListAllOrEach(ChatId?.Select(given => given.Trim()), () => List(null), chatId => List(chatId), HasFilters,
+        ListAllOrEach(GivenChatIds, () => List(null), chatId => List(chatId), HasFilters,
             chatId => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Chat", chatId,
                 $"Chat '{chatId}' is not in the archive of {ActiveConnection.Uri}. Only closed chats are archived; active chats are listed by Get-LzChat.",
                 "Run Get-LzChatTranscript without -ChatId, or Get-LzChat for active chats."));

@@ -51,7 +51,8 @@ public sealed class GetLzGroupCommand : LzConnectedCmdlet
             WriteObject(matches, enumerateCollection: true);
             if (matches.Count == 0 && !isPattern)
                 ReportError(LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Group", id,
-                    $"Group '{id}' was not found on {ActiveConnection.Uri}{(Operator != null ? " among the groups of operator '" + Operator + "'" : "")}. Group ids are case-sensitive, and a group without operators cannot be seen through the API.",
+                    $"Group '{id}' was not found on {ActiveConnection.Uri}{(Operator != null ? " among the groups of operator '" + Operator + "'" : "")}. " +
+                    "Group ids are case-sensitive, and a group without operators cannot be seen through the API.",
                     "Run Get-LzGroup without -Id to list the groups."));
         }
     }

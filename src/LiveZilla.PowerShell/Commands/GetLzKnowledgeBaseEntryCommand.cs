@@ -30,7 +30,8 @@ public sealed class GetLzKnowledgeBaseEntryCommand : LzConnectedCmdlet
     {
         ListAllOrEach(Id?.Select(given => given.Trim()), () => List(null), id => List(id), ParentId != null,
             id => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Knowledge base entry", id,
-                $"Knowledge base entry '{id}' was not found on {ActiveConnection.Uri}{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
+                $"Knowledge base entry '{id}' was not found on {ActiveConnection.Uri}" +
+                $"{(IncludePrivate ? "" : " among the public entries; add -IncludePrivate to search private ones too")}.",
                 "Run Get-LzKnowledgeBaseEntry -IncludePrivate to list every entry."));
     }
 

@@ -37,7 +37,8 @@ public sealed class GetLzOperatorCommand : LzConnectedCmdlet
     {
         ListAllOrEach(UserId?.Select(given => given.Trim()), () => List(null, null), ListOne, HasFilters,
             userId => LzErrorRecordMapper.NotFound(LzErrorIds.ObjectNotFound, "Operator", userId,
-                $"Operator '{userId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.", "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
+                $"Operator '{userId}' was not found on {ActiveConnection.Uri}. Login ids are case-sensitive here.",
+                "Run Get-LzOperator without -UserId, or press Tab after -UserId."));
     }
 
     /// <summary>Lists one login id, or the operators a wildcard matches; a wildcard that matches none is not an error (null).</summary>

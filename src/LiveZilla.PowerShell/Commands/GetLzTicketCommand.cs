@@ -11,7 +11,10 @@ namespace LiveZilla.PowerShell.Commands;
 [OutputType(typeof(LzTicket))]
 public sealed class GetLzTicketCommand : LzTicketFilterCmdlet
 {
-    /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+    /// <summary>
+    /// Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an
+    /// Id or TicketId property).
+    /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TicketId")]
     [ValidateNotNullOrEmpty]
@@ -64,12 +67,14 @@ public sealed class GetLzTicketCommand : LzTicketFilterCmdlet
         }
         progress.Complete();
         if (last != null && !query.Id.HasValue)
-            writer.WriteVerbose($"Listed {last.TicketsEmitted} tickets with {last.Requests} requests; the server sent {last.TicketsReceived} tickets, {last.TicketsWasted} of them in vain (asked for again or repeated).");
+            writer.WriteVerbose($"Listed {last.TicketsEmitted} tickets with {last.Requests} requests; the server sent {last.TicketsReceived} tickets, " +
+                $"{last.TicketsWasted} of them in vain (asked for again or repeated).");
     }
 
     /// <summary>Nothing is lost (the ticket is written, and exports keep the id as sent), but a script should know -Id cannot reach it.</summary>
     private static string UnaddressableId(LzTicket ticket) =>
-        $"Ticket '{ticket}' has an id that is not a plain serial number: it is listed with Id {ticket.Id}, but -Id cannot name it, as the server compares ids as text. Export-LzTicket keeps the id as the server sent it.";
+        $"Ticket '{ticket}' has an id that is not a plain serial number: it is listed with Id {ticket.Id}, " +
+        "but -Id cannot name it, as the server compares ids as text. Export-LzTicket keeps the id as the server sent it.";
 
     private static ErrorRecord UnlistedTickets(LzTicketListFailure failure, long? id)
     {

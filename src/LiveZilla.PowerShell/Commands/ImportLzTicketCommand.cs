@@ -20,7 +20,8 @@ public sealed class ImportLzTicketCommand : LzExportFileCmdlet
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is DecoderFallbackException)
         {
-            ReportError(MapError(LzExportErrors.FromFile(ex is DecoderFallbackException ? new InvalidDataException($"'{file}' is not UTF-8 text: {ex.Message}", ex) : ex, file), file));
+            var readFailure = ex is DecoderFallbackException ? new InvalidDataException($"'{file}' is not UTF-8 text: {ex.Message}", ex) : ex;
+            ReportError(MapError(LzExportErrors.FromFile(readFailure, file), file));
         }
     }
 

@@ -62,7 +62,9 @@ public sealed class InvokeLzApiCommand : LzConnectedCmdlet
         if (!Raw && result.Json == null && LooksLikeBrokenAnswer(result.Text))
             // A cut JSON answer or an HTML page is an error, not a string standing in for the objects.
             throw new LzCmdletException(LzErrorIds.ProtocolError, ErrorCategory.InvalidData,
-                $"{function} answered with {(result.Text.TrimStart().StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "JSON that is cut or malformed")} instead of a LiveZilla answer. Check that the URI points at the LiveZilla folder (the one that holds api/v2/api.php).",
+                $"{function} answered with " +
+                $"{(result.Text.TrimStart().StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "JSON that is cut or malformed")} " +
+                "instead of a LiveZilla answer. Check that the URI points at the LiveZilla folder (the one that holds api/v2/api.php).",
                 function, "Add -Raw to see the text as it came.");
         if (Raw || result.Json == null)
         {
@@ -77,7 +79,8 @@ public sealed class InvokeLzApiCommand : LzConnectedCmdlet
     internal static bool LooksLikeBrokenAnswer(string text)
     {
         var start = (text ?? "").TrimStart();
-        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("<", StringComparison.Ordinal);
+        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal)
+            || start.StartsWith("<", StringComparison.Ordinal);
     }
 
     /// <summary>Adds the p_ prefix when missing and checks the name.</summary>

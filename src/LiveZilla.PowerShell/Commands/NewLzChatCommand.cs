@@ -11,7 +11,7 @@ namespace LiveZilla.PowerShell.Commands;
 /// <summary>Starts a chat for a visitor; operator messages go to a webhook.</summary>
 [Cmdlet(VerbsCommon.New, "LzChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(LzChat))]
-public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
+public sealed class NewLzChatCommand : LzCreationCmdlet<LzNewChat, LzChat>
 {
     /// <summary>Visitor id (at most 32 characters).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -76,17 +76,9 @@ public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
 
     private protected override string NothingDoneForRecord => "No chat was started for it.";
 
-    private protected override void ProcessRecordCore()
-    {
-        var request = BuildRequest();
-        RunItem(request.UserId, () => Create(request));
-    }
-
-    private void Create(LzNewChat request)
-    {
-        if (!ShouldProcess($"Visitor '{request.UserId}' in group '{request.Group}'", "Start chat")) return;
-        WriteCreated(request.UserId, request, $"chat of visitor '{request.UserId}'", "Get-LzChat", (client, token) => CreateAsync(client, request, token));
-    }
+    private protected override LzCreation Describe(LzNewChat request) => new LzCreation(request.UserId,
+        description: $"Visitor '{request.UserId}' in group '{request.Group}'", action: "Start chat",
+        what: $"chat of visitor '{request.UserId}'", check: "Get-LzChat");
 
     private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
         rejected.Field == "Operator"
@@ -95,7 +87,7 @@ public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
                 "Use tab completion on -Operator to pick an existing login id.", rejected)
             : null;
 
-    internal LzNewChat BuildRequest()
+    internal override LzNewChat BuildRequest()
     {
         if (Webhook == null || !Webhook.IsAbsoluteUri || (Webhook.Scheme != Uri.UriSchemeHttp && Webhook.Scheme != Uri.UriSchemeHttps))
             throw new LzCmdletException(LzErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
@@ -125,7 +117,7 @@ public sealed class NewLzChatCommand : LzPipelineRecordCmdlet
         };
     }
 
-    private static async Task<LzChat> CreateAsync(LzClient client, LzNewChat request, CancellationToken token)
+    private protected override async Task<LzChat> CreateAsync(LzClient client, LzNewChat request, CancellationToken token)
     {
         var echo = await client.CreateChatAsync(request, token).ConfigureAwait(false);
         // The echo holds only ChatId and Email; the active session has the rest.

@@ -9,7 +9,7 @@ namespace LiveZilla.PowerShell.Commands;
 /// <summary>Creates a knowledge base entry or folder.</summary>
 [Cmdlet(VerbsCommon.New, "LzKnowledgeBaseEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(LzKnowledgeBaseEntry))]
-public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
+public sealed class NewLzKnowledgeBaseEntryCommand : LzCreationCmdlet<LzNewKnowledgeBaseEntry, LzKnowledgeBaseEntry>
 {
     /// <summary>Title.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -46,27 +46,21 @@ public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
 
     private protected override string NothingDoneForRecord => "No entry was created for it.";
 
-    private protected override void ProcessRecordCore()
-    {
-        var request = BuildRequest();
-        RunItem(request.Title, () => Create(request));
-    }
-
-    private void Create(LzNewKnowledgeBaseEntry request)
-    {
-        if (!ShouldProcess($"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}", "Create knowledge base entry")) return;
-        WriteCreated(request.Title, request, $"knowledge base entry '{request.Title}'",
-            $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate", (client, token) => CreateAsync(client, request, token));
-    }
+    private protected override LzCreation Describe(LzNewKnowledgeBaseEntry request) => new LzCreation(request.Title,
+        description: $"{request.Type} '{request.Title}' in folder {request.ParentId}{(request.IsPublic ? " (public)" : " (private)")}",
+        action: "Create knowledge base entry", what: $"knowledge base entry '{request.Title}'",
+        check: $"Get-LzKnowledgeBaseEntry -ParentId {request.ParentId} -IncludePrivate");
 
     private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
         rejected.Filter == "ParentId"
             ? new LzCmdletException(LzErrorIds.ObjectNotFound, ErrorCategory.ObjectNotFound,
-                $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.", target,
-                "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, or create one with New-LzKnowledgeBaseEntry -Type Folder.", rejected)
+                $"The parent of knowledge base entry '{target}' is not an existing folder on {server}. " +
+                "A parent must be an entry of type Folder; on a fresh install even the root '1' is refused.", target,
+                "Find a folder with Get-LzKnowledgeBaseEntry -IncludePrivate | Where-Object Type -eq Folder, " +
+                "or create one with New-LzKnowledgeBaseEntry -Type Folder.", rejected)
             : null;
 
-    internal LzNewKnowledgeBaseEntry BuildRequest()
+    internal override LzNewKnowledgeBaseEntry BuildRequest()
     {
         var type = Type ?? LzKnowledgeBaseEntryType.Text;
         var value = Value;
@@ -87,7 +81,7 @@ public sealed class NewLzKnowledgeBaseEntryCommand : LzPipelineRecordCmdlet
         };
     }
 
-    private static async Task<LzKnowledgeBaseEntry> CreateAsync(LzClient client, LzNewKnowledgeBaseEntry request, CancellationToken token)
+    private protected override async Task<LzKnowledgeBaseEntry> CreateAsync(LzClient client, LzNewKnowledgeBaseEntry request, CancellationToken token)
     {
         var echo = await client.CreateKnowledgeBaseEntryAsync(request, token).ConfigureAwait(false);
         // The echo repeats the input's JSON types; the listed entry is what Get-LzKnowledgeBaseEntry shows later.

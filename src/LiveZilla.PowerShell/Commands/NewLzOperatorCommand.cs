@@ -9,10 +9,13 @@ using LiveZilla.PowerShell.Completers;
 namespace LiveZilla.PowerShell.Commands;
 
 /// <summary>Creates a LiveZilla operator account.</summary>
-/// <remarks>The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never written, logged or put in an error.</remarks>
+/// <remarks>
+/// The password goes to the client as a SecureString and travels only as its md5 inside the request; it is never
+/// written, logged or put in an error.
+/// </remarks>
 [Cmdlet(VerbsCommon.New, "LzOperator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PasswordSet)]
 [OutputType(typeof(LzOperator))]
-public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
+public sealed class NewLzOperatorCommand : LzCreationCmdlet<LzNewOperator, LzOperator>
 {
     private const string PasswordSet = "Password";
     private const string CredentialSet = "Credential";
@@ -87,19 +90,10 @@ public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
 
     private protected override string NothingDoneForRecord => "No operator was created for it.";
 
-    private protected override void ProcessRecordCore()
-    {
-        var request = BuildRequest();
-        RunItem(request.UserId, () => Create(request));
-    }
-
-    private void Create(LzNewOperator request)
-    {
-        if (!ShouldProcess($"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}", "Create operator")) return;
-        // The password in the request stays a SecureString, also in the error.
-        WriteCreated(request.UserId, request, $"operator '{request.UserId}'", $"Get-LzOperator -UserId {request.UserId}",
-            (client, token) => CreateAsync(client, request, token));
-    }
+    // The password in the request stays a SecureString, also in the error that carries the unsent request.
+    private protected override LzCreation Describe(LzNewOperator request) => new LzCreation(request.UserId,
+        description: $"Operator '{request.UserId}' ({request.Firstname} {request.Lastname}) in group(s) {string.Join(", ", request.Groups)}",
+        action: "Create operator", what: $"operator '{request.UserId}'", check: $"Get-LzOperator -UserId {request.UserId}");
 
     private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) => rejected.Field switch
     {
@@ -112,7 +106,7 @@ public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
         _ => null,
     };
 
-    internal LzNewOperator BuildRequest()
+    internal override LzNewOperator BuildRequest()
     {
         var credentialGiven = Credential != null;
         var userId = credentialGiven ? Credential!.UserName.TrimStart('\\') : UserId.Trim();
@@ -140,7 +134,7 @@ public sealed class NewLzOperatorCommand : LzPipelineRecordCmdlet
         };
     }
 
-    private static async Task<LzOperator> CreateAsync(LzClient client, LzNewOperator request, CancellationToken token)
+    private protected override async Task<LzOperator> CreateAsync(LzClient client, LzNewOperator request, CancellationToken token)
     {
         var echo = await client.CreateOperatorAsync(request, token).ConfigureAwait(false);
         // The echo is not the stored state (Level 0, placeholder picture paths): write the operator as the server lists it.

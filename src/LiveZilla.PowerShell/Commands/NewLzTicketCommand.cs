@@ -9,10 +9,8 @@ namespace LiveZilla.PowerShell.Commands;
 /// <summary>Creates tickets with their first message, and optionally an editor and status.</summary>
 [Cmdlet(VerbsCommon.New, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(LzTicket))]
-public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
+public sealed class NewLzTicketCommand : LzThrottledRecordCmdlet<LzTicket>
 {
-    private LzOrderedWork<LzTicket>? _creations;
-
     /// <summary>Group id that receives the ticket (exact, case-sensitive).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -76,12 +74,11 @@ public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
     [Parameter]
     public SwitchParameter SendAutoResponder { get; set; }
 
-    /// <summary>How many tickets are created at the same time.</summary>
-    [Parameter]
-    [ValidateRange(1, 16)]
-    public int ThrottleLimit { get; set; } = 1;
-
     private protected override string NothingDoneForRecord => "No ticket was created for it.";
+
+    private protected override string Activity => "Creating LiveZilla tickets";
+
+    private protected override string DoneText => "tickets created";
 
     private protected override void ProcessRecordCore()
     {
@@ -102,13 +99,8 @@ public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
         if (!ShouldProcess($"Group '{request.Ticket.Group}': {target}", "Create ticket")) return;
 
         var client = Client;
-        _creations ??= new LzOrderedWork<LzTicket>(ThrottleLimit, Await, StopToken, WriteObject, (failure, target) => ReportError(MapError(failure, target)),
-            new LzProgressReporter(Writer, "Creating LiveZilla tickets"), "tickets created");
-        _creations.Add(() => StartAsync((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token)),
-            target);
+        Send((writer, token) => new LzTicketWorkflow(client).CreateTicketAsync(request.Ticket, request.Message, request.Assignment, token), target);
     }
-
-    private protected override void EndProcessingCore() => _creations?.Finish();
 
     internal CreationRequest BuildRequest()
     {
@@ -151,6 +143,7 @@ public sealed class NewLzTicketCommand : LzPipelineRecordCmdlet
 
         /// <summary>Short description for -WhatIf and error targets.</summary>
         public string Describe() =>
-            (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'") + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
+            (string.IsNullOrEmpty(Message.Subject) ? "ticket" : "'" + Message.Subject + "'")
+            + (string.IsNullOrEmpty(Message.Email) ? "" : " from " + Message.Email);
     }
 }

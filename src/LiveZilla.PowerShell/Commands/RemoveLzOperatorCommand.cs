@@ -22,15 +22,8 @@ public sealed class RemoveLzOperatorCommand : LzConnectedCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private protected override void ProcessRecordCore()
-    {
-        foreach (var given in UserId)
-        {
-            var userId = given.Trim();
-            // One failed id must not stop the others: report it and go on.
-            RunItem(userId, () => Remove(userId));
-        }
-    }
+    // One failed id must not stop the others: report it and go on.
+    private protected override void ProcessRecordCore() => RunEach(UserId.Select(given => given.Trim()), Remove);
 
     private protected override LzCmdletException? RejectionWording(LzApiException rejected, object? target, string server) =>
         rejected.Filter == "UserId"

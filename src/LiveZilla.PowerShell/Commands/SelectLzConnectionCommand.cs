@@ -28,7 +28,8 @@ public sealed class SelectLzConnectionCommand : LzCmdlet
         {
             var open = connections.All.Where(c => c.IsOpen).Select(c => "'" + c.Name + "'").ToList();
             throw new LzCmdletException(LzErrorIds.ConnectionNotFound, ErrorCategory.ObjectNotFound,
-                $"There is no LiveZilla connection named '{Name}' in this session. " + (open.Count == 0 ? "No connection is open." : "Open connections: " + string.Join(", ", open) + "."),
+                $"There is no LiveZilla connection named '{Name}' in this session. " +
+                (open.Count == 0 ? "No connection is open." : "Open connections: " + string.Join(", ", open) + "."),
                 Name, $"Run Get-LzConnection to see the connections, or Connect-LzServer -Name {Name} to make one.", stopsCommand: true);
         }
         // A connection closed by other means than Disconnect-LzServer fails here, not at the next command.

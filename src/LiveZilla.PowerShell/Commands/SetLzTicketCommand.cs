@@ -11,11 +11,12 @@ namespace LiveZilla.PowerShell.Commands;
 /// <summary>Sets a ticket's editor, status and sub-status, keeping whatever is not given.</summary>
 [Cmdlet(VerbsCommon.Set, "LzTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(LzTicket))]
-public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
+public sealed class SetLzTicketCommand : LzThrottledRecordCmdlet<LzTicket?>
 {
-    private LzOrderedWork<LzTicket?>? _changes;
-
-    /// <summary>Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an Id or TicketId property).</summary>
+    /// <summary>
+    /// Ticket ids: numbers or digit strings, several at once. Binds from the pipeline (ids, tickets, or objects with an
+    /// Id or TicketId property).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TicketId")]
     [ValidateNotNullOrEmpty]
@@ -41,16 +42,15 @@ public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
     [Parameter]
     public SwitchParameter Refresh { get; set; }
 
-    /// <summary>How many tickets are changed at the same time.</summary>
-    [Parameter]
-    [ValidateRange(1, 16)]
-    public int ThrottleLimit { get; set; } = 1;
-
     /// <summary>Write the ticket as the server lists it after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     private protected override string NothingDoneForRecord => "The ticket was not changed.";
+
+    private protected override string Activity => "Changing LiveZilla tickets";
+
+    private protected override string DoneText => "tickets changed";
 
     private bool StatusGiven => IsBound(nameof(Status));
     private bool SubStatusGiven => IsBound(nameof(SubStatus));
@@ -63,10 +63,7 @@ public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
                 "Nothing to change: give -Editor, -Status or -SubStatus.", null);
     }
 
-    private protected override void ProcessRecordCore()
-    {
-        foreach (var id in Id) RunItem(id, () => Set(id));
-    }
+    private protected override void ProcessRecordCore() => RunEach(Id, Set);
 
     private void Set(long id)
     {
@@ -80,12 +77,8 @@ public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
         LzTicketStatus? status = StatusGiven ? Status : (LzTicketStatus?)null;
         string? subStatus = SubStatusGiven ? SubStatus ?? "" : null;
         bool readBack = PassThru;
-        _changes ??= new LzOrderedWork<LzTicket?>(ThrottleLimit, Await, StopToken, WriteChanged, ReportFailure,
-            new LzProgressReporter(Writer, "Changing LiveZilla tickets"), "tickets changed");
-        _changes.Add(() => StartAsync((writer, token) => ChangeAsync(client, id, current, editor, status, subStatus, readBack, token)), id);
+        Send((writer, token) => ChangeAsync(client, id, current, editor, status, subStatus, readBack, token), id);
     }
-
-    private protected override void EndProcessingCore() => _changes?.Finish();
 
     private static async Task<LzTicket?> ChangeAsync(LzClient client, long id, LzTicket? current, string? editor, LzTicketStatus? status, string? subStatus,
         bool readBack, CancellationToken token)
@@ -96,12 +89,12 @@ public sealed class SetLzTicketCommand : LzPipelineRecordCmdlet
         return await workflow.FindTicketAsync(id, token).ConfigureAwait(false) ?? throw new LzTicketNotFoundException(id);
     }
 
-    private void WriteChanged(LzTicket? ticket)
+    private protected override void WriteResult(LzTicket? ticket)
     {
         if (ticket != null) WriteObject(ticket);
     }
 
-    private void ReportFailure(Exception failure, object? target)
+    private protected override void ReportFailure(Exception failure, object? target)
     {
         // Refused before sending, e.g. a status for a ticket that has no editor yet: say which parameter fixes it.
         if (failure is LzApiException refused && refused.Kind == LzErrorKind.InvalidRequest)

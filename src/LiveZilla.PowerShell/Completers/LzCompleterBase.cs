@@ -18,7 +18,8 @@ public abstract class LzCompleterBase : IArgumentCompleter
     /// <summary>How long an answer stays valid.</summary>
     internal static TimeSpan CacheLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
-    private static readonly ConditionalWeakTable<LzConnection, Dictionary<string, CacheEntry>> s_cache = new ConditionalWeakTable<LzConnection, Dictionary<string, CacheEntry>>();
+    private static readonly ConditionalWeakTable<LzConnection, Dictionary<string, CacheEntry>> s_cache =
+        new ConditionalWeakTable<LzConnection, Dictionary<string, CacheEntry>>();
 
     /// <summary>Key separating this completer's cached values from other completers'.</summary>
     private protected abstract string CacheKey { get; }
@@ -27,7 +28,8 @@ public abstract class LzCompleterBase : IArgumentCompleter
     private protected abstract Task<IReadOnlyList<string>> FetchAsync(LzConnection connection, CancellationToken cancellationToken);
 
     /// <inheritdoc />
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var connection = FindConnection(fakeBoundParameters);
         if (connection == null || !connection.IsOpen) return Array.Empty<CompletionResult>();

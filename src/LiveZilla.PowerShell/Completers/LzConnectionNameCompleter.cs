@@ -8,13 +8,15 @@ namespace LiveZilla.PowerShell.Completers;
 public sealed class LzConnectionNameCompleter : IArgumentCompleter
 {
     /// <inheritdoc />
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         if (!LzConnectionRegistry.TryGetCurrent(out var connections)) return Array.Empty<CompletionResult>();
         string typed = (wordToComplete ?? "").Trim('\'', '"');
         return connections.All
             .Where(c => c.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-            .Select(c => new CompletionResult(c.Name.IndexOf(' ') >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()))
+            .Select(c => new CompletionResult(
+                c.Name.IndexOf(' ') >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()))
             .ToList();
     }
 }
