@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace LiveZilla.PowerShell.Base;
 
 /// <summary>Lets <c>-Connection</c> take a connection name as well as an LzConnection object.</summary>

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Reflection;
 
 namespace LiveZilla.PowerShell.Base;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Workflows;
 

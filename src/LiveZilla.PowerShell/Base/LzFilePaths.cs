@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using DriveNotFoundException = System.Management.Automation.DriveNotFoundException;
 
 namespace LiveZilla.PowerShell.Base;

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
-using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 

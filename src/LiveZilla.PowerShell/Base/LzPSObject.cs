@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace LiveZilla.PowerShell.Base;
 
 /// <summary>What PowerShell hands a cmdlet, an attribute or a completer may be wrapped in a PSObject; this is the object inside.</summary>

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
 using LiveZilla.Client.Models;
 
 namespace LiveZilla.PowerShell.Base;

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace LiveZilla.PowerShell.Base;
 
 /// <summary>Accepts a two-letter language code (or nothing, as an empty CSV cell gives), with a message a user understands.</summary>

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using LiveZilla.Client.Export;
 using LiveZilla.Client.Models;
 using LiveZilla.PowerShell.Base;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using LiveZilla.Client.Models;
 using LiveZilla.Client.Paging;

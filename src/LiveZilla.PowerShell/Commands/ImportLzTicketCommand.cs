@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Text;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Export;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
 using System.Text.RegularExpressions;
 using LiveZilla.PowerShell.Base;
 using LiveZilla.PowerShell.Completers;

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
 using LiveZilla.Client.Api;
 using LiveZilla.Client.Errors;
 using LiveZilla.Client.Models;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using LiveZilla.PowerShell.Base;
 
 namespace LiveZilla.PowerShell.Commands;
