@@ -158,13 +158,27 @@ function Invoke-TestTask {
     $style = [ordered]@{ Passed = [int]($LASTEXITCODE -eq 0); Failed = [int]($LASTEXITCODE -ne 0) }
     if ($style.Failed) { Write-Host 'ERROR: the code does not follow .editorconfig; run: dotnet format LzPowerShell.sln' -ForegroundColor Red }
 
-    $passed = $xunit.Passed + $pester.Passed + $style.Passed
+    Write-Step 'Checking line lengths against .editorconfig (max_line_length of *.cs, *.ps1, *.psm1)'
+    $lineLength = [ordered]@{ Passed = 0; Failed = 1 }
+    try {
+        $lengths = & (Join-Path $RepoRoot 'build' 'Test-LineLength.ps1') -RepositoryRoot $RepoRoot
+        $lineLength = [ordered]@{ Passed = [int]($lengths.LongLines.Count -eq 0); Failed = [int]($lengths.LongLines.Count -ne 0) }
+        if ($lineLength.Failed) {
+            Write-Host "ERROR: $($lengths.LongLines.Count) line(s) longer than $($lengths.Limit) characters; wrap them:" -ForegroundColor Red
+            foreach ($long in $lengths.LongLines) { Write-Host "  $($long.Path):$($long.Line): $($long.Length) characters" }
+        }
+        else { Write-Host "$($lengths.FileCount) files, every line within $($lengths.Limit) characters." }
+    }
+    catch { Write-Host "ERROR: the line-length check could not run: $($_.Exception.Message)" -ForegroundColor Red }
+
+    $passed = $xunit.Passed + $pester.Passed + $style.Passed + $lineLength.Passed
     # A runner that died without reporting counts as one failure, so the run can never look green.
-    $failed = $xunit.Failed + $pester.Failed + $style.Failed + $runnerProblems.Count
+    $failed = $xunit.Failed + $pester.Failed + $style.Failed + $lineLength.Failed + $runnerProblems.Count
     $skipped = $xunit.Skipped + $pester.Skipped
     foreach ($problem in $runnerProblems) { Write-Host "ERROR: $problem" -ForegroundColor Red }
-    Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped. Pester: {3} passed, {4} failed, {5} skipped. Style: {6}." -f
-        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped, $(if ($style.Failed) { 'failed' } else { 'passed' }))
+    Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped. Pester: {3} passed, {4} failed, {5} skipped. Style: {6}. Line length: {7}." -f
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped,
+        $(if ($style.Failed) { 'failed' } else { 'passed' }), $(if ($lineLength.Failed) { 'failed' } else { 'passed' }))
     if ($passed + $failed -eq 0) { Write-Host 'ERROR: no test ran.' -ForegroundColor Red }
 
     $line = "$passed passed, $failed failed"
@@ -258,7 +272,8 @@ $Tasks = [ordered]@{
     }
     Test    = @{
         DependsOn = @('Build'); Action = { Invoke-TestTask }
-        Description = 'Run every xUnit project, every Pester file in tests/pester/, and the .editorconfig check; print "N passed, N failed".'
+        Description = 'Run every xUnit project, every Pester file in tests/pester/, and the .editorconfig checks (style, line length); ' +
+            'print "N passed, N failed".'
     }
     Package = @{
         DependsOn = @('Build'); Action = { Invoke-PackageTask }
