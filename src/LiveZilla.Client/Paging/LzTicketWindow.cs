@@ -44,8 +44,8 @@ internal sealed class LzTicketWindow(long from, long? to, int? limit, LzTicketSt
     public int Count { get; private set; }
     public long MinCreated { get; private set; } = long.MaxValue;
     public long MaxCreated { get; private set; } = long.MinValue;
-    /// <summary>Creation times of the answer, for cutting a full window where 60 % of a page lie.</summary>
-    public List<long> CreatedTimes { get; } = new List<long>();
+    /// <summary>Creation times of a full answer, for cutting the window where 60 % of a page lie; empty for any other answer.</summary>
+    public List<long> CreatedTimes { get; private set; } = new List<long>();
     public List<(long Created, long Id)> EarliestFew { get; } = new List<(long Created, long Id)>();
     public List<(long Created, long Id)> LatestFew { get; } = new List<(long Created, long Id)>();
     public LzApiException? Failure { get; private set; }
@@ -80,6 +80,8 @@ internal sealed class LzTicketWindow(long from, long? to, int? limit, LzTicketSt
                 return false;
             }
             ticket = _items.Dequeue();
+            // The sweep holds a drained window until the listing ends: it keeps no array sized for its answer.
+            if (_items.Count == 0) _items.TrimExcess();
         }
         Taken++;
         return true;
@@ -92,6 +94,7 @@ internal sealed class LzTicketWindow(long from, long? to, int? limit, LzTicketSt
         {
             int count = _items.Count + _dropped;
             _items.Clear();
+            _items.TrimExcess();
             _dropped = 0;
             return count;
         }
@@ -117,6 +120,8 @@ internal sealed class LzTicketWindow(long from, long? to, int? limit, LzTicketSt
         {
             // The server orders by id as text, which a different cut of the same time would change: one order makes -Skip/-First pages meet.
             answer.Sort(CompareListingOrder);
+            // Only a full window is cut again by its creation times.
+            if (!IsFull) CreatedTimes = new List<long>();
             lock (_gate)
             {
                 // A broken answer is asked for again or reported; what came of it counts as sent in vain.
