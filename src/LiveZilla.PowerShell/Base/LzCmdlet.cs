@@ -165,11 +165,10 @@ public abstract class LzCmdlet : PSCmdlet, IDisposable
             listAll();
             return;
         }
-        foreach (var id in ids)
-            RunItem(id, () =>
-            {
-                if (listOne(id) == 0 && !filtered) ReportError(notFound(id));
-            });
+        RunEach(ids, id =>
+        {
+            if (listOne(id) == 0 && !filtered) ReportError(notFound(id));
+        });
     }
 
     private long? ItemsWanted(PagingParameters? paging)

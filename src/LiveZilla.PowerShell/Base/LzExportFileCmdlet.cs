@@ -29,13 +29,7 @@ public abstract class LzExportFileCmdlet : LzCmdlet
     private protected sealed override void ProcessRecordCore()
     {
         bool literal = ParameterSetName == LiteralPathSet;
-        foreach (var given in literal ? LiteralPath : Path)
-        {
-            // A path that names no file is an error about that path; the other paths and files go on.
-            RunItem(given, () =>
-            {
-                foreach (var file in LzFilePaths.ResolveExisting(SessionState, given, literal)) RunItem(file, () => ProcessFile(file));
-            });
-        }
+        // A path that names no file is an error about that path; the other paths and files go on.
+        RunEach(literal ? LiteralPath : Path, given => RunEach(LzFilePaths.ResolveExisting(SessionState, given, literal), ProcessFile));
     }
 }
